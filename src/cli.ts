@@ -1,0 +1,137 @@
+// The command line: the only module that reads argv and decides the exit code.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { resolve } from 'node:path';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { FORMATS, formatReport, type Format } from './report.js';
+import { loadVenues } from './package-files.js';
+import { planImport, readBytes, writePlan } from './commands/import.js';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  help: string;
+  run(args: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number>;
+}
+
+const formatOption = { format: { type: 'string', default: 'stylish' } } as const;
+const rootOption = { root: { type: 'string', default: '.' } } as const;
+
+const commands: Record<string, Command> = {
+  import: {
+    summary: 'turn a hand-written list README into entries/, sections.yml and a template',
+    usage: 'paperlist import <README.md> --out <DIR> [--force] [--format stylish|json|github]',
+    options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, ...formatOption },
+    help: `Reads the README with remark, merges papers listed in several sections into one entry,
+repairs UTF-8-read-as-Windows-1252 mojibake, and reports every line it could not read.
+
+Writes <DIR>/entries/papers/*.yml, <DIR>/entries/datasets/*.yml, <DIR>/entries/sections.yml
+and <DIR>/templates/README.md. Existing files are never overwritten unless --force is given
+(then nothing else is removed: delete stale entries yourself).
+
+Options:
+  --out DIR        where to write (required)
+  --force          overwrite files that already exist
+  --format FORMAT  stylish (default), json or github`,
+    async run({ values, positionals }, io) {
+      const format = formatOf(values);
+      if (positionals.length !== 1) throw new UsageError('import takes exactly one README file.');
+      if (typeof values.out !== 'string') throw new UsageError('import needs --out DIR.');
+      const input = resolve(io.cwd, positionals[0]!);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readBytes(input);
+      } catch (error) {
+        return fail(io, `cannot read ${positionals[0]}: ${(error as Error).message}`);
+      }
+      const plan = planImport(bytes, positionals[0]!, loadVenues());
+      const diagnostics: Diagnostic[] = [...plan.diagnostics];
+      let written = 0;
+      if (plan.files.size) {
+        const outcome = await writePlan(plan, resolve(io.cwd, values.out), values.force === true);
+        written = outcome.written.length;
+        for (const file of outcome.refused)
+          diagnostics.push({ file: `${values.out}/${file}`, ruleId: 'import', severity: 'error', message: 'The file exists; nothing was written.', hint: 'Pass --force to overwrite, or choose another --out.' });
+      }
+      const extra = { ...plan.counts, written };
+      io.stdout.write(formatReport(diagnostics, format, { color: useColor(io), extra }));
+      if (format === 'stylish')
+        io.stdout.write(`imported ${plan.counts.items} list items as ${plan.counts.papers} papers and ${plan.counts.datasets} datasets in ${plan.counts.sections} sections; wrote ${written} files\n`);
+      return hasErrors(diagnostics) ? EXIT.errors : EXIT.ok;
+    },
+  },
+};
+
+function formatOf(values: Record<string, unknown>): Format {
+  const f = values.format;
+  if (typeof f !== 'string' || !(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+  return f as Format;
+}
+
+export function useColor(io: Io): boolean {
+  return io.stdout.isTTY === true && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+}
+
+function fail(io: Io, message: string): number {
+  io.stderr.write(`paperlist: ${message}\n`);
+  return EXIT.usage;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return `paperlist: the Awesome-Multilingual-LLM list kept as data
+
+Usage: paperlist <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
+
+Run 'paperlist <command> --help' for a command's options.
+Exit codes: 0 clean (warnings allowed), 1 errors found, 2 usage or internal error.
+`;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(mainHelp());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version') {
+    io.stdout.write('paperlist 0.1.0\n');
+    return EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) return fail(io, `unknown command '${name}'. Commands: ${Object.keys(commands).join(', ')}.`);
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (parsed.values.help) {
+      io.stdout.write(`Usage: ${command.usage}\n\n${command.help}\n`);
+      return EXIT.ok;
+    }
+    return await command.run(parsed, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      return fail(io, `${(error as Error).message}\nUsage: ${command.usage}`);
+    }
+    return fail(io, `internal error: ${(error as Error).stack ?? String(error)}`);
+  }
+}

@@ -1,0 +1,108 @@
+// `paperlist import`: a hand-written list README → entries/, entries/sections.yml, templates/README.md.
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { formatDataset, formatPaper, formatSections } from '../entry-format.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { assignIds } from '../ids.js';
+import { mergeItems } from '../import/merge.js';
+import { parseReadme } from '../import/parse-readme.js';
+import { ENTRY_DIRS, SECTIONS_FILE, TEMPLATE_FILE, type SectionsFile } from '../model.js';
+import { decodeText, positionAt } from '../text/decode.js';
+import { repairMojibake } from '../text/mojibake.js';
+import type { VenueList } from '../venues.js';
+
+export interface ImportPlan {
+  /** Output files, path relative to the output directory → content. */
+  files: Map<string, string>;
+  diagnostics: Diagnostic[];
+  counts: { papers: number; datasets: number; items: number; sections: number };
+}
+
+/** Pure: README bytes → the files to write and what was found on the way. */
+export function planImport(bytes: Uint8Array, file: string, venues: VenueList): ImportPlan {
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, string>();
+  const counts = { papers: 0, datasets: 0, items: 0, sections: 0 };
+  const at = (line: number, severity: Diagnostic['severity'], message: string, hint?: string, column = 1): void => {
+    diagnostics.push({ file, line, column, ruleId: 'import', severity, message, ...(hint ? { hint } : {}) });
+  };
+
+  if (bytes.length === 0) {
+    at(1, 'error', 'The file is empty: nothing to import.', 'Pass the list README (e.g. ../shared/upstream/README.md).');
+    return { files, diagnostics, counts };
+  }
+  const decoded = decodeText(bytes);
+  if (decoded.binary) {
+    at(1, 'error', 'The file has NUL bytes: it is a binary file, not a Markdown README.', 'Pass the list README.');
+    return { files, diagnostics, counts };
+  }
+  if (decoded.bom) at(1, 'info', 'The file starts with a byte-order mark; it was dropped.');
+  if (decoded.crlf) at(1, 'info', 'The file has CRLF line ends; they were read as LF.');
+  for (const line of decoded.invalidLines)
+    at(line, 'warning', 'This line has bytes that are not UTF-8; they were read as U+FFFD.', 'Retype the damaged characters in the imported entry.');
+
+  const { text, repairs } = repairMojibake(decoded.text);
+  for (const r of repairs) {
+    const pos = positionAt(decoded.text, r.offset);
+    at(pos.line, 'info', `Repaired mojibake "${r.found}" → "${r.repaired}" (UTF-8 that had been read as Windows-1252).`, undefined, pos.column);
+  }
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
+    const pos = positionAt(text, i);
+    if (diagnostics.some((d) => d.line === pos.line && d.message.includes('U+FFFD'))) continue;
+    at(pos.line, 'warning', 'This line has U+FFFD (�), a character lost to an encoding error before this file was written.',
+      'Look up the original spelling and correct it in the imported entry.', pos.column);
+  }
+
+  const parsed = parseReadme(text, file);
+  diagnostics.push(...parsed.diagnostics);
+  const merged = mergeItems(parsed.items, file, venues);
+  diagnostics.push(...merged.diagnostics);
+
+  const paperIds = assignIds(merged.papers.map((p) => ({ name: p.value.title, year: p.value.year })));
+  const datasetIds = assignIds(merged.datasets.map((d) => ({ name: d.value.name })));
+  merged.papers.forEach((p, i) => files.set(`${ENTRY_DIRS.paper}/${paperIds[i]}.yml`, formatPaper(p.value)));
+  merged.datasets.forEach((d, i) => files.set(`${ENTRY_DIRS.dataset}/${datasetIds[i]}.yml`, formatDataset(d.value)));
+  if (parsed.groups.length) {
+    const sections: SectionsFile = { groups: parsed.groups };
+    files.set(SECTIONS_FILE, formatSections(sections));
+    files.set(TEMPLATE_FILE, parsed.template);
+  }
+  counts.papers = merged.papers.length;
+  counts.datasets = merged.datasets.length;
+  counts.items = parsed.items.length;
+  counts.sections = parsed.groups.reduce((n, g) => n + g.sections.reduce((m, s) => m + 1 + (s.sections?.length ?? 0), 0), 0);
+  return { files, diagnostics, counts };
+}
+
+export interface WriteOutcome {
+  written: string[];
+  /** Files that exist and were left alone because --force was not given. */
+  refused: string[];
+}
+
+/** Writes the plan under `outDir`; without `force`, writes nothing at all if any target exists. */
+export async function writePlan(plan: ImportPlan, outDir: string, force: boolean): Promise<WriteOutcome> {
+  const paths = [...plan.files.keys()];
+  if (!force) {
+    const existing = (await Promise.all(paths.map(async (p) => ((await exists(join(outDir, p))) ? p : undefined)))).filter(
+      (p): p is string => p !== undefined,
+    );
+    if (existing.length) return { written: [], refused: existing };
+  }
+  for (const p of paths) await writeFileAtomic(join(outDir, p), plan.files.get(p)!);
+  return { written: paths, refused: [] };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function readBytes(path: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(path));
+}

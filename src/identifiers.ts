@@ -1,0 +1,93 @@
+// Identifiers a paper URL carries: arXiv id, ACL Anthology id, DOI. Pure string work, no I/O.
+
+export interface ArxivId {
+  /** Without version: "2305.11662" or "cs/0112017". */
+  id: string;
+  /** Year of first submission the id encodes. */
+  year: number;
+}
+
+const ARXIV_HOSTS = /^(?:www\.|export\.)?arxiv\.org$/;
+
+export function arxivIdFromUrl(url: string): ArxivId | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!ARXIV_HOSTS.test(u.hostname)) return undefined;
+  const m = /^\/(?:abs|pdf|html)\/(.+?)(?:v\d+)?(?:\.pdf)?\/?$/.exec(u.pathname);
+  if (!m) return undefined;
+  return parseArxivId(m[1]!);
+}
+
+export function parseArxivId(raw: string): ArxivId | undefined {
+  const modern = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(raw);
+  if (modern) return { id: raw, year: 2000 + Number(modern[1]) };
+  const legacy = /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})\d{5}$/.exec(raw);
+  if (legacy) {
+    const yy = Number(legacy[1]);
+    return { id: raw, year: yy >= 91 ? 1900 + yy : 2000 + yy };
+  }
+  return undefined;
+}
+
+export interface AnthologyId {
+  id: string;
+  year: number;
+  /** New-style volume ("emnlp-main", "findings-emnlp", "wmt-1"); old-style: the letter ("P", "D"). */
+  volume: string;
+  oldStyle: boolean;
+}
+
+export function anthologyIdFromUrl(url: string): AnthologyId | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (u.hostname !== 'aclanthology.org' && u.hostname !== 'www.aclweb.org') return undefined;
+  const path = u.pathname.replace(/^\/anthology\//, '/').replace(/(?:\.pdf|\.bib)?\/?$/, '');
+  const m = /^\/([^/]+)$/.exec(path);
+  return m ? parseAnthologyId(m[1]!) : undefined;
+}
+
+export function parseAnthologyId(raw: string): AnthologyId | undefined {
+  const modern = /^(\d{4})\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d+)$/.exec(raw);
+  if (modern) return { id: raw, year: Number(modern[1]), volume: modern[2]!, oldStyle: false };
+  const old = /^([A-Z])(\d{2})-\d{4}$/.exec(raw);
+  if (old) {
+    const yy = Number(old[2]);
+    return { id: raw, year: yy >= 60 ? 1900 + yy : 2000 + yy, volume: old[1]!, oldStyle: true };
+  }
+  return undefined;
+}
+
+export function doiFromUrl(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const m = /(?:^|\/)(10\.\d{4,9}\/[^\s?#]+)/.exec(decodeURIComponent(u.pathname));
+  if (!m) return undefined;
+  if (u.hostname === 'doi.org' || u.hostname === 'dx.doi.org' || u.hostname.endsWith('acm.org') || u.hostname.endsWith('springer.com'))
+    return m[1]!.replace(/\/$/, '').toLowerCase();
+  return undefined;
+}
+
+/** A URL in comparable form: no fragment, host lowercased, no trailing slash, http ≡ https. */
+export function canonicalUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    let s = u.href.replace(/^http:/, 'https:');
+    if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
+    return s;
+  } catch {
+    return url.trim();
+  }
+}

@@ -1,0 +1,182 @@
+// Turns the items read from a README into entries: one per paper or dataset, however often listed.
+//
+// Merge policy (documented in docs/import.md): items are the same paper when their normalized titles
+// are equal, or when they share an arXiv id, ACL Anthology id, DOI or paper URL and their titles are
+// alike. For each field the first value in README order wins; links are merged key by key (first wins).
+// Every disagreement is reported with both README lines. Sections are the union of all copies.
+import type { Diagnostic } from '../diagnostics.js';
+import { anthologyIdFromUrl, arxivIdFromUrl, canonicalUrl, doiFromUrl } from '../identifiers.js';
+import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
+import { normalizeTitle } from '../text/normalize.js';
+import type { VenueList } from '../venues.js';
+import type { DatasetItem, Item, PaperItem } from './parse-readme.js';
+
+export interface Merged<T> {
+  value: T;
+  /** README lines of every copy, first first. */
+  lines: number[];
+}
+
+export interface MergeResult {
+  papers: Array<Merged<Paper>>;
+  datasets: Array<Merged<Dataset>>;
+  diagnostics: Diagnostic[];
+}
+
+/** Identifier keys of a paper item, each prefixed with its kind so they never collide. */
+export function paperKeys(links: { paper?: string | undefined }): string[] {
+  const keys: string[] = [];
+  const url = links.paper;
+  if (!url) return keys;
+  const arxiv = arxivIdFromUrl(url);
+  if (arxiv) keys.push(`arxiv:${arxiv.id}`);
+  const acl = anthologyIdFromUrl(url);
+  if (acl) keys.push(`acl:${acl.id}`);
+  const doi = doiFromUrl(url);
+  if (doi) keys.push(`doi:${doi}`);
+  keys.push(`url:${canonicalUrl(url)}`);
+  return keys;
+}
+
+/** Word-set overlap (Jaccard) of two normalized titles. */
+export function titleSimilarity(a: string, b: string): number {
+  const wa = new Set(normalizeTitle(a).split(' '));
+  const wb = new Set(normalizeTitle(b).split(' '));
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return common / (wa.size + wb.size - common || 1);
+}
+
+const ALIKE = 0.5;
+
+export function mergeItems(items: readonly Item[], file: string, venues: VenueList): MergeResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (line: number, severity: Diagnostic['severity'], message: string, relatedLine?: number, hint?: string): void => {
+    diagnostics.push({
+      file, line, column: 1, ruleId: 'import', severity, message,
+      ...(hint ? { hint } : {}),
+      ...(relatedLine ? { related: [{ file, line: relatedLine, column: 1 }] } : {}),
+    });
+  };
+  const papers = mergePapers(items.filter((i): i is PaperItem => i.kind === 'paper'), venues, report);
+  const datasets = mergeDatasets(items.filter((i): i is DatasetItem => i.kind === 'dataset'), report);
+  return { papers, datasets, diagnostics };
+}
+
+type Report = (line: number, severity: Diagnostic['severity'], message: string, relatedLine?: number, hint?: string) => void;
+
+function mergePapers(items: PaperItem[], venues: VenueList, report: Report): Array<Merged<Paper>> {
+  const out: Array<Merged<Paper> & { firstSectionLines: Map<string, number> }> = [];
+  const byTitle = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  for (const item of items) {
+    const venue = item.venue === undefined ? undefined : (venues.resolve(item.venue)?.name ?? item.venue);
+    if (item.venue !== undefined && !venues.resolve(item.venue)) {
+      const near = venues.nearest(item.venue);
+      report(item.line, 'warning', `Venue "${item.venue}" is not in the venue list; imported as written.`, undefined,
+        near ? `Did you mean "${near.name}"? Otherwise add it to schema/venues.json.` : 'Add it to schema/venues.json.');
+    }
+    const title = normalizeTitle(item.title);
+    const keys = paperKeys(item.links);
+    let index = byTitle.get(title);
+    if (index === undefined) {
+      const conflicting = new Set<number>();
+      for (const key of keys) {
+        const candidate = byKey.get(key);
+        if (candidate === undefined || conflicting.has(candidate)) continue;
+        const other = out[candidate]!;
+        if (titleSimilarity(other.value.title, item.title) >= ALIKE && sameFirstAuthor(other.value.authors, item.authors)) {
+          index = candidate;
+          break;
+        }
+        conflicting.add(candidate);
+        report(item.line, 'error',
+          `"${item.title}" has the same ${key.split(':')[0]} link as "${other.value.title}" (line ${other.lines[0]}), but the titles differ: one of the two links is wrong.`,
+          other.lines[0], 'Check both papers and correct the wrong link in the imported entry.');
+      }
+    }
+    if (index === undefined) {
+      index = out.length;
+      out.push({
+        value: { title: item.title, authors: item.authors, year: item.year, ...(venue ? { venue } : {}), links: { ...item.links }, sections: [item.section] },
+        lines: [item.line],
+        firstSectionLines: new Map([[item.section, item.line]]),
+      });
+      byTitle.set(title, index);
+    } else {
+      const merged = out[index]!;
+      const first = merged.lines[0]!;
+      const p = merged.value;
+      const seenIn = merged.firstSectionLines.get(item.section);
+      if (seenIn !== undefined) {
+        report(item.line, 'warning', `"${item.title}" is listed twice in section "${item.section}" (first at line ${seenIn}); imported once.`, seenIn);
+      } else {
+        merged.firstSectionLines.set(item.section, item.line);
+        p.sections.push(item.section);
+      }
+      const disagree = (field: string, kept: unknown, other: unknown): void =>
+        report(item.line, 'warning', `Copies of "${p.title}" disagree on ${field}: line ${first} says ${show(kept)}, line ${item.line} says ${show(other)}; kept ${show(kept)}.`, first,
+          'Check which is right and correct the imported entry if needed.');
+      if (item.title !== p.title) disagree('the title', p.title, item.title);
+      if (item.year !== p.year) disagree('the year', p.year, item.year);
+      if (item.authors && item.authors !== p.authors) {
+        if (!p.authors) p.authors = item.authors;
+        else disagree('the authors', p.authors, item.authors);
+      }
+      if (venue !== p.venue) {
+        if (p.venue === undefined) p.venue = venue;
+        else if (venue !== undefined) disagree('the venue', p.venue, venue);
+      }
+      for (const kind of LINK_KINDS) {
+        const url = item.links[kind];
+        if (!url) continue;
+        const have = p.links[kind];
+        if (!have) p.links[kind] = url;
+        else if (canonicalUrl(have) !== canonicalUrl(url)) disagree(`the ${kind} link`, have, url);
+      }
+      merged.lines.push(item.line);
+    }
+    for (const key of paperKeys(out[index]!.value.links)) if (!byKey.has(key)) byKey.set(key, index);
+  }
+  return out.map(({ value, lines }) => ({ value, lines }));
+}
+
+function mergeDatasets(items: DatasetItem[], report: Report): Array<Merged<Dataset>> {
+  const out: Array<Merged<Dataset>> = [];
+  const byName = new Map<string, number>();
+  for (const item of items) {
+    const key = normalizeTitle(item.name);
+    const index = byName.get(key);
+    if (index === undefined) {
+      byName.set(key, out.length);
+      out.push({
+        value: { name: item.name, ...(item.url ? { url: item.url } : {}), description: item.description, sections: [item.section] },
+        lines: [item.line],
+      });
+      continue;
+    }
+    const merged = out[index]!;
+    const d = merged.value;
+    const first = merged.lines[0]!;
+    if (d.sections.includes(item.section)) {
+      report(item.line, 'warning', `Dataset "${item.name}" is listed twice in section "${item.section}" (first at line ${first}); imported once.`, first);
+    } else d.sections.push(item.section);
+    if (item.url && d.url && canonicalUrl(item.url) !== canonicalUrl(d.url))
+      report(item.line, 'warning', `Copies of dataset "${d.name}" disagree on the URL: line ${first} says ${d.url}, line ${item.line} says ${item.url}; kept the first.`, first);
+    if (item.url && !d.url) d.url = item.url;
+    if (item.description !== d.description)
+      report(item.line, 'warning', `Copies of dataset "${d.name}" have different descriptions (lines ${first} and ${item.line}); kept the first.`, first);
+    merged.lines.push(item.line);
+  }
+  return out;
+}
+
+/** First author's surname agrees (or one side has none): "Zhu et al." ≡ "Zhu". */
+function sameFirstAuthor(a: string, b: string): boolean {
+  const first = (s: string): string => normalizeTitle(s.replace(/\bet al\.?$/, '')).split(' ')[0] ?? '';
+  return !a || !b || first(a) === first(b);
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}

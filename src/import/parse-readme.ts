@@ -1,0 +1,377 @@
+// Reads a hand-written list README (as mdast, never line regexes) into sections, items and a template.
+import type { Content, Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Diagnostic } from '../diagnostics.js';
+import { parseMarkdown } from '../markdown.js';
+import type { Group, Links, LinkKind, Section, SubSection } from '../model.js';
+import { slugify } from '../text/normalize.js';
+
+export interface ItemOrigin {
+  line: number;
+  /** Id of the section the item was listed under. */
+  section: string;
+}
+
+export interface PaperItem extends ItemOrigin {
+  kind: 'paper';
+  title: string;
+  authors: string;
+  year: number;
+  /** The venue label as written (aliases are resolved later). */
+  venue?: string;
+  links: Links;
+}
+
+export interface DatasetItem extends ItemOrigin {
+  kind: 'dataset';
+  name: string;
+  url?: string;
+  description: string;
+}
+
+export type Item = PaperItem | DatasetItem;
+
+export interface ParsedReadme {
+  groups: Group[];
+  items: Item[];
+  /** The README with each group replaced by its marker, and a table-of-contents marker. */
+  template: string;
+  diagnostics: Diagnostic[];
+}
+
+export const groupMarker = (id: string): string => `<!-- paperlist:group ${id} -->`;
+export const TOC_MARKER = '<!-- paperlist:toc -->';
+
+const LINK_LABELS: Record<string, LinkKind> = {
+  paper: 'paper',
+  pdf: 'paper',
+  code: 'code',
+  github: 'code',
+  model: 'model',
+  models: 'model',
+  weights: 'model',
+  checkpoint: 'model',
+  data: 'data',
+  dataset: 'data',
+  project: 'project',
+  website: 'project',
+  homepage: 'project',
+  demo: 'project',
+  page: 'project',
+};
+
+interface Block {
+  node: RootContent;
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** Parses the README text (already decoded and repaired) of the file named `file`. */
+export function parseReadme(source: string, file: string): ParsedReadme {
+  const diagnostics: Diagnostic[] = [];
+  const report = (line: number, severity: Diagnostic['severity'], message: string, hint?: string): void => {
+    diagnostics.push({ file, line, column: 1, ruleId: 'import', severity, message, ...(hint ? { hint } : {}) });
+  };
+
+  const tree = parseMarkdown(source);
+  const blocks: Block[] = tree.children.map((node) => ({
+    node,
+    start: node.position!.start.offset!,
+    end: node.position!.end.offset!,
+    line: node.position!.start.line,
+  }));
+
+  // A group is a level-2 heading whose part of the document (up to the next heading of level 1 or 2)
+  // holds a list of entries. Everything else is prose and goes to the template untouched.
+  const ranges: Array<{ from: number; to: number }> = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const head = blocks[i]!;
+    if (!isHeading(head.node, 2)) continue;
+    let j = i + 1;
+    while (j < blocks.length && !isHeadingAtMost(blocks[j]!.node, 2)) j++;
+    const body = blocks.slice(i + 1, j);
+    if (body.some((b) => b.node.type === 'list' && (b.node as List).children.some(looksLikeEntry))) {
+      ranges.push({ from: i, to: j });
+    }
+    i = j - 1;
+  }
+  if (ranges.length === 0) {
+    report(1, 'error', 'Found no list of papers or datasets under a level-2 heading: nothing to import.',
+      'The importer reads lists under "## Heading", "### 1. Section", "#### 1.1 Subsection"; check the file is the list README.');
+  }
+
+  const rawGroups: RawGroup[] = [];
+  const items: Item[] = [];
+  for (const range of ranges) {
+    rawGroups.push(readGroup(blocks.slice(range.from, range.to), source, report, items));
+  }
+  const groups = assignIds(rawGroups);
+
+  // Template: prose kept byte for byte, each group replaced by its marker.
+  let template = '';
+  let last = 0;
+  ranges.forEach((range, k) => {
+    const from = blocks[range.from]!.start;
+    const to = blocks[range.to - 1]!.end;
+    template += source.slice(last, from);
+    if (k === 0) template += `## Contents\n\n${TOC_MARKER}\n\n`;
+    template += groupMarker(groups[k]!.id);
+    last = to;
+  });
+  template += source.slice(last);
+  if (!template.endsWith('\n')) template += '\n';
+
+  return { groups, items, template, diagnostics };
+}
+
+interface RawSection {
+  title: string;
+  description?: string;
+  children: RawSection[];
+  /** Items listed directly under this section, resolved to ids after all sections are known. */
+  items: Item[];
+  line: number;
+}
+
+interface RawGroup {
+  title: string;
+  line: number;
+  sections: RawSection[];
+  kinds: { paper: number; dataset: number };
+}
+
+type Report = (line: number, severity: Diagnostic['severity'], message: string, hint?: string) => void;
+
+function readGroup(blocks: Block[], source: string, report: Report, out: Item[]): RawGroup {
+  const head = blocks[0]!;
+  const group: RawGroup = { title: headingText(head.node as Heading), line: head.line, sections: [], kinds: { paper: 0, dataset: 0 } };
+  let top: RawSection | undefined;
+  let current: RawSection | undefined;
+  for (const block of blocks.slice(1)) {
+    const node = block.node;
+    if (node.type === 'heading' && node.depth === 3) {
+      top = { title: headingText(node), children: [], items: [], line: block.line };
+      group.sections.push(top);
+      current = top;
+    } else if (node.type === 'heading' && node.depth >= 4) {
+      if (!top) {
+        report(block.line, 'error', `Subsection "${headingText(node)}" comes before any level-3 section heading; it was not imported.`,
+          'Put a "### N. Section" heading above it.');
+        current = undefined;
+        continue;
+      }
+      current = { title: headingText(node), children: [], items: [], line: block.line };
+      top.children.push(current);
+    } else if (node.type === 'paragraph' && current && current.items.length === 0) {
+      const text = source.slice(block.start, block.end).trim();
+      current.description = current.description ? `${current.description}\n\n${text}` : text;
+    } else if (node.type === 'list') {
+      for (const li of node.children) {
+        const line = li.position!.start.line;
+        if (!current) {
+          report(line, 'error', 'List item comes before any section heading; it was not imported.', 'Put it under a "### N. Section" heading.');
+          continue;
+        }
+        const item = readItem(li, line, report);
+        if (item) {
+          group.kinds[item.kind]++;
+          current.items.push(item);
+          out.push(item);
+        }
+      }
+    } else if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) {
+      report(block.line, 'warning', 'An HTML comment inside a list section is not kept (the section is generated).',
+        'Move it to the prose of templates/README.md if it matters.');
+    } else {
+      report(block.line, 'warning', `A ${node.type} block inside a list section is not kept (the section is generated): "${excerpt(source.slice(block.start, block.end))}".`,
+        'Move it to templates/README.md or into a section description in entries/sections.yml.');
+    }
+  }
+  return group;
+}
+
+/** Section ids: slug of the title; when two sections share one, each gets its parent's slug in front. */
+function assignIds(rawGroups: RawGroup[]): Group[] {
+  const all: Array<{ raw: RawSection; parent?: RawSection }> = [];
+  for (const g of rawGroups) {
+    for (const s of g.sections) {
+      all.push({ raw: s });
+      for (const c of s.children) all.push({ raw: c, parent: s });
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const { raw } of all) counts.set(slugify(raw.title), (counts.get(slugify(raw.title)) ?? 0) + 1);
+  const used = new Set<string>();
+  const idOf = new Map<RawSection, string>();
+  for (const { raw, parent } of all) {
+    let id = slugify(raw.title) || 'section';
+    if ((counts.get(id) ?? 0) > 1 && parent) id = `${slugify(parent.title)}-${id}`;
+    let unique = id;
+    for (let n = 2; used.has(unique); n++) unique = `${id}-${n}`;
+    used.add(unique);
+    idOf.set(raw, unique);
+    for (const item of raw.items) item.section = unique;
+  }
+  const groupIds = new Set<string>();
+  return rawGroups.map((g) => {
+    let id = slugify(g.title) || 'list';
+    for (let n = 2; groupIds.has(id); n++) id = `${slugify(g.title)}-${n}`;
+    groupIds.add(id);
+    const toSection = (s: RawSection): SubSection => ({
+      id: idOf.get(s)!,
+      title: s.title,
+      ...(s.description ? { description: s.description } : {}),
+    });
+    return {
+      id,
+      title: g.title,
+      kind: g.kinds.dataset > g.kinds.paper ? 'dataset' : 'paper',
+      sections: g.sections.map((s): Section => ({
+        ...toSection(s),
+        ...(s.children.length ? { sections: s.children.map(toSection) } : {}),
+      })),
+    };
+  });
+}
+
+function readItem(li: ListItem, line: number, report: Report): Item | undefined {
+  const [first, ...rest] = li.children;
+  if (!first || first.type !== 'paragraph' || rest.length > 0) {
+    report(line, 'error', `Could not read this list item: expected one line of text, found ${li.children.map((c) => c.type).join(', ') || 'nothing'}: "${excerpt(toString(li))}".`,
+      'Write it as "- [YEAR] **Title.** *Authors.* `Venue` [[paper](URL)]" or "- [**Name**](URL). Description."');
+    return undefined;
+  }
+  const nodes = first.children;
+  const lead = nodes[0];
+  if (lead?.type === 'text' && /^\s*\[\d{4}\]/.test(lead.value)) return readPaper(nodes, line, report);
+  return readDataset(nodes, line, report);
+}
+
+function readPaper(nodes: PhrasingContent[], line: number, report: Report): PaperItem | undefined {
+  const queue = [...nodes];
+  const lead = queue.shift() as { value: string };
+  const m = /^\s*\[(\d{4})\]\s*/.exec(lead.value)!;
+  const year = Number(m[1]);
+  const remainder = lead.value.slice(m[0].length);
+  if (remainder.trim()) queue.unshift({ type: 'text', value: remainder });
+  skipSpace(queue);
+  const titleNode = queue.shift();
+  if (!titleNode || titleNode.type !== 'strong') {
+    report(line, 'error', `Could not read this paper: expected the title in bold after [${year}], found ${describe(titleNode)}.`,
+      'Write it as "- [YEAR] **Title.** *Authors.* `Venue` [[paper](URL)]".');
+    return undefined;
+  }
+  const title = cleanTitle(toString(titleNode));
+  skipSpace(queue);
+  let authors = '';
+  if (queue[0]?.type === 'emphasis') authors = cleanAuthors(toString(queue.shift()!));
+  else report(line, 'warning', `Paper "${title}" has no authors in italics; imported with empty authors.`, 'Add the authors (e.g. "Zhu et al.") to the entry.');
+  skipSpace(queue);
+  let venue: string | undefined;
+  if (queue[0]?.type === 'inlineCode') venue = (queue.shift() as { value: string }).value.trim() || undefined;
+  const links: Links = {};
+  for (const node of queue) {
+    if (node.type === 'link') {
+      const label = toString(node).trim().toLowerCase();
+      const kind = LINK_LABELS[label];
+      if (!kind) {
+        const fallback: LinkKind = links.project ? 'code' : 'project';
+        report(line, 'warning', `Link label "${toString(node)}" is not one of paper, code, model, data, project; imported as "${fallback}".`, 'Check the link key in the entry.');
+        if (!links[fallback]) links[fallback] = node.url;
+      } else if (links[kind]) {
+        report(line, 'warning', `Paper "${title}" has two ${kind} links; kept the first (${links[kind]}), not ${node.url}.`, 'Use another link key for the second one.');
+      } else {
+        links[kind] = node.url;
+      }
+    } else if (node.type === 'text') {
+      if (node.value.replace(/[\s[\].,;|]/g, '')) report(line, 'warning', `Text "${node.value.trim()}" in paper "${title}" is not part of the line format; not imported.`);
+    } else {
+      report(line, 'warning', `${describe(node)} in paper "${title}" is not part of the line format; not imported.`);
+    }
+  }
+  return { kind: 'paper', line, section: '', title, authors, year, ...(venue ? { venue } : {}), links };
+}
+
+function readDataset(nodes: PhrasingContent[], line: number, report: Report): DatasetItem | undefined {
+  const queue = [...nodes];
+  const lead = queue.shift();
+  let name: string;
+  let url: string | undefined;
+  if (lead?.type === 'link' && lead.children.some((c) => c.type === 'strong')) {
+    name = toString(lead).trim();
+    url = lead.url;
+  } else if (lead?.type === 'strong') {
+    name = toString(lead).trim();
+  } else if (lead?.type === 'text' && /^([^.:]{1,60})[.:]\s+\S/.test(lead.value)) {
+    // "- ShareGPT. ShareGPT is ...": the name is not bold; take the words before the first period.
+    const m = /^\s*([^.:]{1,60})[.:]\s+/.exec(lead.value)!;
+    name = m[1]!.trim();
+    queue.unshift({ type: 'text', value: lead.value.slice(m[0].length) });
+    report(line, 'warning', `Dataset name "${name}" is not in bold; took the words before the first period as its name.`, 'Check the name in the imported entry.');
+  } else {
+    report(line, 'error', `Could not read this list item: it is neither a paper ("[YEAR] **Title.** …") nor a dataset ("[**Name**](URL). Description."): found ${describe(lead)}.`,
+      'Rewrite the line in one of the two forms, then import again.');
+    return undefined;
+  }
+  if (queue.some((n) => n.type !== 'text')) {
+    report(line, 'warning', `The description of dataset "${name}" has formatting or links; imported as plain text.`, 'Check the description in the imported entry.');
+  }
+  const description = queue
+    .map((n) => toString(n))
+    .join('')
+    .replace(/^\s*[.:]\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!description) report(line, 'warning', `Dataset "${name}" has no description.`, 'Add one sentence saying what it is.');
+  return { kind: 'dataset', line, section: '', name, ...(url ? { url } : {}), description };
+}
+
+/** "Title." → "Title"; "Why?." → "Why?" (the doubled punctuation of the old list). */
+export function cleanTitle(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim().replace(/([?!])?\.$/, (_, p: string | undefined) => p ?? '').trim();
+}
+
+/** "OpenAI." → "OpenAI"; "Zhu et al." stays (the period is the abbreviation's). */
+export function cleanAuthors(raw: string): string {
+  const a = raw.replace(/\s+/g, ' ').trim();
+  return /\bal\.$/.test(a) ? a : a.replace(/\.$/, '');
+}
+
+function looksLikeEntry(li: ListItem): boolean {
+  const p = li.children[0];
+  if (!p || p.type !== 'paragraph') return false;
+  const lead = p.children[0];
+  if (lead?.type === 'text' && /^\s*\[\d{4}\]/.test(lead.value)) return true;
+  return lead?.type === 'strong' || (lead?.type === 'link' && lead.children.some((c) => c.type === 'strong'));
+}
+
+function skipSpace(queue: PhrasingContent[]): void {
+  while (queue[0]?.type === 'text' && !queue[0].value.trim()) queue.shift();
+  const head = queue[0];
+  if (head?.type === 'text' && /^\s/.test(head.value)) queue[0] = { type: 'text', value: head.value.trimStart() };
+}
+
+function headingText(node: Heading): string {
+  // "1.1 SFT Alignment" / "2. Parameter-Frozen Alignment" → the title without its number.
+  return toString(node).replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '').trim();
+}
+
+function isHeading(node: RootContent, depth: number): node is Heading {
+  return node.type === 'heading' && node.depth === depth;
+}
+
+function isHeadingAtMost(node: RootContent | Content, depth: number): boolean {
+  return node.type === 'heading' && node.depth <= depth;
+}
+
+function describe(node: PhrasingContent | undefined): string {
+  if (!node) return 'nothing';
+  const t = toString(node);
+  return `${node.type}${t ? ` "${excerpt(t)}"` : ''}`;
+}
+
+function excerpt(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 80 ? `${one.slice(0, 77)}...` : one;
+}

@@ -1,0 +1,85 @@
+// The only place that formats diagnostics: stylish (people), json (tools), github (Actions annotations).
+import { sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.js';
+
+export const FORMATS = ['stylish', 'json', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ReportOptions {
+  color: boolean;
+  /** Extra summary fields (counts of entries, links ...), shown in json and in the summary line. */
+  extra?: Record<string, unknown>;
+  /** Extra top-level JSON members (e.g. the links array). */
+  json?: Record<string, unknown>;
+}
+
+export function formatReport(diagnostics: readonly Diagnostic[], format: Format, options: ReportOptions): string {
+  const sorted = sortDiagnostics(diagnostics);
+  const summary = summarize(sorted);
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify({ diagnostics: sorted.map(toJson), summary: { ...summary, ...options.extra }, ...options.json }, null, 2)}\n`;
+    case 'github':
+      return sorted.map(toGithub).join('') + `${summaryLine(summary)}\n`;
+    case 'stylish':
+      return stylish(sorted, summary, options.color);
+  }
+}
+
+function toJson(d: Diagnostic): Record<string, unknown> {
+  return {
+    file: d.file,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    ...(d.hint ? { hint: d.hint } : {}),
+    ...(d.related?.length ? { related: d.related } : {}),
+  };
+}
+
+// Workflow commands: data escapes %, CR, LF; property values also ':' and ','.
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function toGithub(d: Diagnostic): string {
+  const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+  const props = [`file=${escapeProperty(d.file)}`];
+  if (d.line) props.push(`line=${d.line}`);
+  if (d.column) props.push(`col=${d.column}`);
+  props.push(`title=${escapeProperty(d.ruleId)}`);
+  const related = d.related?.length ? `\n(see ${d.related.map(place).join(', ')})` : '';
+  return `::${level} ${props.join(',')}::${escapeData(d.message + (d.hint ? `\n${d.hint}` : '') + related)}\n`;
+}
+
+function place(p: { file: string; line?: number; column?: number }): string {
+  return `${p.file}${p.line ? `:${p.line}` : ''}${p.line && p.column ? `:${p.column}` : ''}`;
+}
+
+function summaryLine(s: Summary): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (!s.errors && !s.warnings && !s.infos) return 'no problems';
+  return [plural(s.errors, 'error'), plural(s.warnings, 'warning'), ...(s.infos ? [plural(s.infos, 'note')] : [])].join(', ');
+}
+
+function stylish(sorted: Diagnostic[], summary: Summary, color: boolean): string {
+  const paint = (code: number, s: string): string => (color ? `\u001b[${code}m${s}\u001b[39m` : s);
+  const dim = (s: string): string => (color ? `\u001b[2m${s}\u001b[22m` : s);
+  const label = { error: paint(31, 'error'), warning: paint(33, 'warning'), info: paint(36, 'note') };
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of sorted) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  let out = '';
+  for (const [file, list] of byFile) {
+    out += `${color ? `\u001b[4m${file}\u001b[24m` : file}\n`;
+    for (const d of list) {
+      const pos = `${d.line ?? 1}:${d.column ?? 1}`.padEnd(7);
+      out += `  ${pos} ${label[d.severity]}${' '.repeat(8 - (d.severity === 'info' ? 4 : d.severity.length))}${d.message}  ${dim(d.ruleId)}\n`;
+      if (d.hint) out += `          ${dim('→')} ${d.hint}\n`;
+      if (d.related?.length) out += `          ${dim(`see ${d.related.map(place).join(', ')}`)}\n`;
+    }
+    out += '\n';
+  }
+  const line = summaryLine(summary);
+  out += `${summary.errors ? paint(31, `✖ ${line}`) : summary.warnings ? paint(33, `⚠ ${line}`) : paint(32, `✔ ${line}`)}\n`;
+  return out;
+}

@@ -1,0 +1,80 @@
+// The controlled venue list (schema/venues.json): display names, aliases, ACL Anthology volumes.
+import type { AnthologyId } from './identifiers.js';
+
+export type VenueKind = 'preprint' | 'conference' | 'findings' | 'journal' | 'workshop' | 'series';
+
+export interface Venue {
+  name: string;
+  kind: VenueKind;
+  aliases?: string[];
+  anthology?: string[];
+}
+
+export class VenueList {
+  readonly venues: readonly Venue[];
+  private readonly byKey = new Map<string, Venue>();
+
+  constructor(venues: readonly Venue[]) {
+    this.venues = venues;
+    for (const v of venues) {
+      this.byKey.set(key(v.name), v);
+      for (const a of v.aliases ?? []) this.byKey.set(key(a), v);
+    }
+  }
+
+  /** The venue a label names, by display name or alias (case and spacing folded). */
+  resolve(label: string): Venue | undefined {
+    return this.byKey.get(key(label));
+  }
+
+  /** The venue whose Anthology volume prefix matches the id's volume best (longest prefix). */
+  forAnthology(id: AnthologyId): Venue | undefined {
+    let best: Venue | undefined;
+    let bestLength = -1;
+    for (const v of this.venues) {
+      for (const prefix of v.anthology ?? []) {
+        const isLetter = /^[A-Z]$/.test(prefix);
+        if (isLetter !== id.oldStyle) continue;
+        const matches = isLetter ? id.volume === prefix : id.volume === prefix || id.volume.startsWith(`${prefix}-`);
+        if (matches && prefix.length > bestLength) {
+          best = v;
+          bestLength = prefix.length;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The known venue nearest to an unknown label (edit distance), for a suggestion. */
+  nearest(label: string): Venue | undefined {
+    const k = key(label);
+    let best: Venue | undefined;
+    let bestDistance = Infinity;
+    for (const [candidate, venue] of this.byKey) {
+      const d = editDistance(k, candidate);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = venue;
+      }
+    }
+    return bestDistance <= Math.max(2, Math.floor(k.length / 3)) ? best : undefined;
+  }
+}
+
+function key(label: string): string {
+  return label.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
