@@ -1,0 +1,209 @@
+// Reads the entry files, the sections file and the template, keeping a position for every YAML node
+// so that any later finding resolves to file:line:column. Never throws on bad content.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from './diagnostics.js';
+import { compareStrings } from './diagnostics.js';
+import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from './model.js';
+import { decodeText, type DecodedText } from './text/decode.js';
+
+/** Larger entry files are refused unread: an entry is a few hundred bytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_ALIASES = 100;
+
+export interface YamlSource {
+  /** Path relative to the root, with forward slashes. */
+  file: string;
+  text: string;
+  decoded: Omit<DecodedText, 'text'>;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The plain data, or undefined when the YAML could not be read. */
+  data: unknown;
+}
+
+export interface LoadedEntry {
+  kind: EntryKind;
+  /** File name without .yml: the entry's id. */
+  id: string;
+  source: YamlSource;
+}
+
+export interface Workspace {
+  root: string;
+  entries: LoadedEntry[];
+  sections?: YamlSource;
+  template?: { file: string; text: string };
+  /** The committed README.md, if there is one. */
+  readme?: string;
+  diagnostics: Diagnostic[];
+}
+
+export type PathSegment = string | number;
+
+/** Position of the node at `path` (its key when `at` is 'key'), or of the nearest ancestor that exists. */
+export function locate(source: YamlSource, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): { line: number; column: number } {
+  let node: unknown = source.doc.contents;
+  let keyNode: unknown;
+  let found: { offset: number } | undefined;
+  const offsetOf = (n: unknown): number | undefined => (isNode(n) && n.range ? n.range[0] : undefined);
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      keyNode = undefined;
+      node = node.items[segment];
+    } else break;
+  }
+  const offset = (at === 'key' ? offsetOf(keyNode) : undefined) ?? offsetOf(node) ?? offsetOf(keyNode);
+  found = offset === undefined ? undefined : { offset };
+  if (!found) return firstContentPosition(source);
+  return linePos(source.lines, found.offset);
+}
+
+function linePos(lines: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
+
+function firstContentPosition(source: YamlSource): { line: number; column: number } {
+  const contents = source.doc.contents as Node | null;
+  return contents?.range ? linePos(source.lines, contents.range[0]) : { line: 1, column: 1 };
+}
+
+/** Parses YAML text; problems become diagnostics on `file`. */
+export function parseYaml(file: string, decoded: DecodedText): { source: YamlSource; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lines = new LineCounter();
+  const doc = parseDocument(decoded.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const { text, ...facts } = decoded;
+  const source: YamlSource = { file, text, decoded: facts, doc, lines, data: undefined };
+  for (const error of doc.errors) {
+    const pos = linePos(lines, error.pos[0]);
+    diagnostics.push({
+      file, ...pos, ruleId: 'yaml', severity: 'error',
+      message: `The file is not valid YAML: ${firstLine(error.message)}`,
+      hint: yamlHint(error.code),
+    });
+  }
+  if (doc.errors.length === 0) {
+    try {
+      source.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      diagnostics.push({
+        file, line: 1, column: 1, ruleId: 'yaml', severity: 'error',
+        message: `The YAML could not be expanded: ${firstLine((error as Error).message)}`,
+        hint: 'Entry files need no anchors or aliases (&x, *x): write the values out.',
+      });
+    }
+  }
+  return { source, diagnostics };
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each field may appear once: remove or merge the repeated key.';
+    case 'MULTIPLE_DOCS':
+      return 'An entry file holds one entry: remove the "---" separator and what follows, or move it to its own file.';
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces, not tabs.';
+    default:
+      return 'Fix the syntax at this position; quote titles that contain ": " or start with a special character.';
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+/** Reads and decodes one file, refusing binary and oversized ones with a diagnostic. */
+async function readSource(root: string, file: string, diagnostics: Diagnostic[]): Promise<DecodedText | undefined> {
+  const path = join(root, file);
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_FILE_BYTES) {
+      diagnostics.push({
+        file, line: 1, column: 1, ruleId: 'yaml', severity: 'error',
+        message: `The file is ${info.size} bytes; files over ${MAX_FILE_BYTES} bytes are not read.`,
+        hint: 'An entry is a few lines of YAML: this file is not an entry, remove it or split it.',
+      });
+      return undefined;
+    }
+    const decoded = decodeText(new Uint8Array(await readFile(path)));
+    if (decoded.binary) {
+      diagnostics.push({
+        file, line: 1, column: 1, ruleId: 'yaml', severity: 'error',
+        message: 'The file has NUL bytes: it is binary, not YAML text.',
+        hint: 'Save it as UTF-8 text, or remove it.',
+      });
+      return undefined;
+    }
+    for (const line of decoded.invalidLines)
+      diagnostics.push({
+        file, line, column: 1, ruleId: 'encoding', severity: 'error',
+        message: 'This line has bytes that are not UTF-8.',
+        hint: 'Save the file as UTF-8 and retype the damaged characters.',
+      });
+    return decoded;
+  } catch (error) {
+    diagnostics.push({ file, ruleId: 'io', severity: 'error', message: `Cannot read the file: ${(error as Error).message}` });
+    return undefined;
+  }
+}
+
+async function listYaml(root: string, dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(join(root, dir));
+    return names.filter((n) => n.endsWith('.yml') || n.endsWith('.yaml')).sort(compareStrings);
+  } catch {
+    return [];
+  }
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return decodeText(new Uint8Array(await readFile(path))).text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loads everything under `root`. File order is sorted, so results never depend on the file system. */
+export async function loadWorkspace(root: string): Promise<Workspace> {
+  const diagnostics: Diagnostic[] = [];
+  const entries: LoadedEntry[] = [];
+  for (const kind of ['paper', 'dataset'] as const) {
+    const dir = ENTRY_DIRS[kind];
+    for (const name of await listYaml(root, dir)) {
+      const file = `${dir}/${name}`;
+      const decoded = await readSource(root, file, diagnostics);
+      if (!decoded) continue;
+      const parsed = parseYaml(file, decoded);
+      diagnostics.push(...parsed.diagnostics);
+      entries.push({ kind, id: name.replace(/\.ya?ml$/, ''), source: parsed.source });
+    }
+  }
+  const workspace: Workspace = { root, entries, diagnostics };
+  const sectionsText = await readSource(root, SECTIONS_FILE, []);
+  if (sectionsText) {
+    const parsed = parseYaml(SECTIONS_FILE, sectionsText);
+    diagnostics.push(...parsed.diagnostics);
+    workspace.sections = parsed.source;
+  } else {
+    diagnostics.push({
+      file: SECTIONS_FILE, ruleId: 'sections', severity: 'error',
+      message: 'The sections file is missing or unreadable.',
+      hint: 'Create entries/sections.yml (paperlist import writes one).',
+    });
+  }
+  const template = await readOptional(join(root, TEMPLATE_FILE));
+  if (template !== undefined) workspace.template = { file: TEMPLATE_FILE, text: template };
+  const readme = await readFile(join(root, README_FILE), 'utf8').catch(() => undefined);
+  if (readme !== undefined) workspace.readme = readme;
+  return workspace;
+}
