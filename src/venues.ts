@@ -47,7 +47,10 @@ export class VenueList {
 
   /** The known venue nearest to an unknown label (edit distance), for a suggestion. */
   nearest(label: string): Venue | undefined {
-    const k = key(label);
+    // "NeurIPs 2021" → "neurips": a year or edition number is not part of a venue's name.
+    const k = key(label.replace(/[\s'’-]*\d+\s*$/, ''));
+    const exact = this.byKey.get(k);
+    if (exact) return exact;
     let best: Venue | undefined;
     let bestDistance = Infinity;
     for (const [candidate, venue] of this.byKey) {

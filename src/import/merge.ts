@@ -132,7 +132,7 @@ function mergePapers(items: PaperItem[], venues: VenueList, report: Report): Arr
         if (!url) continue;
         const have = p.links[kind];
         if (!have) p.links[kind] = url;
-        else if (canonicalUrl(have) !== canonicalUrl(url)) disagree(`the ${kind} link`, have, url);
+        else if (!sameLink(have, url)) disagree(`the ${kind} link`, have, url);
       }
       merged.lines.push(item.line);
     }
@@ -169,6 +169,14 @@ function mergeDatasets(items: DatasetItem[], report: Report): Array<Merged<Datas
     merged.lines.push(item.line);
   }
   return out;
+}
+
+/** Same URL, or the same arXiv / Anthology paper in another form (abs vs pdf, a version suffix). */
+function sameLink(a: string, b: string): boolean {
+  if (canonicalUrl(a) === canonicalUrl(b)) return true;
+  const ids = (u: string): string[] => paperKeys({ paper: u }).filter((k) => !k.startsWith('url:'));
+  const ib = ids(b);
+  return ids(a).some((k) => ib.includes(k));
 }
 
 /** First author's surname agrees (or one side has none): "Zhu et al." ≡ "Zhu". */

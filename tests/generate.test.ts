@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile, rm, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../src/package-files.js';
+import { loadProject } from '../src/project.js';
+import { renderReadme } from '../src/render/readme.js';
+import { copyFixture, FIXTURES, runCli } from './helpers.js';
+
+const run = promisify(execFile);
+const EXPECTED = join(FIXTURES, 'import-variants/expected');
+
+describe('paperlist generate', () => {
+  it('renders the expected README byte for byte', async () => {
+    const root = await copyFixture('import-variants/expected');
+    await rm(join(root, 'README.md'));
+    const result = await runCli(['generate', '--root', root], root);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('README.md written.\n');
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(await readFile(join(EXPECTED, 'README.md'), 'utf8'));
+  });
+
+  it('is deterministic: entry order, locale and time zone change nothing', async () => {
+    const project = await loadProject(EXPECTED);
+    const input = {
+      sections: project.sections!,
+      papers: project.papers,
+      datasets: project.datasets,
+      template: project.workspace.template!.text,
+      templateFile: 'templates/README.md',
+    };
+    const a = renderReadme(input).text;
+    const b = renderReadme({ ...input, papers: [...input.papers].reverse(), datasets: [...input.datasets].reverse() }).text;
+    expect(b).toBe(a);
+
+    const root = await copyFixture('import-variants/expected');
+    const env = { ...process.env, LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8', TZ: 'Pacific/Kiritimati' };
+    await run(process.execPath, [join(PACKAGE_ROOT, 'bin/paperlist.js'), 'generate', '--root', root], { env });
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(a);
+  });
+
+  it('gives the same bytes whatever the files are named on disk', async () => {
+    const root = await copyFixture('import-variants/expected');
+    // Renaming entry files changes directory order but not the rendered lists.
+    for (const name of await readdir(join(root, 'entries/papers'))) {
+      await rename(join(root, 'entries/papers', name), join(root, 'entries/papers', `z-${name}`));
+    }
+    await runCli(['generate', '--root', root], root);
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(await readFile(join(EXPECTED, 'README.md'), 'utf8'));
+  });
+
+  it('--check passes on a current README and writes nothing', async () => {
+    const root = await copyFixture('import-variants/expected');
+    const result = await runCli(['generate', '--check', '--root', root], root);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: 'README.md is up to date.\n' });
+  });
+
+  it('--check exits 1 with a unified diff on a stale README, and leaves it alone', async () => {
+    const root = await copyFixture('import-variants/expected');
+    const stale = (await readFile(join(root, 'README.md'), 'utf8')).replace('- **Bold Only**. It has no link.\n', '');
+    await writeFile(join(root, 'README.md'), stale);
+    const result = await runCli(['generate', '--check', '--root', root], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('--- a/README.md\tcommitted\n+++ b/README.md\tgenerated\n');
+    expect(result.stdout).toContain('\n - **Bold Colon**. It uses a colon.\n+- **Bold Only**. It has no link.\n - [**Linked Bold**]');
+    expect(result.stderr).toContain("Run 'npm run generate' and commit the result.");
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(stale);
+  });
+
+  it('refuses to write when an entry has errors, and README.md stays as it was', async () => {
+    const root = await copyFixture('import-variants/expected');
+    await writeFile(join(root, 'entries/papers/why-ask.yml'), 'title: Why Ask?\nauthors: Kale et al.\nyear: "2023"\nlinks: {}\nsections: [sub-a]\n');
+    const before = await readFile(join(root, 'README.md'), 'utf8');
+    const result = await runCli(['generate', '--root', root, '--format', 'json'], root);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics).toEqual([
+      { file: 'entries/papers/why-ask.yml', line: 3, column: 7, ruleId: 'schema', severity: 'error', message: '"year" must be a whole number, found string "2023".', hint: 'Year of first public release (the preprint\'s year when there is one).' },
+      { file: 'entries/papers/why-ask.yml', line: 4, column: 1, ruleId: 'schema', severity: 'error', message: '"links" is empty.', hint: 'Links, each under the key that says what it points at. At least one.' },
+    ]);
+    expect(result.stderr).toContain('README.md was not written');
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(before);
+  });
+
+  it('reports a template without a marker for a group instead of dropping its entries', async () => {
+    const root = await copyFixture('import-variants/expected');
+    const template = (await readFile(join(root, 'templates/README.md'), 'utf8')).replace('<!-- paperlist:group data -->\n', '');
+    await writeFile(join(root, 'templates/README.md'), template);
+    const result = await runCli(['generate', '--root', root, '--format', 'json'], root);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { message: string }) => d.message)).toEqual([
+      'templates/README.md has no marker for group "data": its entries would be missing from the README.',
+    ]);
+  });
+});
+
+describe('the installed command', () => {
+  it('bin/paperlist.js --help lists the commands and exits 0', async () => {
+    const { stdout } = await run(process.execPath, [join(PACKAGE_ROOT, 'bin/paperlist.js'), '--help']);
+    expect(stdout).toContain('Usage: paperlist <command> [options]');
+    expect(stdout).toMatch(/^ {2}generate {2}/m);
+  });
+
+  it('every command has --help', async () => {
+    for (const command of ['import', 'generate']) {
+      const result = await runCli([command, '--help'], FIXTURES);
+      expect(result.code, command).toBe(0);
+      expect(result.stdout, command).toMatch(new RegExp(`^Usage: paperlist ${command} `));
+    }
+  });
+
+  it('an unknown command or option exits 2 with usage', async () => {
+    expect((await runCli(['frobnicate'], FIXTURES)).code).toBe(2);
+    const bad = await runCli(['generate', '--nope'], FIXTURES);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Unknown option '--nope'");
+  });
+});
