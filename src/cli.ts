@@ -6,6 +6,7 @@ import { FORMATS, formatReport, type Format } from './report.js';
 import { loadVenues } from './package-files.js';
 import { planImport, readBytes, writePlan } from './commands/import.js';
 import { generate } from './commands/generate.js';
+import { lint } from './commands/lint.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -30,6 +31,30 @@ const formatOption = { format: { type: 'string', default: 'stylish' } } as const
 const rootOption = { root: { type: 'string', default: '.' } } as const;
 
 const commands: Record<string, Command> = {
+  lint: {
+    summary: 'check entries: schema, duplicates, mislabels, hygiene, README drift',
+    usage: 'paperlist lint [--fix] [--root DIR] [--format stylish|json|github]',
+    options: { fix: { type: 'boolean', default: false }, ...rootOption, ...formatOption },
+    help: `Validates every entry against schema/ and runs the rules (docs/rules.md): duplicates,
+mislabels, hygiene, readme. Each problem is reported at file:line:column with a hint.
+Severities can be changed per rule or check in .paperlist.yml.
+
+Options:
+  --fix            apply safe fixes first (venue aliases, spacing, canonical formatting)
+                   and list what changed; never judgement calls
+  --root DIR       the repository (default: the current directory)
+  --format FORMAT  stylish (default), json, or github (workflow annotations)
+
+Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage or internal error.`,
+    async run({ values }, io) {
+      const format = formatOf(values);
+      const root = resolve(io.cwd, values.root as string);
+      const outcome = await lint(root, { fix: values.fix === true });
+      for (const f of outcome.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
+      io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { ...outcome.counts, fixed: outcome.fixed.length } }));
+      return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;
+    },
+  },
   generate: {
     summary: 'write README.md from templates/README.md and the entries (--check: only compare)',
     usage: 'paperlist generate [--check] [--root DIR] [--format stylish|json|github]',

@@ -84,7 +84,7 @@ function checkSectionRefs(project: Project, sections: SectionsFile): Diagnostic[
   for (const e of all) {
     e.sections.forEach((id, i) => {
       const kind = leaves.get(id);
-      const where = { file: e.entry.source.file, ...locate(e.entry.source, ['sections', i]), ruleId: 'sections', severity: 'error' as const };
+      const where = { file: e.entry.source.file, ...locate(e.entry.source, ['sections', i]), ruleId: 'hygiene/unknown-section', severity: 'error' as const };
       if (parents.has(id)) {
         diagnostics.push({ ...where, message: `Section "${id}" has subsections; entries go in one of them.`, hint: `Use a subsection of "${id}" from entries/sections.yml.` });
       } else if (!kind) {

@@ -1,0 +1,42 @@
+// `paperlist lint`: schema, rules and README drift over the whole repository; `--fix` for safe fixes.
+import { join } from 'node:path';
+import { loadConfig } from '../config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { fixDataset, fixPaper, type EntryFix } from '../fix.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { loadVenues } from '../package-files.js';
+import { loadProject } from '../project.js';
+import { runRules } from '../rules/index.js';
+import { renderProject } from './generate.js';
+
+export interface LintOutcome {
+  diagnostics: Diagnostic[];
+  fixed: EntryFix[];
+  counts: { papers: number; datasets: number; files: number };
+}
+
+export async function lint(root: string, options: { fix: boolean }): Promise<LintOutcome> {
+  const venues = loadVenues();
+  const fixed: EntryFix[] = [];
+  if (options.fix) {
+    const project = await loadProject(root);
+    for (const fix of [...project.papers.map((p) => fixPaper(p, venues)), ...project.datasets.map(fixDataset)]) {
+      if (!fix) continue;
+      await writeFileAtomic(join(root, fix.file), fix.text);
+      fixed.push(fix);
+    }
+  }
+  const { config, diagnostics: configDiagnostics } = await loadConfig(root);
+  const project = await loadProject(root);
+  const rendered = renderProject(project);
+  const diagnostics = [
+    ...configDiagnostics,
+    ...rendered.diagnostics,
+    ...runRules({ project, venues, ...(rendered.text !== undefined ? { expectedReadme: rendered.text } : {}) }, config),
+  ];
+  return {
+    diagnostics,
+    fixed,
+    counts: { papers: project.papers.length, datasets: project.datasets.length, files: project.workspace.entries.length },
+  };
+}

@@ -1,0 +1,96 @@
+// Settings from .paperlist.yml (validated by schema/config.schema.json), and the default severity of
+// every check. Rules never decide their own severity: this table and the config file do.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Diagnostic, Severity } from './diagnostics.js';
+import { parseYaml } from './load.js';
+import { readPackageJson } from './package-files.js';
+import { decodeText } from './text/decode.js';
+
+export const CONFIG_FILE = '.paperlist.yml';
+
+export type Level = Severity | 'off';
+
+export const DEFAULT_LEVELS: Record<string, Level> = {
+  'duplicates/title': 'error',
+  'duplicates/arxiv': 'error',
+  'duplicates/acl': 'error',
+  'duplicates/doi': 'error',
+  'duplicates/paper-url': 'error',
+  'duplicates/dataset-name': 'error',
+  'duplicates/dataset-url': 'error',
+  'duplicates/near-title': 'warning',
+  'mislabels/year-before-arxiv': 'error',
+  'mislabels/acl-year': 'error',
+  'mislabels/acl-venue': 'error',
+  'mislabels/arxiv-venue': 'error',
+  'mislabels/preprint-only': 'warning',
+  'mislabels/code-link': 'warning',
+  'mislabels/unknown-venue': 'error',
+  'mislabels/venue-alias': 'warning',
+  'hygiene/mojibake': 'error',
+  'hygiene/replacement-char': 'error',
+  'hygiene/invisible-char': 'error',
+  'hygiene/spacing': 'warning',
+  'hygiene/markup': 'error',
+  'hygiene/url-scheme': 'error',
+  'hygiene/unknown-section': 'error',
+  'hygiene/empty-section': 'warning',
+  'hygiene/file-name': 'warning',
+  'hygiene/format': 'warning',
+  'readme/drift': 'error',
+};
+
+export interface LinkSettings {
+  concurrency?: number;
+  perHost?: number;
+  timeout?: number;
+  retries?: number;
+  cacheTtlDays?: number;
+  exclude?: string[];
+  hosts?: Record<string, { concurrency?: number; minInterval?: number }>;
+}
+
+export interface Config {
+  rules: Record<string, Level>;
+  links: LinkSettings;
+}
+
+/** The level of a check: config for the check, else config for its rule, else the default. */
+export function levelOf(config: Config, check: string): Level {
+  const rule = check.split('/')[0]!;
+  return config.rules[check] ?? config.rules[rule] ?? DEFAULT_LEVELS[check] ?? 'error';
+}
+
+export async function loadConfig(root: string): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
+  const empty: Config = { rules: {}, links: {} };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(join(root, CONFIG_FILE)));
+  } catch {
+    return { config: empty, diagnostics: [] };
+  }
+  const parsed = parseYaml(CONFIG_FILE, decodeText(bytes));
+  if (parsed.diagnostics.length) return { config: empty, diagnostics: parsed.diagnostics };
+  const data = parsed.source.data ?? {};
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const validate = ajv.compile(readPackageJson<object>('schema/config.schema.json'));
+  if (!validate(data)) {
+    return {
+      config: empty,
+      diagnostics: (validate.errors ?? []).map((e) => ({
+        file: CONFIG_FILE, line: 1, column: 1, ruleId: 'config', severity: 'error' as const,
+        message: `Configuration ${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: "${String(e.params.additionalProperty)}"` : ''}.`,
+        hint: 'See schema/config.schema.json for the settings.',
+      })),
+    };
+  }
+  const unknown = Object.keys((data as Config).rules ?? {}).filter((k) => !(k in DEFAULT_LEVELS) && !Object.keys(DEFAULT_LEVELS).some((c) => c.startsWith(`${k}/`)));
+  const diagnostics: Diagnostic[] = unknown.map((k) => ({
+    file: CONFIG_FILE, line: 1, column: 1, ruleId: 'config', severity: 'warning' as const,
+    message: `Unknown rule or check "${k}" in rules.`,
+    hint: `Known rules: duplicates, mislabels, hygiene, readme; checks are listed in docs/rules.md.`,
+  }));
+  return { config: { rules: {}, links: {}, ...(data as Partial<Config>) } as Config, diagnostics };
+}

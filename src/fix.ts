@@ -1,0 +1,48 @@
+// Safe mechanical fixes for `lint --fix`: venue aliases, spacing, canonical formatting. Never judgement calls.
+import { formatDataset, formatPaper } from './entry-format.js';
+import type { Dataset, Paper } from './model.js';
+import type { DatasetEntry, PaperEntry } from './project.js';
+import type { VenueList } from './venues.js';
+
+export interface EntryFix {
+  file: string;
+  text: string;
+  changes: string[];
+}
+
+const tidy = (s: string): string => s.replace(/\s+/gu, ' ').trim();
+
+function fixText(value: string, name: string, changes: string[]): string {
+  const fixed = tidy(value);
+  if (fixed !== value) changes.push(`${name}: spacing`);
+  return fixed;
+}
+
+export function fixPaper(e: PaperEntry, venues: VenueList): EntryFix | undefined {
+  const changes: string[] = [];
+  const p: Paper = { ...e.paper, links: { ...e.paper.links } };
+  p.title = fixText(p.title, 'title', changes);
+  p.authors = fixText(p.authors, 'authors', changes);
+  if (p.venue !== undefined) {
+    const venue = venues.resolve(p.venue);
+    if (venue && venue.name !== p.venue) {
+      changes.push(`venue: "${p.venue}" → "${venue.name}"`);
+      p.venue = venue.name;
+    }
+  }
+  return finish(e.entry.source.file, e.entry.source.text, formatPaper(p), changes);
+}
+
+export function fixDataset(e: DatasetEntry): EntryFix | undefined {
+  const changes: string[] = [];
+  const d: Dataset = { ...e.dataset };
+  d.name = fixText(d.name, 'name', changes);
+  d.description = fixText(d.description, 'description', changes);
+  return finish(e.entry.source.file, e.entry.source.text, formatDataset(d), changes);
+}
+
+function finish(file: string, before: string, after: string, changes: string[]): EntryFix | undefined {
+  if (after === before && changes.length === 0) return undefined;
+  if (changes.length === 0 || after !== before) changes.push('canonical form');
+  return { file, text: after, changes: [...new Set(changes)] };
+}

@@ -1,0 +1,139 @@
+// duplicates: the same paper or dataset listed twice, by title, identifier or URL; near-duplicate titles.
+import { anthologyIdFromUrl, arxivIdFromUrl, canonicalUrl, doiFromUrl } from '../identifiers.js';
+import type { DatasetEntry, PaperEntry } from '../project.js';
+import { normalizeTitle } from '../text/normalize.js';
+import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
+
+interface Key {
+  check: string;
+  value: string;
+  /** What the message calls it. */
+  label: string;
+  path: Array<string | number>;
+}
+
+function paperKeys(p: PaperEntry): Key[] {
+  const keys: Key[] = [{ check: 'duplicates/title', value: normalizeTitle(p.paper.title), label: 'title', path: ['title'] }];
+  for (const kind of ['paper', 'code', 'model', 'data', 'project'] as const) {
+    const url = p.paper.links[kind];
+    if (!url) continue;
+    const path = ['links', kind];
+    const arxiv = arxivIdFromUrl(url);
+    if (arxiv) keys.push({ check: 'duplicates/arxiv', value: arxiv.id, label: `arXiv id ${arxiv.id}`, path });
+    const acl = anthologyIdFromUrl(url);
+    if (acl) keys.push({ check: 'duplicates/acl', value: acl.id, label: `ACL Anthology id ${acl.id}`, path });
+    const doi = doiFromUrl(url);
+    if (doi) keys.push({ check: 'duplicates/doi', value: doi, label: `DOI ${doi}`, path });
+    if (kind === 'paper') keys.push({ check: 'duplicates/paper-url', value: canonicalUrl(url), label: `paper URL ${url}`, path });
+  }
+  return keys;
+}
+
+function datasetKeys(d: DatasetEntry): Key[] {
+  const keys: Key[] = [{ check: 'duplicates/dataset-name', value: normalizeTitle(d.dataset.name), label: 'name', path: ['name'] }];
+  if (d.dataset.url) keys.push({ check: 'duplicates/dataset-url', value: canonicalUrl(d.dataset.url), label: `URL ${d.dataset.url}`, path: ['url'] });
+  return keys;
+}
+
+/**
+ * Every pair that shares a key is reported on both files (each pointing at the other), once per
+ * pair with its first shared key: in a pull request the annotation then lands on the new file too.
+ * Keys are looked up in hash maps, so the cost grows with the number of entries, not of pairs.
+ */
+function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], describe: (e: AnyEntry) => string): { findings: Finding[]; pairs: Set<string> } {
+  const findings: Finding[] = [];
+  const pairs = new Set<string>();
+  const seen = new Map<string, Array<{ entry: AnyEntry; key: Key }>>();
+  for (const entry of entries) {
+    for (const key of keysOf(entry)) {
+      const id = `${key.check}\u0000${key.value}`;
+      const earlier = seen.get(id) ?? [];
+      for (const other of earlier) {
+        if (other.entry === entry) continue; // one entry naming the same id twice (paper and code links)
+        const pair = pairId(other.entry, entry);
+        if (pairs.has(pair)) continue;
+        pairs.add(pair);
+        const here = placeOf(entry, key.path);
+        const there = placeOf(other.entry, other.key.path);
+        const titlesDiffer = key.check === 'duplicates/paper-url' && normalizeTitle(describe(entry)) !== normalizeTitle(describe(other.entry));
+        const what = `the same ${key.label}`;
+        const hint = titlesDiffer
+          ? 'One paper URL cannot belong to two papers: one of the links is wrong. Check both and correct it.'
+          : 'This is already listed: remove this file, and add any section it adds to the other file\'s `sections`.';
+        findings.push({ check: key.check, ...here, message: `${describe(entry)} has ${what} as ${there.file} (${describe(other.entry)}).`, hint, related: [there] });
+        findings.push({ check: key.check, ...there, message: `${describe(other.entry)} has ${what} as ${here.file} (${describe(entry)}).`, hint, related: [here] });
+      }
+      earlier.push({ entry, key });
+      seen.set(id, earlier);
+    }
+  }
+  return { findings, pairs };
+}
+
+function pairId(a: AnyEntry, b: AnyEntry): string {
+  const [x, y] = [a.entry.source.file, b.entry.source.file].sort();
+  return `${x}\u0000${y}`;
+}
+
+/** Simple plural fold, enough for "model/models", "language/languages", "study/studies". */
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+const MIN_WORDS_LEFT = 4;
+
+/**
+ * Titles one word apart (added, removed or changed) or differing only in plurals. Each title is
+ * indexed under its stemmed word sequence and under that sequence with each one word left out;
+ * two titles one edit apart share one of those keys. Linear in entries × words, not quadratic.
+ */
+function nearDuplicates(papers: PaperEntry[], exactPairs: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  const index = new Map<string, PaperEntry[]>();
+  const reported = new Set<string>();
+  for (const p of papers) {
+    const words = normalizeTitle(p.paper.title).split(' ').filter(Boolean).map(stem);
+    const keys = new Set<string>([`=${words.join(' ')}`]);
+    if (words.length - 1 >= MIN_WORDS_LEFT) {
+      for (let i = 0; i < words.length; i++) keys.add(`-${i}:${[...words.slice(0, i), ...words.slice(i + 1)].join(' ')}`);
+      // "One word added": this title without word i equals another title as a whole.
+      for (let i = 0; i < words.length; i++) keys.add(`=${[...words.slice(0, i), ...words.slice(i + 1)].join(' ')}`);
+    }
+    const candidates = new Set<PaperEntry>();
+    for (const key of keys) for (const other of index.get(key) ?? []) candidates.add(other);
+    // Positional deletions match "changed" words; whole-sequence keys match "added" words.
+    for (const key of keys) {
+      const bucket = index.get(key) ?? [];
+      bucket.push(p);
+      index.set(key, bucket);
+    }
+    for (const other of candidates) {
+      if (other === p) continue;
+      const pair = pairId(other, p);
+      if (exactPairs.has(pair) || reported.has(pair)) continue;
+      reported.add(pair);
+      const there = placeOf(other, ['title']);
+      findings.push({
+        check: 'duplicates/near-title',
+        ...placeOf(p, ['title']),
+        message: `Title "${p.paper.title}" is nearly the same as "${other.paper.title}" (${there.file}).`,
+        hint: 'If they are the same paper, keep one file (with the published title) and merge the sections; if not, ignore this warning.',
+        related: [there],
+      });
+    }
+  }
+  return findings;
+}
+
+export const duplicates: Rule = {
+  id: 'duplicates',
+  run({ project }) {
+    const describePaper = (e: AnyEntry): string => `"${(e as PaperEntry).paper.title}"`;
+    const describeDataset = (e: AnyEntry): string => `Dataset "${(e as DatasetEntry).dataset.name}"`;
+    const papers = exactDuplicates(project.papers, (e) => paperKeys(e as PaperEntry), describePaper);
+    const datasets = exactDuplicates(project.datasets, (e) => datasetKeys(e as DatasetEntry), describeDataset);
+    return [...papers.findings, ...datasets.findings, ...nearDuplicates(project.papers, papers.pairs)];
+  },
+};

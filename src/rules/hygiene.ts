@@ -1,0 +1,170 @@
+// hygiene: damaged or invisible characters, stray spacing, markup that could inject into the README,
+// non-http(s) links, empty sections, file names off the id convention, files not in canonical form.
+import { formatDataset, formatPaper } from '../entry-format.js';
+import { idMatches } from '../ids.js';
+import { locate } from '../load.js';
+import { LINK_KINDS } from '../model.js';
+import type { Project } from '../project.js';
+import { hasMojibake, repairMojibake } from '../text/mojibake.js';
+import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
+
+// C0/C1 controls (tab and newline included: every field is one line), zero-width and bidi controls,
+// soft hyphen, word joiners, BOM.
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+// HTML tags, entities, Markdown emphasis/code/escapes, links and images, a heading start.
+const MARKUP = /<[A-Za-z!/?]|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|[*`\\]|!?\[[^\]]*\]\(|(?:^|\s)_|_(?:\s|$)|^#/u;
+const DESCRIPTION_MARKUP = /<[A-Za-z!/?]|!?\[[^\]]*\]\(/u;
+
+interface TextField {
+  path: string[];
+  value: string;
+  markup: RegExp;
+}
+
+function textFields(e: AnyEntry): TextField[] {
+  if ('paper' in e) {
+    const fields: TextField[] = [
+      { path: ['title'], value: e.paper.title, markup: MARKUP },
+      { path: ['authors'], value: e.paper.authors, markup: MARKUP },
+    ];
+    if (e.paper.venue !== undefined) fields.push({ path: ['venue'], value: e.paper.venue, markup: MARKUP });
+    return fields;
+  }
+  return [
+    { path: ['name'], value: e.dataset.name, markup: MARKUP },
+    { path: ['description'], value: e.dataset.description, markup: DESCRIPTION_MARKUP },
+  ];
+}
+
+function urls(e: AnyEntry): Array<{ path: string[]; url: string }> {
+  if ('paper' in e) return LINK_KINDS.filter((k) => e.paper.links[k]).map((k) => ({ path: ['links', k], url: e.paper.links[k]! }));
+  return e.dataset.url ? [{ path: ['url'], url: e.dataset.url }] : [];
+}
+
+function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function checkEntry(e: AnyEntry): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of textFields(e)) {
+    const place = placeOf(e, field.path);
+    const name = field.path.join('.');
+    if (hasMojibake(field.value)) {
+      const repair = repairMojibake(field.value).repairs[0]!;
+      findings.push({
+        check: 'hygiene/mojibake', ...place,
+        message: `${name} has mojibake: "${repair.found}" is UTF-8 text that was read as Windows-1252.`,
+        hint: `Write "${repair.repaired}" instead.`,
+      });
+    }
+    if (field.value.includes('\uFFFD')) {
+      findings.push({
+        check: 'hygiene/replacement-char', ...place,
+        message: `${name} has U+FFFD (�): a character was lost to an encoding error.`,
+        hint: 'Look up the original spelling (e.g. on the paper\'s page) and retype it.',
+      });
+    }
+    const invisible = INVISIBLE.exec(field.value);
+    if (invisible) {
+      findings.push({
+        check: 'hygiene/invisible-char', ...place,
+        message: `${name} has an invisible or control character (${codePoint(invisible[0])}) at position ${invisible.index + 1}.`,
+        hint: 'Delete it; fields are one line of visible text.',
+      });
+    }
+    if (/^\s|\s$|\s{2,}/u.test(field.value.replace(INVISIBLE, ''))) {
+      findings.push({
+        check: 'hygiene/spacing', ...place,
+        message: `${name} has leading, trailing or doubled spaces.`,
+        hint: 'Trim and collapse the spaces (lint --fix does it).',
+        fixable: true,
+      });
+    }
+    const markup = field.markup.exec(field.value);
+    if (markup) {
+      findings.push({
+        check: 'hygiene/markup', ...place,
+        message: `${name} has Markdown or HTML syntax ("${markup[0].trim() || markup[0]}"); fields are plain text.`,
+        hint: 'Write it as plain text: the README renders the formatting itself.',
+      });
+    }
+  }
+  for (const { path, url } of urls(e)) {
+    let protocol = '';
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      protocol = '';
+    }
+    if (protocol !== 'https:' && protocol !== 'http:') {
+      findings.push({
+        check: 'hygiene/url-scheme', ...placeOf(e, path),
+        message: `${path.join('.')} is not an http(s) link: ${url.length > 80 ? `${url.slice(0, 77)}...` : url}`,
+        hint: 'Link the https:// address of the page.',
+      });
+    }
+  }
+  const title = 'paper' in e ? e.paper.title : e.dataset.name;
+  const year = 'paper' in e ? e.paper.year : undefined;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.id)) {
+    findings.push({
+      check: 'hygiene/file-name', file: e.entry.source.file, line: 1, column: 1,
+      message: `File name "${e.id}.yml" is not an id: lowercase letters and digits joined by hyphens.`,
+      hint: 'Rename the file (git mv); paperlist add derives the name from the title.',
+    });
+  } else if (!idMatches(e.id, title, year)) {
+    findings.push({
+      check: 'hygiene/file-name', file: e.entry.source.file, line: 1, column: 1,
+      message: `File name "${e.id}.yml" does not follow the ${'paper' in e ? 'title' : 'name'} "${title}".`,
+      hint: 'Keep it if the entry was renamed on purpose (ids are stable); otherwise rename the file (git mv).',
+    });
+  }
+  const canonical = 'paper' in e ? formatPaper(e.paper) : formatDataset(e.dataset);
+  const source = e.entry.source;
+  if (source.decoded.bom || source.decoded.crlf || source.text !== canonical) {
+    const ours = canonical.split('\n');
+    const theirs = source.text.split('\n');
+    let line = 0;
+    while (line < ours.length && ours[line] === theirs[line]) line++;
+    const why = source.decoded.bom ? 'it starts with a byte-order mark' : source.decoded.crlf ? 'it has CRLF line ends' : `line ${line + 1} should be ${JSON.stringify(ours[line] ?? '')}`;
+    findings.push({
+      check: 'hygiene/format', file: source.file, line: source.decoded.bom || source.decoded.crlf ? 1 : line + 1, column: 1,
+      message: `The file is not in canonical form: ${why}.`,
+      hint: 'Run `paperlist lint --fix` to rewrite it (key order, quoting, indentation, schema comment).',
+      fixable: true,
+    });
+  }
+  return findings;
+}
+
+function emptySections(project: Project): Finding[] {
+  const sections = project.sections;
+  const source = project.workspace.sections;
+  if (!sections || !source) return [];
+  const used = new Set<string>();
+  for (const p of project.papers) for (const s of p.paper.sections) used.add(s);
+  for (const d of project.datasets) for (const s of d.dataset.sections) used.add(s);
+  const findings: Finding[] = [];
+  sections.groups.forEach((g, gi) =>
+    g.sections.forEach((s, si) => {
+      const leaves = s.sections ? s.sections.map((c, ci) => ({ id: c.id, path: ['groups', gi, 'sections', si, 'sections', ci, 'id'] })) : [{ id: s.id, path: ['groups', gi, 'sections', si, 'id'] }];
+      for (const leaf of leaves) {
+        if (used.has(leaf.id)) continue;
+        findings.push({
+          check: 'hygiene/empty-section', file: source.file, ...locate(source, leaf.path),
+          message: `Section "${leaf.id}" has no entries; the README shows an empty heading.`,
+          hint: 'Add entries to it, or remove the section from entries/sections.yml.',
+        });
+      }
+    }),
+  );
+  return findings;
+}
+
+export const hygiene: Rule = {
+  id: 'hygiene',
+  run({ project }) {
+    return [...project.papers.flatMap(checkEntry), ...project.datasets.flatMap(checkEntry), ...emptySections(project)];
+  },
+};

@@ -1,0 +1,22 @@
+// All rules, run over a project; findings become diagnostics with the configured severity.
+import { levelOf, type Config } from '../config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { duplicates } from './duplicates.js';
+import { hygiene } from './hygiene.js';
+import { mislabels } from './mislabels.js';
+import { readme } from './readme.js';
+import type { Finding, Rule, RuleContext } from './types.js';
+
+export const RULES: readonly Rule[] = [duplicates, mislabels, hygiene, readme];
+
+export function runRules(context: RuleContext, config: Config): Diagnostic[] {
+  return RULES.flatMap((rule) => rule.run(context)).flatMap((f) => toDiagnostic(f, config));
+}
+
+function toDiagnostic(f: Finding, config: Config): Diagnostic[] {
+  const level = levelOf(config, f.check);
+  if (level === 'off') return [];
+  const { check, fixable, ...rest } = f;
+  void fixable;
+  return [{ ...rest, ruleId: check, severity: level }];
+}

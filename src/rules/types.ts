@@ -1,0 +1,34 @@
+// What a rule sees and what it returns. Rules are pure: all I/O happened before (load) or happens after (report).
+import type { Place } from '../diagnostics.js';
+import { locate, type PathSegment } from '../load.js';
+import type { DatasetEntry, PaperEntry, Project } from '../project.js';
+import type { VenueList } from '../venues.js';
+
+export interface RuleContext {
+  project: Project;
+  venues: VenueList;
+  /** What `generate` would write, when the project renders; undefined when it cannot. */
+  expectedReadme?: string;
+}
+
+export interface Finding extends Place {
+  /** "rule/check", e.g. "duplicates/arxiv"; its severity comes from the configuration. */
+  check: string;
+  message: string;
+  hint?: string;
+  related?: Place[];
+  /** `lint --fix` can repair it. */
+  fixable?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  run(context: RuleContext): Finding[];
+}
+
+export type AnyEntry = PaperEntry | DatasetEntry;
+
+/** The place of a field of an entry (its value, or its key with at = 'key'). */
+export function placeOf(entry: AnyEntry, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Place {
+  return { file: entry.entry.source.file, ...locate(entry.entry.source, path, at) };
+}
