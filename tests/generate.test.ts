@@ -75,7 +75,7 @@ describe('paperlist generate', () => {
     const result = await runCli(['generate', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).diagnostics).toEqual([
-      { file: 'entries/papers/why-ask.yml', line: 3, column: 7, ruleId: 'schema', severity: 'error', message: '"year" must be a whole number, found string "2023".', hint: 'Year of first public release (the preprint\'s year when there is one).' },
+      { file: 'entries/papers/why-ask.yml', line: 3, column: 7, ruleId: 'schema', severity: 'error', message: '"year" must be a whole number, found string "2023".', hint: 'Year of the version linked as the paper: the year in an ACL Anthology id, the first-submission year of an arXiv-only paper.' },
       { file: 'entries/papers/why-ask.yml', line: 4, column: 1, ruleId: 'schema', severity: 'error', message: '"links" is empty.', hint: 'Links, each under the key that says what it points at. At least one.' },
     ]);
     expect(result.stderr).toContain('README.md was not written');
