@@ -1,6 +1,7 @@
 // Safe mechanical fixes for `lint --fix`: venue aliases, spacing, canonical formatting. Never judgement calls.
 import { formatDataset, formatPaper } from './entry-format.js';
 import type { Dataset, Paper } from './model.js';
+import type { YamlSource } from './load.js';
 import type { DatasetEntry, PaperEntry } from './project.js';
 import type { VenueList } from './venues.js';
 
@@ -30,7 +31,7 @@ export function fixPaper(e: PaperEntry, venues: VenueList): EntryFix | undefined
       p.venue = venue.name;
     }
   }
-  return finish(e.entry.source.file, e.entry.source.text, formatPaper(p), changes);
+  return finish(e.entry.source, formatPaper(p), changes);
 }
 
 export function fixDataset(e: DatasetEntry): EntryFix | undefined {
@@ -38,10 +39,14 @@ export function fixDataset(e: DatasetEntry): EntryFix | undefined {
   const d: Dataset = { ...e.dataset };
   d.name = fixText(d.name, 'name', changes);
   d.description = fixText(d.description, 'description', changes);
-  return finish(e.entry.source.file, e.entry.source.text, formatDataset(d), changes);
+  return finish(e.entry.source, formatDataset(d), changes);
 }
 
-function finish(file: string, before: string, after: string, changes: string[]): EntryFix | undefined {
+function finish(source: YamlSource, after: string, changes: string[]): EntryFix | undefined {
+  if (source.decoded.bom) changes.push('byte-order mark removed');
+  if (source.decoded.crlf) changes.push('CRLF → LF');
+  const before = source.text;
+  const file = source.file;
   if (after === before && changes.length === 0) return undefined;
   if (changes.length === 0 || after !== before) changes.push('canonical form');
   return { file, text: after, changes: [...new Set(changes)] };

@@ -56,12 +56,11 @@ function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], de
         const here = placeOf(entry, key.path);
         const there = placeOf(other.entry, other.key.path);
         const titlesDiffer = key.check === 'duplicates/paper-url' && normalizeTitle(describe(entry)) !== normalizeTitle(describe(other.entry));
-        const what = `the same ${key.label}`;
         const hint = titlesDiffer
           ? 'One paper URL cannot belong to two papers: one of the links is wrong. Check both and correct it.'
           : 'This is already listed: remove this file, and add any section it adds to the other file\'s `sections`.';
-        findings.push({ check: key.check, ...here, message: `${describe(entry)} has ${what} as ${there.file} (${describe(other.entry)}).`, hint, related: [there] });
-        findings.push({ check: key.check, ...there, message: `${describe(other.entry)} has ${what} as ${here.file} (${describe(entry)}).`, hint, related: [here] });
+        findings.push({ check: key.check, ...here, message: `${describe(entry)} has the same ${key.label} as ${there.file} (${describe(other.entry)}).`, hint, related: [there] });
+        findings.push({ check: key.check, ...there, message: `${describe(other.entry)} has the same ${other.key.label} as ${here.file} (${describe(entry)}).`, hint, related: [here] });
       }
       earlier.push({ entry, key });
       seen.set(id, earlier);
