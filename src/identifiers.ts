@@ -7,15 +7,26 @@ export interface ArxivId {
   year: number;
 }
 
+// Parsed once per distinct URL: several rules ask about the same links.
+const parsed = new Map<string, URL | null>();
+function tryUrl(url: string): URL | undefined {
+  let u = parsed.get(url);
+  if (u === undefined) {
+    try {
+      u = new URL(url);
+    } catch {
+      u = null;
+    }
+    parsed.set(url, u);
+  }
+  return u ?? undefined;
+}
+
 const ARXIV_HOSTS = /^(?:www\.|export\.)?arxiv\.org$/;
 
 export function arxivIdFromUrl(url: string): ArxivId | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const u = tryUrl(url);
+  if (!u) return undefined;
   if (!ARXIV_HOSTS.test(u.hostname)) return undefined;
   const m = /^\/(?:abs|pdf|html)\/(.+?)(?:v\d+)?(?:\.pdf)?\/?$/.exec(u.pathname);
   if (!m) return undefined;
@@ -42,12 +53,8 @@ export interface AnthologyId {
 }
 
 export function anthologyIdFromUrl(url: string): AnthologyId | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const u = tryUrl(url);
+  if (!u) return undefined;
   if (u.hostname !== 'aclanthology.org' && u.hostname !== 'www.aclweb.org') return undefined;
   const path = u.pathname.replace(/^\/anthology\//, '/').replace(/(?:\.pdf|\.bib)?\/?$/, '');
   const m = /^\/([^/]+)$/.exec(path);
@@ -66,12 +73,8 @@ export function parseAnthologyId(raw: string): AnthologyId | undefined {
 }
 
 export function doiFromUrl(url: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const u = tryUrl(url);
+  if (!u) return undefined;
   const m = /(?:^|\/)(10\.\d{4,9}\/[^\s?#]+)/.exec(decodeURIComponent(u.pathname));
   if (!m) return undefined;
   if (u.hostname === 'doi.org' || u.hostname === 'dx.doi.org' || u.hostname.endsWith('acm.org') || u.hostname.endsWith('springer.com'))
@@ -81,13 +84,9 @@ export function doiFromUrl(url: string): string | undefined {
 
 /** A URL in comparable form: no fragment, host lowercased, no trailing slash, http ≡ https. */
 export function canonicalUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    let s = u.href.replace(/^http:/, 'https:');
-    if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
-    return s;
-  } catch {
-    return url.trim();
-  }
+  const u = tryUrl(url);
+  if (!u) return url.trim();
+  let s = u.href.slice(0, u.href.length - u.hash.length).replace(/^http:/, 'https:');
+  if (s.endsWith('/') && u.pathname !== '/') s = s.slice(0, -1);
+  return s;
 }

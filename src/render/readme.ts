@@ -37,6 +37,7 @@ export function renderReadme(input: RenderInput): RenderResult {
   };
 
   const used = new Set<string>();
+  const lines = new Map<object, string>();
   const rendered = new Map<number, RenderedGroup>();
   for (const m of markers) {
     if (m.kind === 'toc') continue;
@@ -51,7 +52,7 @@ export function renderReadme(input: RenderInput): RenderResult {
       continue;
     }
     used.add(group.id);
-    rendered.set(m.index, renderGroup(group, input));
+    rendered.set(m.index, renderGroup(group, input, lines));
   }
   for (const group of input.sections.groups) {
     if (!used.has(group.id))
@@ -83,7 +84,7 @@ interface RenderedGroup {
   toc: TocNode;
 }
 
-function renderGroup(group: Group, input: RenderInput): RenderedGroup {
+function renderGroup(group: Group, input: RenderInput, lines: Map<object, string>): RenderedGroup {
   const top = heading(2, '', group.title);
   const nodes: RootContent[] = [top];
   const toc: TocNode = { heading: top, children: [] };
@@ -97,11 +98,11 @@ function renderGroup(group: Group, input: RenderInput): RenderedGroup {
         const hs = heading(4, `${i + 1}.${j + 1} `, sub.title);
         tocSection.children.push({ heading: hs, children: [] });
         nodes.push(hs, ...description(sub));
-        const list = entryList(group, sub.id, input);
+        const list = entryList(group, sub.id, input, lines);
         if (list) nodes.push(list);
       });
     } else {
-      const list = entryList(group, section.id, input);
+      const list = entryList(group, section.id, input, lines);
       if (list) nodes.push(list);
     }
   });
@@ -117,31 +118,42 @@ function description(section: SubSection): RootContent[] {
 }
 
 /** Newest year first, then title; datasets by name. Code-unit comparison: locale plays no part. */
-export function comparePapers(a: { id: string; paper: Paper }, b: { id: string; paper: Paper }): number {
-  return (
-    b.paper.year - a.paper.year ||
-    compareStrings(normalizeTitle(a.paper.title), normalizeTitle(b.paper.title)) ||
-    compareStrings(a.paper.title, b.paper.title) ||
-    compareStrings(a.id, b.id)
-  );
+function sortKeyed<T>(items: readonly T[], keys: (item: T) => Array<string | number>): T[] {
+  const keyed = items.map((item) => ({ item, key: keys(item) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const x = a.key[i]!;
+      const y = b.key[i]!;
+      const c = typeof x === 'number' ? (y as number) - x : compareStrings(x, y as string);
+      if (c) return c;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.item);
 }
 
-export function compareDatasets(a: { id: string; dataset: Dataset }, b: { id: string; dataset: Dataset }): number {
-  return (
-    compareStrings(normalizeTitle(a.dataset.name), normalizeTitle(b.dataset.name)) ||
-    compareStrings(a.dataset.name, b.dataset.name) ||
-    compareStrings(a.id, b.id)
-  );
-}
+export const paperOrder = (p: { id: string; paper: Paper }): Array<string | number> => [p.paper.year, normalizeTitle(p.paper.title), p.paper.title, p.id];
+export const datasetOrder = (d: { id: string; dataset: Dataset }): Array<string | number> => [normalizeTitle(d.dataset.name), d.dataset.name, d.id];
 
-function entryList(group: Group, sectionId: string, input: RenderInput): List | undefined {
-  let items: ListItem[];
-  if (group.kind === 'paper') {
-    items = input.papers.filter((p) => p.paper.sections.includes(sectionId)).sort(comparePapers).map((p) => paperLine(p.paper));
-  } else {
-    items = input.datasets.filter((d) => d.dataset.sections.includes(sectionId)).sort(compareDatasets).map((d) => datasetLine(d.dataset));
-  }
-  return items.length ? { type: 'list', ordered: false, spread: false, children: items } : undefined;
+/**
+ * One section's list. Each line is serialised by remark-stringify as a one-item list (the same
+ * constructs as in the full list, so the same bytes) and kept per entry: a paper listed under
+ * several sections is rendered once.
+ */
+function entryList(group: Group, sectionId: string, input: RenderInput, lines: Map<object, string>): RootContent | undefined {
+  const line = (key: object, item: () => ListItem): string => {
+    let text = lines.get(key);
+    if (text === undefined) {
+      text = stringifyMarkdown({ type: 'root', children: [{ type: 'list', ordered: false, spread: false, children: [item()] }] }).trimEnd();
+      lines.set(key, text);
+    }
+    return text;
+  };
+  const texts =
+    group.kind === 'paper'
+      ? sortKeyed(input.papers.filter((p) => p.paper.sections.includes(sectionId)), paperOrder).map((p) => line(p, () => paperLine(p.paper)))
+      : sortKeyed(input.datasets.filter((d) => d.dataset.sections.includes(sectionId)), datasetOrder).map((d) => line(d, () => datasetLine(d.dataset)));
+  return texts.length ? lit(texts.join('\n')) : undefined;
 }
 
 /**

@@ -85,28 +85,36 @@ const MIN_WORDS_LEFT = 4;
 
 /**
  * Titles one word apart (added, removed or changed) or differing only in plurals. Each title is
- * indexed under its stemmed word sequence and under that sequence with each one word left out;
- * two titles one edit apart share one of those keys. Linear in entries × words, not quadratic.
+ * indexed under its stemmed word sequence and under that sequence with each one word left out:
+ * a title with one word more matches the other's whole sequence, a changed word matches at the
+ * same left-out position. Words become small integers first, so keys stay short. Linear in
+ * entries × words, never all pairs.
  */
 function nearDuplicates(papers: PaperEntry[], exactPairs: Set<string>): Finding[] {
   const findings: Finding[] = [];
   const index = new Map<string, PaperEntry[]>();
+  const wordIds = new Map<string, string>();
   const reported = new Set<string>();
   for (const p of papers) {
-    const words = normalizeTitle(p.paper.title).split(' ').filter(Boolean).map(stem);
-    const keys = new Set<string>([`=${words.join(' ')}`]);
+    const words = normalizeTitle(p.paper.title).split(' ').filter(Boolean).map((w) => {
+      const stemmed = stem(w);
+      let id = wordIds.get(stemmed);
+      if (id === undefined) wordIds.set(stemmed, (id = wordIds.size.toString(36)));
+      return id;
+    });
+    const keys = [`=${words.join(',')}`];
     if (words.length - 1 >= MIN_WORDS_LEFT) {
-      for (let i = 0; i < words.length; i++) keys.add(`-${i}:${[...words.slice(0, i), ...words.slice(i + 1)].join(' ')}`);
-      // "One word added": this title without word i equals another title as a whole.
-      for (let i = 0; i < words.length; i++) keys.add(`=${[...words.slice(0, i), ...words.slice(i + 1)].join(' ')}`);
+      for (let i = 0; i < words.length; i++) {
+        const rest = [...words.slice(0, i), ...words.slice(i + 1)].join(',');
+        keys.push(`=${rest}`, `${i}:${rest}`);
+      }
     }
     const candidates = new Set<PaperEntry>();
-    for (const key of keys) for (const other of index.get(key) ?? []) candidates.add(other);
-    // Positional deletions match "changed" words; whole-sequence keys match "added" words.
     for (const key of keys) {
-      const bucket = index.get(key) ?? [];
-      bucket.push(p);
-      index.set(key, bucket);
+      const bucket = index.get(key);
+      if (bucket) for (const other of bucket) candidates.add(other);
+      else index.set(key, [p]);
+      if (bucket) bucket.push(p);
     }
     for (const other of candidates) {
       if (other === p) continue;

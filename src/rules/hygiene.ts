@@ -48,19 +48,20 @@ function codePoint(ch: string): string {
 function checkEntry(e: AnyEntry): Finding[] {
   const findings: Finding[] = [];
   for (const field of textFields(e)) {
-    const place = placeOf(e, field.path);
+    // Positions cost a YAML parse of the file: only work them out for a finding.
+    const place = (): ReturnType<typeof placeOf> => placeOf(e, field.path);
     const name = field.path.join('.');
     if (hasMojibake(field.value)) {
       const repair = repairMojibake(field.value).repairs[0]!;
       findings.push({
-        check: 'hygiene/mojibake', ...place,
+        check: 'hygiene/mojibake', ...place(),
         message: `${name} has mojibake: "${repair.found}" is UTF-8 text that was read as Windows-1252.`,
         hint: `Write "${repair.repaired}" instead.`,
       });
     }
     if (field.value.includes('\uFFFD')) {
       findings.push({
-        check: 'hygiene/replacement-char', ...place,
+        check: 'hygiene/replacement-char', ...place(),
         message: `${name} has U+FFFD (�): a character was lost to an encoding error.`,
         hint: 'Look up the original spelling (e.g. on the paper\'s page) and retype it.',
       });
@@ -68,14 +69,14 @@ function checkEntry(e: AnyEntry): Finding[] {
     const invisible = INVISIBLE.exec(field.value);
     if (invisible) {
       findings.push({
-        check: 'hygiene/invisible-char', ...place,
+        check: 'hygiene/invisible-char', ...place(),
         message: `${name} has an invisible or control character (${codePoint(invisible[0])}) at position ${invisible.index + 1}.`,
         hint: 'Delete it; fields are one line of visible text.',
       });
     }
     if (/^\s|\s$|\s{2,}/u.test(field.value.replace(INVISIBLE, ''))) {
       findings.push({
-        check: 'hygiene/spacing', ...place,
+        check: 'hygiene/spacing', ...place(),
         message: `${name} has leading, trailing or doubled spaces.`,
         hint: 'Trim and collapse the spaces (lint --fix does it).',
         fixable: true,
@@ -84,7 +85,7 @@ function checkEntry(e: AnyEntry): Finding[] {
     const markup = field.markup.exec(field.value);
     if (markup) {
       findings.push({
-        check: 'hygiene/markup', ...place,
+        check: 'hygiene/markup', ...place(),
         message: `${name} has Markdown or HTML syntax ("${markup[0].trim() || markup[0]}"); fields are plain text.`,
         hint: 'Write it as plain text: the README renders the formatting itself.',
       });

@@ -9,8 +9,8 @@ import type { Finding, Rule, RuleContext } from './types.js';
 
 export const RULES: readonly Rule[] = [duplicates, mislabels, hygiene, readme];
 
-export function runRules(context: RuleContext, config: Config): Diagnostic[] {
-  return RULES.flatMap((rule) => rule.run(context)).flatMap((f) => toDiagnostic(f, config));
+export function runRules(context: RuleContext, config: Config, rules: readonly Rule[] = RULES): Diagnostic[] {
+  return rules.flatMap((rule) => rule.run(context)).flatMap((f) => toDiagnostic(f, config));
 }
 
 function toDiagnostic(f: Finding, config: Config): Diagnostic[] {

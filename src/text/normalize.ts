@@ -1,7 +1,18 @@
 // Normal forms used to compare and name entries. Pure and locale-independent.
 
-/** NFKC, case-folded, punctuation and spacing folded: "Mistral 7B." ≡ "mistral-7b". */
+const normalized = new Map<string, string>();
+
+/** NFKC, case-folded, punctuation and spacing folded: "Mistral 7B." ≡ "mistral-7b". Memoized: sorting and several rules ask again. */
 export function normalizeTitle(title: string): string {
+  let n = normalized.get(title);
+  if (n === undefined) {
+    n = fold(title);
+    normalized.set(title, n);
+  }
+  return n;
+}
+
+function fold(title: string): string {
   return title
     .normalize('NFKC')
     .toLowerCase()
