@@ -1,0 +1,38 @@
+// A one-line progress display for long link checks, on a TTY only (stderr): done/total, rate, ETA.
+export class Progress {
+  private done = 0;
+  private readonly started = Date.now();
+  private lastDraw = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+  ) {}
+
+  get enabled(): boolean {
+    return this.stream.isTTY === true && this.total > 0;
+  }
+
+  tick(): void {
+    this.done++;
+    const now = Date.now();
+    if (this.enabled && (now - this.lastDraw > 100 || this.done === this.total)) {
+      this.lastDraw = now;
+      this.stream.write(`\r${this.line(now)}\u001b[K`);
+    }
+  }
+
+  finish(): void {
+    if (this.enabled) this.stream.write('\r\u001b[K');
+  }
+
+  line(now = Date.now()): string {
+    const seconds = Math.max(0.001, (now - this.started) / 1000);
+    const rate = this.done / seconds;
+    const eta = rate > 0 ? Math.round((this.total - this.done) / rate) : 0;
+    const width = 24;
+    const filled = Math.round((this.done / this.total) * width);
+    const clock = `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`;
+    return `[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} links  ${rate.toFixed(1)}/s  ETA ${clock}`;
+  }
+}

@@ -1,0 +1,84 @@
+// Link results as diagnostics (at every origin), as the JSON `links` array, and as Markdown.
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { LinkResult, LinkState } from './checker.js';
+import type { LinkSource } from './sources.js';
+
+export interface CheckedLink extends LinkResult {
+  origins: LinkSource['origins'];
+}
+
+const SEVERITY: Partial<Record<LinkState, Severity>> = { dead: 'error', blocked: 'error', unreachable: 'warning', redirected: 'info' };
+
+function describe(link: CheckedLink): { message: string; hint: string } {
+  switch (link.state) {
+    case 'dead':
+      return {
+        message: `Dead link${link.status ? ` (${link.status})` : ''}: ${link.url}${link.finalUrl ? ` → ${link.finalUrl}` : ''}${link.error ? ` (${link.error})` : ''}.`,
+        hint: 'Find where the page moved (the paper\'s page, the Wayback Machine) and update the link, or remove it.',
+      };
+    case 'blocked':
+      return { message: `Link to a private or reserved address, not checked: ${link.url} (${link.error ?? ''}).`, hint: 'Links must point at public web pages.' };
+    case 'unreachable':
+      return {
+        message: `Could not confirm ${link.url}: ${link.error ?? (link.status ? `HTTP ${link.status}` : 'no answer')}.`,
+        hint: 'Often temporary, or a site that blocks bots: open it in a browser; it is reported again on the next run.',
+      };
+    case 'redirected':
+      return {
+        message: `${link.permanent ? 'Moved permanently' : 'Redirects'}: ${link.url} → ${link.finalUrl}.`,
+        hint: link.permanent ? `Update the link to ${link.finalUrl}.` : 'Nothing to do unless the target is wrong.',
+      };
+    default:
+      return { message: `${link.state}: ${link.url}`, hint: '' };
+  }
+}
+
+export function linkDiagnostics(links: readonly CheckedLink[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const link of links) {
+    const severity = SEVERITY[link.state];
+    if (!severity) continue;
+    const { message, hint } = describe(link);
+    for (const origin of link.origins) {
+      out.push({ file: origin.file, line: origin.line, column: 1, ruleId: `links/${link.state}`, severity, message, hint });
+    }
+  }
+  return out;
+}
+
+export function linksJson(links: readonly CheckedLink[]): Array<Record<string, unknown>> {
+  return links.map((l) => ({
+    url: l.url,
+    state: l.state,
+    ...(l.status !== undefined ? { status: l.status } : {}),
+    ...(l.error !== undefined ? { error: l.error } : {}),
+    ...(l.finalUrl !== undefined ? { finalUrl: l.finalUrl } : {}),
+    origins: l.origins,
+  }));
+}
+
+export function countStates(links: readonly CheckedLink[]): Record<LinkState, number> {
+  const counts: Record<LinkState, number> = { ok: 0, redirected: 0, dead: 0, unreachable: 0, blocked: 0, skipped: 0 };
+  for (const l of links) counts[l.state]++;
+  return counts;
+}
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A Markdown report for a job summary or an issue body: the problems first, then the counts. */
+export function linksMarkdown(links: readonly CheckedLink[], title = 'Link check'): string {
+  const counts = countStates(links);
+  const where = (l: CheckedLink): string => l.origins.map((o) => `\`${o.file}:${o.line}\``).join(', ');
+  let out = `## ${title}\n\n${links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}.\n`;
+  const section = (heading: string, list: CheckedLink[], detail: (l: CheckedLink) => string): void => {
+    if (!list.length) return;
+    out += `\n### ${heading} (${list.length})\n\n| link | result | where |\n| --- | --- | --- |\n`;
+    for (const l of list) out += `| <${cell(l.url)}> | ${cell(detail(l))} | ${where(l)} |\n`;
+  };
+  section('Dead', links.filter((l) => l.state === 'dead'), (l) => (l.status ? String(l.status) : (l.error ?? '')));
+  section('Blocked', links.filter((l) => l.state === 'blocked'), (l) => l.error ?? '');
+  section('Could not confirm', links.filter((l) => l.state === 'unreachable'), (l) => l.error ?? String(l.status ?? ''));
+  section('Moved permanently', links.filter((l) => l.state === 'redirected' && l.permanent), (l) => `→ <${cell(l.finalUrl ?? '')}>`);
+  if (!counts.dead && !counts.blocked && !counts.unreachable) out += '\nAll links are fine.\n';
+  return out;
+}

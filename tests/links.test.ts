@@ -1,0 +1,287 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isPrivateAddress } from '../src/links/address.js';
+import { checkLinks, DEFAULT_CHECK_OPTIONS, parseRetryAfter, type CheckOptions, type LinkResult } from '../src/links/checker.js';
+import { Progress } from '../src/links/progress.js';
+import { copyFixture, runCli, tempDir } from './helpers.js';
+import { startLinkServer, type LinkServer } from './link-server.js';
+
+let server: LinkServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const fast: CheckOptions = { ...DEFAULT_CHECK_OPTIONS, allowPrivate: true, timeout: 1500, retries: 2, backoff: 20, deadline: 30_000 };
+const byUrl = (results: LinkResult[]): Record<string, Omit<LinkResult, 'url' | 'attempts' | 'network'>> =>
+  Object.fromEntries(results.map(({ url, attempts: _a, network: _n, ...rest }) => [url, rest]));
+
+describe('link states against a real local server', () => {
+  it('classifies every kind of answer', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const results = await checkLinks(
+      ['/ok', '/404', '/410', '/redirect/3', '/perm', '/loop-a', '/head-refused', '/head-404', '/forbidden', '/always-500', '/flaky-500', '/reset', 'mailto:a@b.c', 'http://exa mple.com/'].map((p) => (p.startsWith('/') ? `${b}${p}` : p)),
+      fast,
+    );
+    expect(byUrl(results)).toEqual({
+      [`${b}/ok`]: { state: 'ok', status: 200 },
+      [`${b}/404`]: { state: 'dead', status: 404 },
+      [`${b}/410`]: { state: 'dead', status: 410 },
+      [`${b}/redirect/3`]: { state: 'redirected', status: 200, finalUrl: `${b}/redirect/0`, permanent: false },
+      [`${b}/perm`]: { state: 'redirected', status: 200, finalUrl: `${b}/ok`, permanent: true },
+      [`${b}/loop-a`]: { state: 'unreachable', status: 302, finalUrl: `${b}/loop-a`, error: 'redirect loop' },
+      [`${b}/head-refused`]: { state: 'ok', status: 200 },
+      [`${b}/head-404`]: { state: 'ok', status: 200 },
+      [`${b}/forbidden`]: { state: 'unreachable', status: 403, error: 'forbidden (403): often a bot wall, check by hand' },
+      [`${b}/always-500`]: { state: 'unreachable', status: 500, error: 'server error (500) after retries' },
+      [`${b}/flaky-500`]: { state: 'ok', status: 200 },
+      [`${b}/reset`]: { state: 'unreachable', error: 'connection closed by the server' },
+      'mailto:a@b.c': { state: 'skipped', error: 'mailto: link' },
+      'http://exa mple.com/': { state: 'dead', error: 'malformed URL' },
+    });
+    // HEAD first; GET only where HEAD was refused or doubtful.
+    const methods = (p: string): string[] => server!.requests.filter((r) => r.path === p).map((r) => r.method);
+    expect(methods('/ok')).toEqual(['HEAD', 'HEAD']); // itself, and as the target of /perm
+    expect(methods('/head-refused')).toEqual(['HEAD', 'GET']);
+    expect(methods('/always-500')).toEqual(['HEAD', 'HEAD', 'HEAD']); // 1 + 2 retries
+    expect(methods('/404')).toEqual(['HEAD', 'GET']); // a 404 to HEAD is confirmed with GET
+  });
+
+  it('follows at most 10 redirects', async () => {
+    server = await startLinkServer();
+    const [r] = await checkLinks([`${server.base()}/redirect/11`], fast);
+    expect(r).toMatchObject({ state: 'unreachable', error: 'more than 10 redirects' });
+  });
+
+  it('cuts a hanging host off at the timeout, and does not wait for it', async () => {
+    server = await startLinkServer();
+    const started = Date.now();
+    const [r] = await checkLinks([`${server.base()}/hang`], { ...fast, timeout: 300, retries: 1 });
+    expect(r).toMatchObject({ state: 'unreachable', attempts: 2 });
+    expect(r!.error).toMatch(/timed out/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('waits for Retry-After before asking the host again', async () => {
+    server = await startLinkServer();
+    const [r] = await checkLinks([`${server.base()}/429`], fast);
+    expect(r).toMatchObject({ state: 'ok', status: 200, attempts: 2 });
+    const times = server.requests.filter((q) => q.path === '/429').map((q) => q.at);
+    expect(times).toHaveLength(2);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(990);
+  });
+
+  it('holds every request to a rate-limited host until its Retry-After has passed', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    await checkLinks([`${b}/429`, `${b}/slow?ms=10&a`, `${b}/slow?ms=10&b`], { ...fast, perHost: 1 });
+    const first429 = server.requests.find((q) => q.path === '/429')!.at;
+    const others = server.requests.filter((q) => q.path.startsWith('/slow')).map((q) => q.at);
+    expect(others.every((t) => t >= first429 + 990)).toBe(true);
+  });
+
+  it('reports a 429 that persists as unreachable, never dead', async () => {
+    server = await startLinkServer();
+    const [r] = await checkLinks([`${server.base()}/always-429`], fast);
+    expect(r).toMatchObject({ state: 'unreachable', status: 429, error: 'rate limited (429) after retries' });
+  });
+
+  it('never downloads a 50 MB body', async () => {
+    server = await startLinkServer();
+    const [r] = await checkLinks([`${server.base()}/big`], fast);
+    expect(r).toMatchObject({ state: 'ok', status: 200 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.bigBytesSent).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it('keeps in-flight requests per host within the limit, measured at the server', async () => {
+    server = await startLinkServer(['127.0.0.1', '127.0.0.2', '127.0.0.3']);
+    const urls = ['127.0.0.1', '127.0.0.2', '127.0.0.3'].flatMap((a) => Array.from({ length: 12 }, (_, i) => `${server!.base(a)}/slow?ms=60&i=${i}`));
+    const results = await checkLinks(urls, { ...fast, perHost: 3, concurrency: 100 });
+    expect(results.every((r) => r.state === 'ok')).toBe(true);
+    expect([...server.maxInFlight.values()]).toEqual([3, 3, 3]);
+  });
+
+  it('honours a per-host concurrency and minimum interval', async () => {
+    server = await startLinkServer(['127.0.0.1']);
+    const urls = Array.from({ length: 5 }, (_, i) => `${server!.base()}/ok?i=${i}`);
+    await checkLinks(urls, { ...fast, perHost: 4, hosts: { '127.0.0.1': { concurrency: 1, minInterval: 100 } } });
+    const times = server.requests.map((q) => q.at);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(95);
+    expect(server.maxInFlight.get(server.base().slice(7))).toBe(1);
+  });
+});
+
+describe('name resolution', () => {
+  it('a host name that does not exist is dead, looked up once per run', async () => {
+    const asked: string[] = [];
+    const resolve = async (name: string) => {
+      asked.push(name);
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+    };
+    const results = await checkLinks(['http://gone.example/a', 'http://gone.example/b'], { ...fast, allowPrivate: false, resolve });
+    expect(results.map((r) => [r.state, r.error])).toEqual([['dead', 'host name not found (DNS)'], ['dead', 'host name not found (DNS)']]);
+    expect(asked).toEqual(['gone.example']);
+  });
+
+  it('a public name that resolves to a private address is blocked before connecting', async () => {
+    server = await startLinkServer();
+    const port = new URL(server.base()).port;
+    const resolve = async () => [{ address: '127.0.0.1', family: 4 }];
+    const [r] = await checkLinks([`http://innocent.example:${port}/ok`], { ...fast, allowPrivate: false, resolve });
+    expect(r).toMatchObject({ state: 'blocked', error: 'innocent.example resolves to 127.0.0.1, a private or reserved address' });
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('safety: private addresses', () => {
+  it('classifies addresses', () => {
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00:ec2::254', 'fe80::1', '::ffff:127.0.0.1', '224.0.0.1'])
+      expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ['8.8.8.8', '140.82.112.3', '2606:4700::6810:84e5']) expect(isPrivateAddress(a), a).toBe(false);
+  });
+
+  it('without allowPrivate the server receives no request at all, by IP or by name', async () => {
+    server = await startLinkServer();
+    const port = new URL(server.base()).port;
+    const results = await checkLinks([`http://127.0.0.1:${port}/ok`, `http://localhost:${port}/ok`, `http://2130706433:${port}/ok`], { ...fast, allowPrivate: false });
+    expect(results.map((r) => r.state)).toEqual(['blocked', 'blocked', 'blocked']);
+    expect(results[1]!.error).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), a private or reserved address$/);
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('Retry-After parsing', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(parseRetryAfter('5')).toBe(5000);
+    expect(parseRetryAfter(new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(10_000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
+
+describe('paperlist links (CLI)', () => {
+  async function repoWithLinks(urls: Record<string, string>): Promise<string> {
+    const root = await copyFixture('lint-base');
+    for (const [name, url] of Object.entries(urls)) {
+      await writeFile(join(root, `entries/papers/${name}.yml`), `# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: ${name}\nauthors: A et al.\nyear: 2023\nlinks:\n  code: ${url}\nsections:\n  - sft\n`);
+    }
+    return root;
+  }
+
+  it('reports dead links at every origin, with JSON as in DESIGN.md, and exits 1', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, 'templates/README.md'), `# T\n\nSee [this](${b}/404#section) and [that](${b}/ok).\n\n<!-- paperlist:toc -->\n\n<!-- paperlist:group papers -->\n\n<!-- paperlist:group data -->\n`);
+    // The fixture's own links are on the internet: excluded (a prefix and a pattern), never requested.
+    await writeFile(join(root, '.paperlist.yml'), `links:\n  exclude:\n    - https://github.com/\n    - /^https:\\/\\/(arxiv|aclanthology|huggingface)\\./\n`);
+    const result = await runCli(['links', '--root', root, '--allow-private', '--format', 'json', '--timeout', '2000'], root);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.links.filter((l: { url: string }) => l.url.startsWith(b))).toEqual([
+      { url: `${b}/404`, state: 'dead', status: 404, origins: [{ file: 'templates/README.md', line: 3 }] },
+      { url: `${b}/ok`, state: 'ok', status: 200, origins: [{ file: 'templates/README.md', line: 3 }] },
+    ]);
+    expect(report.links.find((l: { url: string }) => l.url === 'https://github.com/NJUNLP/Qalign')).toEqual({
+      url: 'https://github.com/NJUNLP/Qalign', state: 'skipped', error: 'excluded by configuration',
+      origins: [{ file: 'entries/papers/question-translation-training-for-better-multilingual.yml', line: 8 }],
+    });
+    expect(report.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([
+      {
+        file: 'templates/README.md', line: 3, column: 1, ruleId: 'links/dead', severity: 'error',
+        message: `Dead link (404): ${b}/404.`,
+        hint: "Find where the page moved (the paper's page, the Wayback Machine) and update the link, or remove it.",
+      },
+    ]);
+  });
+
+  it('github format annotates each origin; markdown format gives a report', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await repoWithLinks({ 'paper-one': `${b}/404`, 'paper-two': `${b}/perm` });
+    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    const github = await runCli(['links', '--root', root, '--allow-private', '--format', 'github'], root);
+    expect(github.stdout).toContain(`::error file=entries/papers/paper-one.yml,line=6,col=1,title=links/dead::Dead link (404): ${b}/404.`);
+    expect(github.stdout).toContain(`::notice file=entries/papers/paper-two.yml,line=6,col=1,title=links/redirected::Moved permanently: ${b}/perm → ${b}/ok.%0AUpdate the link to ${b}/ok.`);
+    const markdown = await runCli(['links', '--root', root, '--allow-private', '--format', 'markdown'], root);
+    expect(markdown.stdout).toContain(`### Dead (1)\n\n| link | result | where |\n| --- | --- | --- |\n| <${b}/404> | 404 | \`entries/papers/paper-one.yml:6\` |\n`);
+    expect(markdown.code).toBe(1);
+  });
+
+  it('keeps successes in the cache and checks failures again', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await repoWithLinks({ 'paper-one': `${b}/ok`, 'paper-two': `${b}/404` });
+    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    await runCli(['links', '--root', root, '--allow-private', '--cache', 'cache.json'], root);
+    const cache = JSON.parse(await readFile(join(root, 'cache.json'), 'utf8'));
+    expect(cache.version).toBe(1);
+    expect(Object.keys(cache.links)).toEqual([`${b}/ok`]);
+    const before = server.requests.length;
+    const again = await runCli(['links', '--root', root, '--allow-private', '--cache', 'cache.json', '--format', 'json'], root);
+    const after = server.requests.slice(before).map((r) => r.path);
+    expect(after).toEqual(['/404', '/404']); // HEAD and the confirming GET; /ok came from the cache
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ cached: 1, checked: 1, ok: 1, dead: 1 });
+  });
+
+  it('deduplicates URLs before any request, keeping every origin', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await repoWithLinks({ 'paper-one': `${b}/ok#a`, 'paper-two': `${b}/ok#b` });
+    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    const result = await runCli(['links', '--root', root, '--allow-private', '--format', 'json'], root);
+    expect(server.requests).toHaveLength(1);
+    expect(JSON.parse(result.stdout).links.find((l: { url: string }) => l.url === `${b}/ok`).origins).toEqual([
+      { file: 'entries/papers/paper-one.yml', line: 6 },
+      { file: 'entries/papers/paper-two.yml', line: 6 },
+    ]);
+  });
+
+  it('checks the links of Markdown files given as arguments', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const dir = await tempDir();
+    await writeFile(join(dir, 'list.md'), `# A list\n\n- [one](${b}/ok)\n- [two](${b}/410)\n\n[ref]: ${b}/ok\n`);
+    const result = await runCli(['links', 'list.md', '--root', dir, '--allow-private', '--format', 'json'], dir);
+    expect(JSON.parse(result.stdout).links).toEqual([
+      { url: `${b}/ok`, state: 'ok', status: 200, origins: [{ file: 'list.md', line: 3 }, { file: 'list.md', line: 6 }] },
+      { url: `${b}/410`, state: 'dead', status: 410, origins: [{ file: 'list.md', line: 4 }] },
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it('says the machine is offline (exit 2) instead of reporting every link dead', async () => {
+    // Three hosts, none answering at all (nothing listens on these loopback ports).
+    const dir = await tempDir();
+    await writeFile(join(dir, 'list.md'), '- [a](http://127.0.0.5:9/x)\n- [b](http://127.0.0.6:9/y)\n- [c](http://127.0.0.7:9/z)\n');
+    const result = await runCli(['links', 'list.md', '--root', dir, '--allow-private', '--retries', '0'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('this machine looks offline');
+    expect(result.stdout).toBe('');
+  });
+
+  it('rejects bad numbers with exit 2', async () => {
+    const result = await runCli(['links', '--per-host', '0'], await tempDir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--per-host takes a whole number of at least 1.');
+  });
+});
+
+describe('progress', () => {
+  it('draws done/total, rate and ETA on a TTY only', () => {
+    const writes: string[] = [];
+    const tty = { isTTY: true, write: (s: string) => writes.push(s) } as unknown as NodeJS.WritableStream & { isTTY: boolean };
+    const p = new Progress(4, tty);
+    expect(p.line(Date.now())).toMatch(/^\[ {24}\] 0\/4 links {2}0\.0\/s {2}ETA 0:00$/);
+    p.tick();
+    expect(writes[0]).toMatch(/^\r\[={6} {18}\] 1\/4 links/);
+    const silent: string[] = [];
+    const pipe = { isTTY: false, write: (s: string) => silent.push(s) } as unknown as NodeJS.WritableStream;
+    const q = new Progress(4, pipe);
+    q.tick();
+    q.finish();
+    expect(silent).toEqual([]);
+  });
+});
