@@ -5,7 +5,7 @@ import { isPrivateAddress } from '../src/links/address.js';
 import { checkLinks, DEFAULT_CHECK_OPTIONS, parseRetryAfter, type CheckOptions, type LinkResult } from '../src/links/checker.js';
 import { Progress } from '../src/links/progress.js';
 import { copyFixture, runCli, tempDir } from './helpers.js';
-import { startLinkServer, type LinkServer } from './link-server.js';
+import { startLinkServer, type LinkServer } from './link-server.mjs';
 
 let server: LinkServer | undefined;
 afterEach(async () => {
@@ -283,5 +283,28 @@ describe('progress', () => {
     q.tick();
     q.finish();
     expect(silent).toEqual([]);
+  });
+});
+
+describe('Markdown sources', () => {
+  it('parsing in chunks finds exactly the links of a whole parse, with the same lines', async () => {
+    const { readFile: read } = await import('node:fs/promises');
+    const { parseMarkdown } = await import('../src/markdown.js');
+    const { LinkCollector, markdownChunks, markdownLinks } = await import('../src/links/sources.js');
+    const upstream = await read(join(import.meta.dirname, 'fixtures/upstream/README.md'), 'utf8');
+    const tricky = ['# T', '', '- [a](https://a.example/1)', '- [b](https://a.example/2)', '```', '- [not a link in code](https://code.example/)', '```', '- [c](https://a.example/3)', '  continued [d](https://a.example/4)', '', '[ref]: https://ref.example/', '- [e][ref]', '1. [f](https://a.example/5)', '2. [g](https://a.example/6)'].join('\n');
+    for (const text of [upstream, tricky, Array.from({ length: 1000 }, (_, i) => `- [x](https://h${i % 7}.example/${i})`).join('\n')]) {
+      const whole: string[] = [];
+      const visit = (node: { type: string; url?: string; position?: { start: { line: number } }; children?: unknown[] }): void => {
+        if ((node.type === 'link' || node.type === 'definition') && /^[a-z][a-z0-9+.-]*:/i.test(node.url!)) whole.push(`${node.position!.start.line} ${node.url}`);
+        for (const c of node.children ?? []) visit(c as never);
+      };
+      visit(parseMarkdown(text) as never);
+      const collector = new LinkCollector();
+      markdownLinks(text, 'f', collector);
+      const chunked = collector.sources().flatMap((s) => s.origins.map((o) => `${o.line} ${s.url}`));
+      expect(chunked.sort()).toEqual([...new Set(whole.map((w) => w.replace(/#.*$/, '')))].sort());
+    }
+    expect(markdownChunks(Array.from({ length: 1000 }, (_, i) => `- [x](https://h.example/${i})`).join('\n')).length).toBe(5);
   });
 });

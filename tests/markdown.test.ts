@@ -36,7 +36,9 @@ describe('the text fast path of the serialiser', () => {
     const [fast, reference] = both({ type: 'root', children: [{ type: 'list', ordered: false, spread: false, children: items }] });
     expect(fast).toBe(reference);
     for (const g of project.sections!.groups) for (const s of [...g.sections, ...g.sections.flatMap((x) => x.sections ?? [])]) {
-      if (s.description) expect(...both(parseMarkdown(s.description)).slice(0, 1)).toBe(both(parseMarkdown(s.description))[1]);
+      if (!s.description) continue;
+      const [fastText, referenceText] = both(parseMarkdown(s.description));
+      expect(fastText).toBe(referenceText);
     }
   });
 });

@@ -135,7 +135,7 @@ export async function checkLinks(urls: readonly string[], options: CheckOptions)
           method,
           dispatcher: agent,
           headers: { 'user-agent': options.userAgent, accept: '*/*' },
-          signal: AbortSignal.timeout(Math.min(options.timeout, Math.max(1, deadlineAt - Date.now()))),
+          // The Agent's connect and headers timeouts bound the request; no timer of our own.
         });
         // Never read a body: the headers are the answer. Destroying the stream drops the
         // connection for a GET with a body, which is the point (no 50 MB downloads).
@@ -246,14 +246,38 @@ export async function checkLinks(urls: readonly string[], options: CheckOptions)
 
   const finish = (result: LinkResult, state: LinkState, extra: Partial<LinkResult>): LinkResult => Object.assign(result, { state }, extra);
 
-  try {
-    return await Promise.all(
-      urls.map(async (url) => {
-        const result = await checkOne(url);
+  // Each host's URLs are worked through by as many workers as the host may have requests in
+  // flight: hosts proceed independently (no head-of-line blocking behind a slow one), and only
+  // that many links are in progress at once, which keeps memory flat however long the list.
+  const results: LinkResult[] = new Array(urls.length);
+  const queues = new Map<string, number[]>();
+  urls.forEach((url, index) => {
+    let key = '';
+    try {
+      key = new URL(url).host;
+    } catch {
+      // malformed: checked (and reported) in its own queue
+    }
+    const queue = queues.get(key);
+    if (queue) queue.push(index);
+    else queues.set(key, [index]);
+  });
+  const work = async (key: string, indexes: number[]): Promise<void> => {
+    const settings = options.hosts[key.replace(/:\d+$/, '')] ?? {};
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < indexes.length) {
+        const index = indexes[next++]!;
+        const result = await checkOne(urls[index]!);
+        results[index] = result;
         options.onResult?.(result);
-        return result;
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(indexes.length, settings.concurrency ?? options.perHost) }, worker));
+  };
+  try {
+    await Promise.all([...queues].map(([key, indexes]) => work(key, indexes)));
+    return results;
   } finally {
     await agent.close();
   }

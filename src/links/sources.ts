@@ -41,16 +41,48 @@ export class LinkCollector {
   }
 }
 
+/**
+ * Splits Markdown into pieces that parse to the same links as the whole: cuts only between two
+ * consecutive top-level list-item lines, never inside a fenced code block. micromark's memory grows with the size of what it parses (a 2,000-line list
+ * costs ~80 MB at once), so long lists are parsed ~200 lines at a time.
+ */
+export function markdownChunks(text: string, target = 200): Array<{ text: string; firstLine: number }> {
+  const lines = text.split('\n');
+  const chunks: Array<{ text: string; firstLine: number }> = [];
+  let start = 0;
+  let fence: string | undefined;
+  let previousWasItem = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (marker) {
+      if (!fence) fence = marker[1]!;
+      else if (line.trim().startsWith(fence)) fence = undefined;
+    }
+    // A one-line item right after another: the boundary between them is a safe cut.
+    const item = !fence && !marker && /^([-*+]|\d{1,9}[.)]) \S/.test(line);
+    if (item && previousWasItem && i - start >= target) {
+      chunks.push({ text: lines.slice(start, i).join('\n'), firstLine: start + 1 });
+      start = i;
+    }
+    previousWasItem = item;
+  }
+  chunks.push({ text: lines.slice(start).join('\n'), firstLine: start + 1 });
+  return chunks;
+}
+
 /** Links in a Markdown text (inline links, definitions, autolinks), with their lines. */
 export function markdownLinks(text: string, file: string, into: LinkCollector): void {
-  const visit = (node: Nodes): void => {
-    if (node.type === 'link' || node.type === 'definition') {
-      const url = (node as Link | Definition).url;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) into.add(url, { file, line: node.position?.start.line ?? 1 });
-    }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(parseMarkdown(text));
+  for (const chunk of markdownChunks(text)) {
+    const visit = (node: Nodes): void => {
+      if (node.type === 'link' || node.type === 'definition') {
+        const url = (node as Link | Definition).url;
+        if (/^[a-z][a-z0-9+.-]*:/i.test(url)) into.add(url, { file, line: (node.position?.start.line ?? 1) + chunk.firstLine - 1 });
+      }
+      if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    };
+    visit(parseMarkdown(chunk.text));
+  }
 }
 
 export function entryLinks(project: Project, into: LinkCollector): void {

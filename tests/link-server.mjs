@@ -1,38 +1,20 @@
 // A real HTTP server on loopback with the faults of the real web, for the link checker's tests and
-// benchmark. It records every request and the most requests in flight per host.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-export interface RequestLog {
-  method: string;
-  path: string;
-  host: string;
-  at: number;
-}
-
-export interface LinkServer {
-  /** Base URL for a loopback address, e.g. http://127.0.0.3:PORT */
-  base(address?: string): string;
-  requests: RequestLog[];
-  maxInFlight: Map<string, number>;
-  /** Bytes of the big body the server managed to hand to the socket. */
-  bigBytesSent: number;
-  latency: number;
-  close(): Promise<void>;
-}
+// benchmark (plain JavaScript so that scripts/bench-links.mjs can use it too; types in the .d.mts).
+// It records every request and the most requests in flight per host.
+import { createServer } from 'node:http';
 
 const BIG = 50 * 1024 * 1024;
 
 /** Starts one server per address (all on the same port when possible). */
-export async function startLinkServer(addresses: string[] = ['127.0.0.1'], latency = 0): Promise<LinkServer> {
-  const requests: RequestLog[] = [];
-  const inFlight = new Map<string, number>();
-  const maxInFlight = new Map<string, number>();
-  const retryAfterUntil = new Map<string, number>();
-  const flaky = new Set<string>();
+export async function startLinkServer(addresses = ['127.0.0.1'], latency = 0) {
+  const requests = [];
+  const inFlight = new Map();
+  const maxInFlight = new Map();
+  const retryAfterUntil = new Map();
+  const flaky = new Set();
   const state = { bigBytesSent: 0 };
 
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+  const handle = (req, res) => {
     const host = req.headers.host ?? '';
     const url = new URL(req.url ?? '/', `http://${host}`);
     const path = url.pathname;
@@ -41,18 +23,20 @@ export async function startLinkServer(addresses: string[] = ['127.0.0.1'], laten
     inFlight.set(host, now);
     maxInFlight.set(host, Math.max(maxInFlight.get(host) ?? 0, now));
     let done = false;
-    const finish = (): void => {
+    const finish = () => {
       if (done) return;
       done = true;
       inFlight.set(host, (inFlight.get(host) ?? 1) - 1);
     };
     res.on('close', finish);
-    const send = (status: number, headers: Record<string, string> = {}): void => {
+    const send = (status, headers = {}) => {
       setTimeout(() => {
         res.writeHead(status, headers);
         res.end(req.method === 'HEAD' ? undefined : 'body');
       }, latency);
     };
+    const window = retryAfterUntil.get(host);
+    if (window !== undefined && Date.now() < window) return send(429, { 'retry-after': '1' });
     const m = /^\/redirect\/(\d+)$/.exec(path);
     if (m) return Number(m[1]) > 0 ? send(302, { location: `/redirect/${Number(m[1]) - 1}` }) : send(200);
     switch (path) {
@@ -69,12 +53,11 @@ export async function startLinkServer(addresses: string[] = ['127.0.0.1'], laten
       case '/reset':
         return void req.socket.destroy();
       case '/429': {
-        const key = `${host}${path}${url.search}`;
-        const until = retryAfterUntil.get(key);
-        if (until === undefined || Date.now() < until) {
-          if (until === undefined) retryAfterUntil.set(key, Date.now() + 1000);
-          return send(429, { 'retry-after': '1' });
-        }
+        // Host-wide rate limiting, as real servers do: the first hit opens a one-second window in
+        // which every request to this host gets 429 with the time left in Retry-After.
+        const until = retryAfterUntil.get(host);
+        if (until === undefined) retryAfterUntil.set(host, Date.now() + 1000);
+        if (until === undefined || Date.now() < until) return send(429, { 'retry-after': String(Math.max(1, Math.ceil(((until ?? Date.now() + 1000) - Date.now()) / 1000))) });
         return send(200);
       }
       case '/always-429':
@@ -105,7 +88,7 @@ export async function startLinkServer(addresses: string[] = ['127.0.0.1'], laten
         if (req.method === 'HEAD') return send(405);
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(BIG) });
         const chunk = Buffer.alloc(64 * 1024, 120);
-        const pump = (): void => {
+        const pump = () => {
           while (state.bigBytesSent < BIG && !res.destroyed) {
             state.bigBytesSent += chunk.length;
             if (!res.write(chunk)) return void res.once('drain', pump);
@@ -119,21 +102,21 @@ export async function startLinkServer(addresses: string[] = ['127.0.0.1'], laten
     }
   };
 
-  const servers: Server[] = [];
+  const servers = [];
   let port = 0;
   for (const address of addresses) {
     const server = createServer(handle);
     server.keepAliveTimeout = 5000;
-    await new Promise<void>((resolve, reject) => {
+    await new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, address, () => resolve());
     });
-    port = (server.address() as AddressInfo).port;
+    port = server.address().port;
     servers.push(server);
   }
 
   return {
-    base: (address = addresses[0]!) => `http://${address}:${port}`,
+    base: (address = addresses[0]) => `http://${address}:${port}`,
     requests,
     maxInFlight,
     get bigBytesSent() {
@@ -143,7 +126,7 @@ export async function startLinkServer(addresses: string[] = ['127.0.0.1'], laten
     close: async () => {
       for (const s of servers) {
         s.closeAllConnections();
-        await new Promise<void>((resolve) => s.close(() => resolve()));
+        await new Promise((resolve) => s.close(() => resolve()));
       }
     },
   };
