@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Diagnostic, Severity } from './diagnostics.js';
-import { parseYaml } from './load.js';
+import { locate, parseYaml } from './load.js';
+import { pointerToPath } from './validate.js';
 import { readPackageJson } from './package-files.js';
 import { decodeText } from './text/decode.js';
 
@@ -80,7 +81,7 @@ export async function loadConfig(root: string): Promise<{ config: Config; diagno
     return {
       config: empty,
       diagnostics: (validate.errors ?? []).map((e) => ({
-        file: CONFIG_FILE, line: 1, column: 1, ruleId: 'config', severity: 'error' as const,
+        file: CONFIG_FILE, ...locate(parsed.source, pointerToPath(e.instancePath)), ruleId: 'config', severity: 'error' as const,
         message: `Configuration ${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: "${String(e.params.additionalProperty)}"` : ''}.`,
         hint: 'See schema/config.schema.json for the settings.',
       })),

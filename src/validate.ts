@@ -135,7 +135,7 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-function pointerToPath(pointer: string): PathSegment[] {
+export function pointerToPath(pointer: string): PathSegment[] {
   if (!pointer) return [];
   return pointer
     .slice(1)

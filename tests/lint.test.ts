@@ -247,8 +247,8 @@ describe('configuration', () => {
 
   it('reports an invalid configuration', async () => {
     const { diagnostics } = await lintWith({ '.paperlist.yml': 'rules:\n  duplicates: loud\n' });
-    expect(diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual([
-      '.paperlist.yml config Configuration /rules/duplicates must be equal to one of the allowed values.',
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      '.paperlist.yml:2:15 config Configuration /rules/duplicates must be equal to one of the allowed values.',
     ]);
   });
 });
