@@ -1,0 +1,86 @@
+// The repository's GitHub files: workflows valid against the workflow schema (action-validator),
+// least privilege, pinned actions; the issue form in step with the taxonomy and the venue list.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../src/package-files.js';
+import { loadVenues } from '../src/package-files.js';
+
+const read = (path: string): Promise<string> => readFile(join(PACKAGE_ROOT, path), 'utf8');
+
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  concurrency?: { 'cancel-in-progress'?: boolean };
+  jobs: Record<string, { steps: Step[]; 'timeout-minutes'?: number }>;
+}
+
+describe('workflows', () => {
+  for (const name of ['ci.yml', 'links.yml']) {
+    it(`${name} is valid against the GitHub workflow schema, pins its actions, and has a timeout`, async () => {
+      const text = await read(`.github/workflows/${name}`);
+      expect(validateWorkflow(text).errors).toEqual([]);
+      const workflow = parse(text) as Workflow;
+      for (const job of Object.values(workflow.jobs)) {
+        expect(job['timeout-minutes']).toBeGreaterThan(0);
+        for (const step of job.steps) if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+\.\d+\.\d+$/);
+      }
+    });
+  }
+
+  it('the validator does catch a broken workflow', () => {
+    expect(validateWorkflow('on: push\njobs:\n  x:\n    steps:\n      - run: true\n    runs_on: nowhere\n').errors.length).toBeGreaterThan(0);
+  });
+
+  it('ci.yml gates pull requests: least privilege, cancels superseded runs, runs every check', async () => {
+    const workflow = parse(await read('.github/workflows/ci.yml')) as Workflow;
+    expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.concurrency?.['cancel-in-progress']).toBe(true);
+    const steps = workflow.jobs.check!.steps;
+    const runs = steps.map((s) => s.run ?? '');
+    expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run typecheck', 'npx vitest run', 'npx paperlist lint --format github', 'npx paperlist generate --check']));
+    const links = steps.find((s) => s.run?.includes('paperlist links'))!;
+    expect(links.run).toBe('npx paperlist links --changed "origin/$BASE_REF" --format github');
+    expect(links.if).toBe("github.event_name == 'pull_request'");
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+  });
+
+  it('links.yml runs weekly and by hand, keeps the cache, reports to one issue', async () => {
+    const workflow = parse(await read('.github/workflows/links.yml')) as Workflow;
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(workflow.permissions).toEqual({ contents: 'read', issues: 'write' });
+    const steps = workflow.jobs.links!.steps;
+    expect(steps.find((s) => s.uses?.startsWith('actions/cache'))!.with).toMatchObject({ path: '.paperlist-cache.json' });
+    expect(steps.find((s) => s.run?.includes('paperlist links'))!.run).toContain('npx paperlist links --cache .paperlist-cache.json --format markdown > links-report.md');
+    const script = String(steps.find((s) => s.uses?.startsWith('actions/github-script'))!.with!.script);
+    expect(script).toContain('issues.create');
+    expect(script).toContain("state: 'closed'");
+  });
+});
+
+describe('issue form and pull request template', () => {
+  it('offers exactly the paper sections of entries/sections.yml, and known venues', async () => {
+    const form = parse(await read('.github/ISSUE_TEMPLATE/add-paper.yml')) as { body: Array<{ id?: string; attributes: { options?: string[] } }> };
+    const sections = parse(await read('entries/sections.yml')) as { groups: Array<{ kind: string; sections: Array<{ title: string; sections?: Array<{ title: string }> }> }> };
+    const paperSections = sections.groups.filter((g) => g.kind === 'paper').flatMap((g) => g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => c.title) : [s.title])));
+    expect(form.body.find((b) => b.id === 'sections')!.attributes.options).toEqual(paperSections);
+    const venues = loadVenues();
+    for (const option of form.body.find((b) => b.id === 'venue')!.attributes.options!) {
+      if (!option.startsWith('Other') && option !== 'None') expect(venues.resolve(option)?.name, option).toBe(option);
+    }
+  });
+
+  it('the pull request template asks for what CI checks', async () => {
+    const template = await read('.github/PULL_REQUEST_TEMPLATE.md');
+    for (const text of ['npm run lint', 'npm run generate', 'what was wrong and how you know']) expect(template).toContain(text);
+  });
+});
