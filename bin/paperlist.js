@@ -3,6 +3,7 @@
 import { main } from '../dist/cli.js';
 
 process.exitCode = await main(process.argv.slice(2), {
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),

@@ -16,17 +16,18 @@ export interface LintOutcome {
   counts: { papers: number; datasets: number; files: number };
 }
 
+/** The safe fixes every valid entry needs; written when `write` (lint --fix, fmt), else only listed (fmt --check). */
+export async function applyFixes(root: string, write: boolean): Promise<EntryFix[]> {
+  const venues = loadVenues();
+  const project = await loadProject(root);
+  const fixes = [...project.papers.map((p) => fixPaper(p, venues)), ...project.datasets.map(fixDataset)].filter((f): f is EntryFix => f !== undefined);
+  if (write) for (const fix of fixes) await writeFileAtomic(join(root, fix.file), fix.text);
+  return fixes;
+}
+
 export async function lint(root: string, options: { fix: boolean }): Promise<LintOutcome> {
   const venues = loadVenues();
-  const fixed: EntryFix[] = [];
-  if (options.fix) {
-    const project = await loadProject(root);
-    for (const fix of [...project.papers.map((p) => fixPaper(p, venues)), ...project.datasets.map(fixDataset)]) {
-      if (!fix) continue;
-      await writeFileAtomic(join(root, fix.file), fix.text);
-      fixed.push(fix);
-    }
-  }
+  const fixed = options.fix ? await applyFixes(root, true) : [];
   // Rendering (for the README drift check) is the slowest step: it runs on the other core while
   // this one loads the entries and runs the other rules.
   const rendering = renderInBackground(root);

@@ -1,0 +1,75 @@
+// A simulated pull request: a temporary git repository with a main branch, a contributor's change,
+// and the gate CI runs (lint --format github, generate --check, links --changed main).
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyFixture, runCli } from './helpers.js';
+import { startLinkServer, type LinkServer } from './link-server.mjs';
+
+const exec = promisify(execFile);
+const git = (root: string, ...args: string[]) =>
+  exec('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: root });
+
+let server: LinkServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function repository(): Promise<string> {
+  const root = await copyFixture('lint-base');
+  await git(root, 'init', '-q');
+  await git(root, 'add', '-A');
+  await git(root, 'commit', '-q', '-m', 'main');
+  await git(root, 'checkout', '-q', '-b', 'contribution');
+  return root;
+}
+
+const entry = (title: string, links: string) =>
+  `# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: ${title}\nauthors: Jiang et al.\nyear: 2023\nvenue: arXiv\nlinks:\n${links}sections:\n  - sft\n`;
+
+describe('pull request gate', () => {
+  it('a new entry duplicating a listed paper (title in other case) fails with an annotation on the new file', async () => {
+    const root = await repository();
+    await writeFile(join(root, 'entries/papers/mistral-7b-2.yml'), entry('MISTRAL 7B', '  code: https://github.com/mistralai/mistral-src-fork\n'));
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'Add Mistral again');
+    const lint = await runCli(['lint', '--root', root, '--format', 'github'], root);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout.split('\n')).toContain(
+      '::error file=entries/papers/mistral-7b-2.yml,line=2,col=8,title=duplicates/title::"MISTRAL 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0AThis is already listed: remove this file, and add any section it adds to the other file\'s `sections`.%0A(see entries/papers/mistral-7b.yml:2:8)',
+    );
+  });
+
+  it('a good entry passes, the regenerated README holds it, and links --changed checks only its URLs', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await repository();
+    await writeFile(join(root, 'entries/papers/mixtral-of-experts.yml'), entry('Mixtral of Experts', `  paper: ${b}/ok\n  code: ${b}/perm\n`).replace('year: 2023', 'year: 2024').replace('venue: arXiv\n', ''));
+    expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'Add Mixtral');
+
+    const lint = await runCli(['lint', '--root', root, '--format', 'github'], root);
+    expect(lint.stdout).not.toContain('::error');
+    expect(lint.code).toBe(0);
+    expect((await runCli(['generate', '--check', '--root', root], root)).code).toBe(0);
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toContain(`- [2024] **Mixtral of Experts.** *Jiang et al.* [[paper](${b}/ok)] [[code](${b}/perm)]`);
+
+    const links = await runCli(['links', '--changed', 'main', '--root', root, '--allow-private', '--format', 'json'], root);
+    expect(links.code).toBe(0);
+    const report = JSON.parse(links.stdout);
+    expect(report.links.map((l: { url: string; state: string }) => `${l.url} ${l.state}`)).toEqual([`${b}/ok ok`, `${b}/perm redirected`]);
+    expect(server.requests.map((r) => r.path).sort()).toEqual(['/ok', '/ok', '/perm']); // /ok, /perm → /ok
+    expect(report.summary.sources).toBe(8); // all links of the repository, of which only the PR's were checked
+  });
+
+  it('links --changed with an unknown ref is a usage error', async () => {
+    const root = await repository();
+    const result = await runCli(['links', '--changed', 'no-such-branch', '--root', root], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("'no-such-branch' is not a commit in this repository");
+  });
+});
