@@ -20,7 +20,8 @@ export function paperLine(p: Paper): ListItem {
   if (p.venue) children.push(lit(' '), { type: 'inlineCode', value: p.venue });
   for (const kind of LINK_KINDS) {
     const url = p.links[kind];
-    if (url) children.push(lit(' ['), { type: 'link', url, children: [text(kind)] }, lit(']'));
+    // The label is one of five fixed words: nothing to escape, so it is written as it is.
+    if (url) children.push(lit(' ['), { type: 'link', url, children: [lit(kind)] }, lit(']'));
   }
   return item(children);
 }
