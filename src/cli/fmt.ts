@@ -1,0 +1,24 @@
+// The command line of `paperlist fmt`: options, help, and the exit code.
+import { resolve } from 'node:path';
+import { applyFixes } from '../commands/lint.js';
+import { EXIT, rootOption, type Command } from './shared.js';
+
+export const fmtCommand: Command = {
+  summary: 'rewrite entries in canonical form (--check: only list them)',
+  usage: 'paperlist fmt [--check] [--root DIR]',
+  options: { check: { type: 'boolean', default: false }, ...rootOption },
+  help: `Rewrites every valid entry in canonical form: key order, quoting, indentation, the schema
+comment, LF line ends, no BOM; venue aliases become display names; spaces are trimmed. The same
+fixes as 'lint --fix', without the lint report.
+
+Options:
+  --check     write nothing; exit 1 and list the files that are not in canonical form
+  --root DIR  the repository (default: the current directory)`,
+  async run({ values }, io) {
+    const root = resolve(io.cwd, values.root as string);
+    const fixes = await applyFixes(root, values.check !== true);
+    for (const f of fixes) io.stdout.write(`${values.check === true ? 'would rewrite' : 'rewrote'} ${f.file}: ${f.changes.join(', ')}\n`);
+    if (!fixes.length) io.stderr.write('All entries are in canonical form.\n');
+    return values.check === true && fixes.length ? EXIT.errors : EXIT.ok;
+  },
+};

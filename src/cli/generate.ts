@@ -1,0 +1,41 @@
+// The command line of `paperlist generate`: options, help, and the exit code.
+import { resolve } from 'node:path';
+import { generate } from '../commands/generate.js';
+import { formatReport } from '../report.js';
+import { EXIT, formatOf, formatOption, rootOption, useColor, type Command } from './shared.js';
+
+export const generateCommand: Command = {
+  summary: 'write README.md from templates/README.md and the entries (--check: only compare)',
+  usage: 'paperlist generate [--check] [--root DIR] [--format stylish|json|github]',
+  options: { check: { type: 'boolean', default: false }, ...rootOption, ...formatOption },
+  help: `Renders README.md: numbered sections and a table of contents from entries/sections.yml,
+papers newest first then by title, datasets by name. The same entries give the same bytes on any
+machine. The file is written atomically, and not at all when the entries have errors.
+
+Options:
+  --check          write nothing; exit 1 with a unified diff when README.md is not current
+  --root DIR       the repository (default: the current directory)
+  --format FORMAT  stylish (default), json or github, for the diagnostics`,
+  async run({ values }, io) {
+    const format = formatOf(values);
+    const root = resolve(io.cwd, values.root as string);
+    const outcome = await generate(root, values.check === true);
+    const shown = outcome.diagnostics.filter((d) => d.severity === 'error' || format !== 'stylish');
+    if (shown.length || format !== 'stylish') io.stdout.write(formatReport(shown, format, { color: useColor(io), extra: { readme: outcome.status } }));
+    switch (outcome.status) {
+      case 'refused':
+        io.stderr.write('paperlist: README.md was not written: fix the errors above first.\n');
+        return EXIT.errors;
+      case 'stale':
+        io.stdout.write(outcome.diff ?? '');
+        io.stderr.write("paperlist: README.md is not what the entries generate. Run 'npm run generate' and commit the result.\n");
+        return EXIT.errors;
+      case 'unchanged':
+        if (format === 'stylish') io.stderr.write('README.md is up to date.\n');
+        return EXIT.ok;
+      case 'written':
+        if (format === 'stylish') io.stderr.write('README.md written.\n');
+        return EXIT.ok;
+    }
+  },
+};

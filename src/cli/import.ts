@@ -1,0 +1,50 @@
+// The command line of `paperlist import`: options, help, and the exit code.
+import { resolve } from 'node:path';
+import { planImport, readBytes, writePlan } from '../commands/import.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { loadVenues } from '../package-files.js';
+import { formatReport } from '../report.js';
+import { EXIT, fail, formatOf, formatOption, UsageError, useColor, type Command } from './shared.js';
+
+export const importCommand: Command = {
+  summary: 'turn a hand-written list README into entries/, sections.yml and a template',
+  usage: 'paperlist import <README.md> --out <DIR> [--force] [--format stylish|json|github]',
+  options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, ...formatOption },
+  help: `Reads the README with remark, merges papers listed in several sections into one entry,
+repairs UTF-8-read-as-Windows-1252 mojibake, and reports every line it could not read.
+
+Writes <DIR>/entries/papers/*.yml, <DIR>/entries/datasets/*.yml, <DIR>/entries/sections.yml
+and <DIR>/templates/README.md. Existing files are never overwritten unless --force is given
+(then nothing else is removed: delete stale entries yourself).
+
+Options:
+  --out DIR        where to write (required)
+  --force          overwrite files that already exist
+  --format FORMAT  stylish (default), json or github`,
+  async run({ values, positionals }, io) {
+    const format = formatOf(values);
+    if (positionals.length !== 1) throw new UsageError('import takes exactly one README file.');
+    if (typeof values.out !== 'string') throw new UsageError('import needs --out DIR.');
+    const input = resolve(io.cwd, positionals[0]!);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(input);
+    } catch (error) {
+      return fail(io, `cannot read ${positionals[0]}: ${(error as Error).message}`);
+    }
+    const plan = planImport(bytes, positionals[0]!, loadVenues());
+    const diagnostics: Diagnostic[] = [...plan.diagnostics];
+    let written = 0;
+    if (plan.files.size) {
+      const outcome = await writePlan(plan, resolve(io.cwd, values.out), values.force === true);
+      written = outcome.written.length;
+      for (const file of outcome.refused)
+        diagnostics.push({ file: `${values.out}/${file}`, ruleId: 'import', severity: 'error', message: 'The file exists; nothing was written.', hint: 'Pass --force to overwrite, or choose another --out.' });
+    }
+    const extra = { ...plan.counts, written };
+    io.stdout.write(formatReport(diagnostics, format, { color: useColor(io), extra }));
+    if (format === 'stylish')
+      io.stdout.write(`imported ${plan.counts.items} list items as ${plan.counts.papers} papers and ${plan.counts.datasets} datasets in ${plan.counts.sections} sections; wrote ${written} files\n`);
+    return hasErrors(diagnostics) ? EXIT.errors : EXIT.ok;
+  },
+};

@@ -1,0 +1,96 @@
+// The command line of `paperlist links`: options, help, and the exit code.
+import { resolve } from 'node:path';
+import { runLinks } from '../commands/links.js';
+import { Progress } from '../links/progress.js';
+import { countStates, linkDiagnostics, linksJson, linksMarkdown } from '../links/report.js';
+import { formatReport } from '../report.js';
+import { EXIT, formatOf, formatOption, rootOption, UsageError, useColor, type Command } from './shared.js';
+
+export const linksCommand: Command = {
+  summary: 'check every link (entries and template, or Markdown files) for dead ones',
+  usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--root DIR] [--format stylish|json|github|markdown]',
+  options: {
+    changed: { type: 'string' },
+    cache: { type: 'string' },
+    concurrency: { type: 'string' },
+    'per-host': { type: 'string' },
+    timeout: { type: 'string' },
+    deadline: { type: 'string' },
+    retries: { type: 'string' },
+    'allow-private': { type: 'boolean', default: false },
+    ...rootOption,
+    ...formatOption,
+  },
+  help: `Checks each unique URL once (fragments dropped), politely: HEAD first, GET (headers only)
+when HEAD is refused, a global and a per-host limit, Retry-After honoured, retries with backoff on
+429, 5xx and network errors. See docs/links.md.
+
+States: ok, redirected (final URL reported), dead (404/410, DNS name not found, malformed URL:
+an error), unreachable (timeouts, resets, 403/429/5xx that persist: a warning), blocked (private
+address: an error), skipped (excluded in .paperlist.yml, or not http).
+
+Options:
+  --changed REF      only URLs that entries/templates added or changed since the git REF (PR mode)
+  --cache FILE       keep successes in FILE for links.cacheTtlDays (default 7); failures are re-checked
+  --concurrency N    requests in flight, all hosts (default 64)
+  --per-host N       requests in flight per host (default 4); per-host overrides in .paperlist.yml
+  --timeout MS       per request, until the response headers (default 15000)
+  --deadline S       for the whole run (default 600); unfinished links are reported unreachable
+  --retries N        after 429, 5xx or a network error (default 2)
+  --allow-private    allow private and loopback addresses (for local tests only)
+  --root DIR         the repository (default: the current directory)
+  --format FORMAT    stylish (default), json, github or markdown
+
+Exit codes: 0 no dead link (unreachable ones are warnings), 1 dead or blocked links,
+2 usage error, or no network at all (nothing could be checked).`,
+  async run({ values, positionals }, io) {
+    const format = values.format === 'markdown' ? 'markdown' : formatOf(values);
+    const number = (name: string, min: number): number | undefined => {
+      const raw = values[name];
+      if (raw === undefined) return undefined;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number of at least ${min}.`);
+      return n;
+    };
+    const deadline = number('deadline', 1);
+    const overrides = {
+      concurrency: number('concurrency', 1),
+      perHost: number('per-host', 1),
+      timeout: number('timeout', 1),
+      retries: number('retries', 0),
+      ...(deadline !== undefined ? { deadline: deadline * 1000 } : {}),
+      allowPrivate: values['allow-private'] === true,
+    };
+    let progress: Progress | undefined;
+    const outcome = await runLinks({
+      root: resolve(io.cwd, values.root as string),
+      files: positionals,
+      ...(typeof values.changed === 'string' ? { changed: values.changed } : {}),
+      ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),
+      overrides,
+      onStart: (total) => (progress = new Progress(total, io.stderr)),
+      onResult: () => progress?.tick(),
+    }).catch((error: Error) => {
+      if (/is not a commit/.test(error.message)) throw new UsageError(error.message);
+      throw error;
+    });
+    progress?.finish();
+    if (outcome.offline) {
+      io.stderr.write('paperlist: no link could be reached at all: this machine looks offline. No link was judged; try again with a network.\n');
+      return EXIT.usage;
+    }
+    const diagnostics = [...outcome.diagnostics, ...linkDiagnostics(outcome.links)];
+    const counts = countStates(outcome.links);
+    if (format === 'markdown') io.stdout.write(linksMarkdown(outcome.links));
+    else
+      io.stdout.write(
+        formatReport(diagnostics, format, {
+          color: useColor(io),
+          extra: { links: outcome.links.length, ...outcome.counts, ...counts },
+          json: { links: linksJson(outcome.links) },
+        }),
+      );
+    if (format === 'stylish') io.stderr.write(`${outcome.links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}${outcome.counts.cached ? ` (${outcome.counts.cached} from the cache)` : ''}\n`);
+    return counts.dead || counts.blocked || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
+  },
+};

@@ -1,0 +1,31 @@
+// The command line of `paperlist lint`: options, help, and the exit code.
+import { resolve } from 'node:path';
+import { lint } from '../commands/lint.js';
+import { hasErrors } from '../diagnostics.js';
+import { formatReport } from '../report.js';
+import { EXIT, formatOf, formatOption, rootOption, useColor, type Command } from './shared.js';
+
+export const lintCommand: Command = {
+  summary: 'check entries: schema, duplicates, mislabels, hygiene, README drift',
+  usage: 'paperlist lint [--fix] [--root DIR] [--format stylish|json|github]',
+  options: { fix: { type: 'boolean', default: false }, ...rootOption, ...formatOption },
+  help: `Validates every entry against schema/ and runs the rules (docs/rules.md): duplicates,
+mislabels, hygiene, readme. Each problem is reported at file:line:column with a hint.
+Severities can be changed per rule or check in .paperlist.yml.
+
+Options:
+  --fix            apply safe fixes first (venue aliases, spacing, canonical formatting)
+                 and list what changed; never judgement calls
+  --root DIR       the repository (default: the current directory)
+  --format FORMAT  stylish (default), json, or github (workflow annotations)
+
+Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage or internal error.`,
+  async run({ values }, io) {
+    const format = formatOf(values);
+    const root = resolve(io.cwd, values.root as string);
+    const outcome = await lint(root, { fix: values.fix === true });
+    for (const f of outcome.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
+    io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { ...outcome.counts, fixed: outcome.fixed.length } }));
+    return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;
+  },
+};

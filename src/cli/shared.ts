@@ -1,0 +1,42 @@
+// What every command's CLI adapter shares: the I/O it is given, exit codes, usage errors, options.
+import type { ParseArgsConfig } from 'node:util';
+import { FORMATS, type Format } from '../report.js';
+
+export interface Io {
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+
+export class UsageError extends Error {}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  help: string;
+  run(args: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number>;
+}
+
+export const formatOption = { format: { type: 'string', default: 'stylish' } } as const;
+export const rootOption = { root: { type: 'string', default: '.' } } as const;
+
+
+export function formatOf(values: Record<string, unknown>): Format {
+  const f = values.format;
+  if (typeof f !== 'string' || !(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}.`);
+  return f as Format;
+}
+
+export function useColor(io: Io): boolean {
+  return io.stdout.isTTY === true && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+}
+
+export function fail(io: Io, message: string): number {
+  io.stderr.write(`paperlist: ${message}\n`);
+  return EXIT.usage;
+}
