@@ -79,7 +79,6 @@ function checkEntry(e: AnyEntry): Finding[] {
         check: 'hygiene/spacing', ...place(),
         message: `${name} has leading, trailing or doubled spaces.`,
         hint: 'Trim and collapse the spaces (lint --fix does it).',
-        fixable: true,
       });
     }
     const markup = field.markup.exec(field.value);
@@ -133,7 +132,6 @@ function checkEntry(e: AnyEntry): Finding[] {
       check: 'hygiene/format', file: source.file, line: source.decoded.bom || source.decoded.crlf ? 1 : line + 1, column: 1,
       message: `The file is not in canonical form: ${why}.`,
       hint: 'Run `paperlist lint --fix` to rewrite it (key order, quoting, indentation, schema comment).',
-      fixable: true,
     });
   }
   return findings;

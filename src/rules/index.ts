@@ -16,7 +16,6 @@ export function runRules(context: RuleContext, config: Config, rules: readonly R
 function toDiagnostic(f: Finding, config: Config): Diagnostic[] {
   const level = levelOf(config, f.check);
   if (level === 'off') return [];
-  const { check, fixable, ...rest } = f;
-  void fixable;
+  const { check, ...rest } = f;
   return [{ ...rest, ruleId: check, severity: level }];
 }

@@ -96,7 +96,6 @@ function checkPaper(p: PaperEntry, venues: VenueList): Finding[] {
       check: 'mislabels/venue-alias', ...placeOf(p, ['venue']),
       message: `Venue "${paper.venue}" is an alias of "${venue.name}".`,
       hint: `Write venue: ${venue.name} (lint --fix does it).`,
-      fixable: true,
     });
   }
   const code = paper.links.code;

@@ -17,8 +17,6 @@ export interface Finding extends Place {
   message: string;
   hint?: string;
   related?: Place[];
-  /** `lint --fix` can repair it. */
-  fixable?: boolean;
 }
 
 export interface Rule {
