@@ -75,7 +75,13 @@ export function parseAnthologyId(raw: string): AnthologyId | undefined {
 export function doiFromUrl(url: string): string | undefined {
   const u = tryUrl(url);
   if (!u) return undefined;
-  const m = /(?:^|\/)(10\.\d{4,9}\/[^\s?#]+)/.exec(decodeURIComponent(u.pathname));
+  let path: string;
+  try {
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    path = u.pathname; // a stray % in a hostile or broken URL
+  }
+  const m = /(?:^|\/)(10\.\d{4,9}\/[^\s?#]+)/.exec(path);
   if (!m) return undefined;
   if (u.hostname === 'doi.org' || u.hostname === 'dx.doi.org' || u.hostname.endsWith('acm.org') || u.hostname.endsWith('springer.com'))
     return m[1]!.replace(/\/$/, '').toLowerCase();

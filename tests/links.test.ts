@@ -308,3 +308,21 @@ describe('Markdown sources', () => {
     expect(markdownChunks(Array.from({ length: 1000 }, (_, i) => `- [x](https://h.example/${i})`).join('\n')).length).toBe(5);
   });
 });
+
+describe('hostile URLs', () => {
+  it('never sends credentials written into a URL', async () => {
+    server = await startLinkServer();
+    const seen: Array<string | undefined> = [];
+    const { createServer } = await import('node:http');
+    const spy = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.end();
+    });
+    await new Promise<void>((resolve) => spy.listen(0, '127.0.0.1', () => resolve()));
+    const port = (spy.address() as { port: number }).port;
+    const [r] = await checkLinks([`http://user:secret@127.0.0.1:${port}/x`], fast);
+    await new Promise<void>((resolve) => spy.close(() => resolve()));
+    expect(r!.state).toBe('ok');
+    expect(seen).toEqual([undefined]);
+  });
+});

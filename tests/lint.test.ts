@@ -288,3 +288,13 @@ describe('output formats', () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe('hostile input', () => {
+  it('a URL with a broken percent escape is reported, not a crash', async () => {
+    const { code, diagnostics } = await lintWith({
+      'entries/papers/broken-escape.yml': paper('title: Broken Escape\nauthors: A et al.\nyear: 2023\nlinks:\n  paper: https://doi.org/10.1000/%E0%A4%A\nsections:\n  - sft\n'),
+    });
+    expect(code).toBe(0);
+    expect(diagnostics).toEqual([]);
+  });
+});

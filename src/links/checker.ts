@@ -208,7 +208,11 @@ export async function checkLinks(urls: readonly string[], options: CheckOptions)
     let permanent = true;
     try {
       for (let hops = 0; ; hops++) {
+        // Only the request line and our headers are sent: never a fragment, nor credentials
+        // written into the URL (they would become an Authorization header).
         url.hash = '';
+        url.username = '';
+        url.password = '';
         if (!options.allowPrivate) {
           const refusal = literalAddressRefusal(url);
           if (refusal) return finish(result, 'blocked', { error: refusal.message, ...(hops ? { finalUrl: url.href } : {}) });
