@@ -298,3 +298,21 @@ describe('hostile input', () => {
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe('colour', () => {
+  it('is used on a TTY, and not when NO_COLOR is set', async () => {
+    const { Writable } = await import('node:stream');
+    const { main } = await import('../src/cli.js');
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, 'entries/papers/bad.yml'), paper('title: Bad\nauthors: A\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\nextra: 1\n'));
+    const run = async (env: NodeJS.ProcessEnv): Promise<string> => {
+      let text = '';
+      const stdout = Object.assign(new Writable({ write: (chunk, _e, done) => ((text += chunk.toString()), done()) }), { isTTY: true });
+      const stderr = new Writable({ write: (_c, _e, done) => done() });
+      await main(['lint', '--root', root], { stdout, stderr, cwd: root, env });
+      return text;
+    };
+    expect(await run({})).toContain('\u001b[31merror\u001b[39m');
+    expect(await run({ NO_COLOR: '1' })).not.toContain('\u001b[');
+  });
+});
