@@ -2,6 +2,7 @@
 // options, help and exit codes are in src/cli/<command>.ts.
 import { parseArgs } from 'node:util';
 import { addCommand } from './cli/add.js';
+import { exportCommand } from './cli/export.js';
 import { fmtCommand } from './cli/fmt.js';
 import { generateCommand } from './cli/generate.js';
 import { importCommand } from './cli/import.js';
@@ -14,6 +15,7 @@ export { EXIT } from './cli/shared.js';
 
 const commands: Record<string, Command> = {
   add: addCommand,
+  export: exportCommand,
   fmt: fmtCommand,
   generate: generateCommand,
   import: importCommand,

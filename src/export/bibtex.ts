@@ -1,0 +1,78 @@
+// BibTeX for the list: stable citation keys, the right entry type per venue kind, escaped fields.
+import { anthologyIdFromUrl, arxivIdFromUrl } from '../identifiers.js';
+import type { Paper } from '../model.js';
+import { slugify } from '../text/normalize.js';
+import type { VenueList } from '../venues.js';
+
+const SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
+/** A field value safe inside braces: TeX specials escaped, whitespace folded. */
+export function escapeBibtex(value: string): string {
+  return value.replace(/\s+/g, ' ').trim().replace(/[\\{}&%$#_~^]/g, (c) => SPECIAL[c]!);
+}
+
+/** "Zhu et al." → "Zhu and others"; a team name stays one braced name. */
+function bibAuthors(authors: string): string {
+  const m = /^(.*?)\s+et al\.?$/.exec(authors.trim());
+  if (m) return `${escapeBibtex(m[1]!)} and others`;
+  return /\s/.test(authors.trim()) && !/ and /.test(authors) ? `{${escapeBibtex(authors)}}` : escapeBibtex(authors);
+}
+
+/** zhu2024question: first author's surname, year, first title word that is not a stop word. */
+export function citationKeyBase(p: Paper): string {
+  const surname = slugify(p.authors.replace(/\s+et al\.?$/, '').split(/\s+/).at(-1) ?? 'anon', 30).replace(/-/g, '') || 'anon';
+  const word = slugify(p.title, 200).split('-').find((w) => w.length > 2 && !STOP.has(w)) ?? 'untitled';
+  return `${surname}${p.year}${word}`;
+}
+
+const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'via', 'are', 'towards', 'toward', 'into', 'how', 'what', 'when', 'does', 'can', 'not']);
+
+/** Keys for papers given in a stable order; a clash gets a, b, c ... in that order. */
+export function citationKeys(papers: readonly Paper[]): string[] {
+  const count = new Map<string, number>();
+  for (const p of papers) count.set(citationKeyBase(p), (count.get(citationKeyBase(p)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return papers.map((p) => {
+    const base = citationKeyBase(p);
+    if (count.get(base) === 1) return base;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`;
+  });
+}
+
+export function toBibtex(papers: readonly Paper[], venues: VenueList): string {
+  const keys = citationKeys(papers);
+  return papers
+    .map((p, i) => {
+      const venue = p.venue ? venues.resolve(p.venue) : undefined;
+      const arxiv = p.links.paper ? arxivIdFromUrl(p.links.paper) : undefined;
+      const acl = p.links.paper ? anthologyIdFromUrl(p.links.paper) : undefined;
+      const type = venue?.kind === 'journal' ? 'article' : venue && venue.kind !== 'preprint' ? 'inproceedings' : 'misc';
+      const fields: Array<[string, string]> = [
+        ['title', `{${escapeBibtex(p.title)}}`],
+        ['author', bibAuthors(p.authors)],
+        ['year', String(p.year)],
+      ];
+      if (type === 'article') fields.push(['journal', escapeBibtex(venue!.name)]);
+      if (type === 'inproceedings') fields.push(['booktitle', escapeBibtex(venue!.name)]);
+      if (arxiv) fields.push(['eprint', arxiv.id], ['archiveprefix', 'arXiv']);
+      if (acl) fields.push(['note', `ACL Anthology ${acl.id}`]);
+      const url = p.links.paper ?? p.links.code ?? p.links.project ?? p.links.model ?? p.links.data;
+      // URLs stay as written (as \\url expects), except braces, which would unbalance the field.
+      if (url) fields.push(['url', url.replace(/\{/g, '%7B').replace(/\}/g, '%7D')]);
+      return `@${type}{${keys[i]},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n`;
+    })
+    .join('\n');
+}

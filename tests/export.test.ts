@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { citationKeys, escapeBibtex, toBibtex } from '../src/export/bibtex.js';
+import { toCsv } from '../src/export/tabular.js';
+import type { Paper } from '../src/model.js';
+import { loadVenues, PACKAGE_ROOT } from '../src/package-files.js';
+import { copyFixture, runCli } from './helpers.js';
+
+const paper = (over: Partial<Paper>): Paper => ({ title: 'Question Translation Training', authors: 'Zhu et al.', year: 2024, venue: 'arXiv', links: { paper: 'https://arxiv.org/abs/2401.07817' }, sections: ['sft'], ...over });
+
+describe('BibTeX export', () => {
+  it('writes the entry type by venue kind, escapes TeX specials, and keeps URLs', () => {
+    const text = toBibtex(
+      [
+        paper({ title: 'Costs & 100% of $x_i$ {braces} #1 ~ ^', links: { paper: 'https://arxiv.org/abs/2401.07817v2' } }),
+        paper({ title: 'mT5: A massively multilingual pre-trained text-to-text transformer', authors: 'Xue et al.', year: 2021, venue: 'NAACL', links: { paper: 'https://aclanthology.org/2021.naacl-main.41' } }),
+        paper({ title: 'ByT5: Towards a token-free future', authors: 'Xue et al.', year: 2022, venue: 'TACL', links: { paper: 'https://example.org/a_b%20c{d}' } }),
+        paper({ title: 'GPT-4 Technical Report', authors: 'OpenAI', year: 2023, venue: undefined, links: { project: 'https://openai.com/research/gpt-4' } }),
+      ],
+      loadVenues(),
+    );
+    expect(text).toBe(
+      [
+        '@misc{zhu2024costs,\n  title = {{Costs \\& 100\\% of \\$x\\_i\\$ \\{braces\\} \\#1 \\textasciitilde{} \\textasciicircum{}}},\n  author = {Zhu and others},\n  year = {2024},\n  eprint = {2401.07817},\n  archiveprefix = {arXiv},\n  url = {https://arxiv.org/abs/2401.07817v2}\n}\n',
+        '@inproceedings{xue2021mt5,\n  title = {{mT5: A massively multilingual pre-trained text-to-text transformer}},\n  author = {Xue and others},\n  year = {2021},\n  booktitle = {NAACL},\n  note = {ACL Anthology 2021.naacl-main.41},\n  url = {https://aclanthology.org/2021.naacl-main.41}\n}\n',
+        '@article{xue2022byt5,\n  title = {{ByT5: Towards a token-free future}},\n  author = {Xue and others},\n  year = {2022},\n  journal = {TACL},\n  url = {https://example.org/a_b%20c%7Bd%7D}\n}\n',
+        '@misc{openai2023gpt,\n  title = {{GPT-4 Technical Report}},\n  author = {OpenAI},\n  year = {2023},\n  url = {https://openai.com/research/gpt-4}\n}\n',
+      ].join('\n'),
+    );
+  });
+
+  it('citation keys are stable, and clashes get a, b, c in order', () => {
+    const ps = [paper({}), paper({ title: 'Question Answering Again' }), paper({ authors: 'Li et al.' })];
+    expect(citationKeys(ps)).toEqual(['zhu2024questiona', 'zhu2024questionb', 'li2024question']);
+    expect(citationKeys(ps)).toEqual(citationKeys(ps));
+  });
+
+  it('escapes a backslash first, so escapes are not escaped again', () => {
+    expect(escapeBibtex('a\\b {c}')).toBe('a\\textbackslash{}b \\{c\\}');
+  });
+});
+
+describe('paperlist export', () => {
+  it('json validates against the published export schema and has every committed entry', async () => {
+    const result = await runCli(['export', '--format', 'json'], PACKAGE_ROOT);
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout);
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    for (const name of ['paper', 'dataset']) ajv.addSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, `schema/${name}.schema.json`), 'utf8')));
+    const validate = ajv.compile(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schema/export.schema.json'), 'utf8')));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.papers.length).toBe(129);
+    expect(data.datasets.length).toBe(42);
+    expect(data.papers.find((p: { id: string }) => p.id === 'mt5-a-massively-multilingual-pre-trained-text-to-text')).toMatchObject({ acl: '2021.naacl-main.41', venue: 'NAACL', year: 2021 });
+  });
+
+  it('csv quotes what needs quoting, with CRLF line ends', () => {
+    const csv = toCsv([{ id: 'a', paper: paper({ title: 'Say "hi", world', sections: ['sft', 'rlhf'] }) }]);
+    expect(csv).toBe('id,title,authors,year,venue,paper,code,model,data,project,sections\r\na,"Say ""hi"", world",Zhu et al.,2024,arXiv,https://arxiv.org/abs/2401.07817,,,,,sft rlhf\r\n');
+  });
+
+  it('--out writes the file; an unknown format is a usage error', async () => {
+    const root = await copyFixture('lint-base');
+    const written = await runCli(['export', '--format', 'bibtex', '--out', 'list.bib', '--root', root], root);
+    expect(written.stderr).toBe('wrote list.bib: 3 papers\n');
+    expect(await readFile(join(root, 'list.bib'), 'utf8')).toContain('@misc{jiang2023mistral,');
+    expect((await runCli(['export', '--format', 'xml'], root)).code).toBe(2);
+  });
+});
