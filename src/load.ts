@@ -9,6 +9,7 @@ import { compareStrings } from './diagnostics.js';
 import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from './model.js';
 import { decodeText, type DecodedText } from './text/decode.js';
 import { readCanonical } from './entry-format.js';
+import { CHART_FILE } from './render/chart.js';
 
 /** Larger entry files are refused unread: an entry is a few hundred bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -56,6 +57,8 @@ export interface Workspace {
   template?: { file: string; text: string };
   /** The committed README.md, if there is one. */
   readme?: string;
+  /** The committed chart (docs/papers-per-year.svg), if there is one. */
+  chart?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -238,5 +241,7 @@ export async function loadWorkspace(root: string): Promise<Workspace> {
   if (template !== undefined) workspace.template = { file: TEMPLATE_FILE, text: template };
   const readme = await readFile(join(root, README_FILE), 'utf8').catch(() => undefined);
   if (readme !== undefined) workspace.readme = readme;
+  const chart = await readFile(join(root, CHART_FILE), 'utf8').catch(() => undefined);
+  if (chart !== undefined) workspace.chart = chart;
   return workspace;
 }

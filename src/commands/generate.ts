@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { README_FILE } from '../model.js';
 import { loadProject, type Project } from '../project.js';
 import { renderReadme } from '../render/readme.js';
+import { CHART_FILE } from '../render/chart.js';
 
 export interface GenerateOutcome {
   diagnostics: Diagnostic[];
@@ -21,7 +22,7 @@ export interface GenerateOutcome {
  * or the template). `diagnostics` are the renderer's own (template markers); the project's are in
  * project.diagnostics.
  */
-export function renderProject(project: Project): { text?: string; diagnostics: Diagnostic[] } {
+export function renderProject(project: Project): { text?: string; chart?: string; diagnostics: Diagnostic[] } {
   if (hasErrors(project.diagnostics) || !project.sections || !project.workspace.template) return { diagnostics: [] };
   const result = renderReadme({
     sections: project.sections,
@@ -38,7 +39,7 @@ export function renderProject(project: Project): { text?: string; diagnostics: D
  * this core meanwhile. From the TypeScript sources (tests) there is no compiled worker: it renders
  * in this thread instead, with the same result.
  */
-export async function renderInBackground(root: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+export async function renderInBackground(root: string): Promise<{ text?: string; chart?: string; diagnostics: Diagnostic[] }> {
   const workerUrl = new URL('../render-worker.js', import.meta.url);
   if (import.meta.url.endsWith('.ts') || !existsSync(workerUrl)) return renderProject(await loadProject(root));
   return new Promise((resolve, reject) => {
@@ -49,8 +50,8 @@ export async function renderInBackground(root: string): Promise<{ text?: string;
   });
 }
 
-export function readmeDiff(current: string | undefined, expected: string): string {
-  return createTwoFilesPatch(`a/${README_FILE}`, `b/${README_FILE}`, current ?? '', expected, 'committed', 'generated', { context: 2 });
+export function fileDiff(file: string, current: string | undefined, expected: string): string {
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, current ?? '', expected, 'committed', 'generated', { context: 2 });
 }
 
 export async function generate(root: string, check: boolean): Promise<GenerateOutcome> {
@@ -59,9 +60,11 @@ export async function generate(root: string, check: boolean): Promise<GenerateOu
   const text = rendered.text;
   const diagnostics = [...project.diagnostics, ...rendered.diagnostics];
   if (text === undefined) return { diagnostics, status: 'refused' };
-  const current = project.workspace.readme;
-  if (current === text) return { diagnostics, status: 'unchanged' };
-  if (check) return { diagnostics, status: 'stale', diff: readmeDiff(current, text) };
-  await writeFileAtomic(join(root, README_FILE), text);
+  const outputs: Array<{ file: string; current: string | undefined; expected: string }> = [{ file: README_FILE, current: project.workspace.readme, expected: text }];
+  if (rendered.chart !== undefined) outputs.push({ file: CHART_FILE, current: project.workspace.chart, expected: rendered.chart });
+  const stale = outputs.filter((o) => o.current !== o.expected);
+  if (!stale.length) return { diagnostics, status: 'unchanged' };
+  if (check) return { diagnostics, status: 'stale', diff: stale.map((o) => fileDiff(o.file, o.current, o.expected)).join('') };
+  for (const o of stale) await writeFileAtomic(join(root, o.file), o.expected);
   return { diagnostics, status: 'written' };
 }

@@ -41,7 +41,7 @@ export async function lint(root: string, options: { fix: boolean }): Promise<Lin
     ...project.diagnostics,
     ...rendered.diagnostics,
     ...ruleDiagnostics,
-    ...runRules({ ...context, ...(rendered.text !== undefined ? { expectedReadme: rendered.text } : {}) }, config, [readme]),
+    ...runRules({ ...context, ...(rendered.text !== undefined ? { expectedReadme: rendered.text } : {}), ...(rendered.chart !== undefined ? { expectedChart: rendered.chart } : {}) }, config, [readme]),
   ];
   return {
     diagnostics,

@@ -1,15 +1,20 @@
 // readme: README.md must be exactly what `generate` writes from the entries and the template.
 import { README_FILE } from '../model.js';
+import { CHART_FILE } from '../render/chart.js';
 import type { Finding, Rule } from './types.js';
 
 export const readme: Rule = {
   id: 'readme',
-  run({ project, expectedReadme }) {
+  run({ project, expectedReadme, expectedChart }) {
     if (expectedReadme === undefined) return []; // the project does not render: its errors are reported already
+    const chart: Finding[] =
+      expectedChart !== undefined && project.workspace.chart !== expectedChart
+        ? [{ check: 'readme/drift', file: CHART_FILE, line: 1, column: 1, message: `${CHART_FILE} is ${project.workspace.chart === undefined ? 'missing' : 'not what the entries generate'}.`, hint: 'Run `npm run generate` and commit it with README.md.' }]
+        : [];
     const current = project.workspace.readme;
-    if (current === expectedReadme) return [];
+    if (current === expectedReadme) return chart;
     if (current === undefined) {
-      return [{ check: 'readme/drift', file: README_FILE, message: 'README.md is missing.', hint: 'Run `npm run generate` and commit README.md.' }];
+      return [{ check: 'readme/drift', file: README_FILE, message: 'README.md is missing.', hint: 'Run `npm run generate` and commit README.md.' }, ...chart];
     }
     const a = current.split('\n');
     const b = expectedReadme.split('\n');
@@ -22,6 +27,7 @@ export const readme: Rule = {
         message: `README.md is not what the entries generate: line ${i + 1} is ${show(a[i])}, expected ${show(b[i])}.`,
         hint: 'Do not edit README.md by hand: change entries/ or templates/README.md, then run `npm run generate` and commit.',
       },
+      ...chart,
     ];
   },
 };

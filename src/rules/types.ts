@@ -9,6 +9,8 @@ export interface RuleContext {
   venues: VenueList;
   /** What `generate` would write, when the project renders; undefined when it cannot. */
   expectedReadme?: string;
+  /** The chart SVG `generate` would write, when the template has a chart marker. */
+  expectedChart?: string;
 }
 
 export interface Finding extends Place {
