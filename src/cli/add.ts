@@ -6,7 +6,6 @@ import { formatReport } from '../report.js';
 import { EXIT, formatOf, formatOption, rootOption, UsageError, useColor, type Command } from './shared.js';
 
 export const addCommand: Command = {
-  summary: 'create a paper entry, checked like lint checks it',
   usage: 'paperlist add --title T --authors A --year Y [--venue V] [--paper URL] [--code URL] [--model URL] [--data URL] [--project URL] --section ID [--section ID ...] [--dry-run] [--root DIR] [--format stylish|json|github]',
   options: {
     title: { type: 'string' },

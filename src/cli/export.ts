@@ -13,7 +13,6 @@ import { EXIT, rootOption, UsageError, useColor, type Command } from './shared.j
 const EXPORT_FORMATS = ['bibtex', 'json', 'csv'] as const;
 
 export const exportCommand: Command = {
-  summary: 'export the list as BibTeX, JSON or CSV',
   usage: 'paperlist export --format bibtex|json|csv [--out FILE] [--root DIR]',
   options: { format: { type: 'string' }, out: { type: 'string' }, ...rootOption },
   help: `Writes every paper (and, in JSON, every dataset) in id order, to standard output or --out.

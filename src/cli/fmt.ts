@@ -4,7 +4,6 @@ import { applyFixes } from '../commands/lint.js';
 import { EXIT, rootOption, type Command } from './shared.js';
 
 export const fmtCommand: Command = {
-  summary: 'rewrite entries in canonical form (--check: only list them)',
   usage: 'paperlist fmt [--check] [--root DIR]',
   options: { check: { type: 'boolean', default: false }, ...rootOption },
   help: `Rewrites every valid entry in canonical form: key order, quoting, indentation, the schema

@@ -5,7 +5,6 @@ import { formatReport } from '../report.js';
 import { EXIT, formatOf, formatOption, rootOption, useColor, type Command } from './shared.js';
 
 export const generateCommand: Command = {
-  summary: 'write README.md from templates/README.md and the entries (--check: only compare)',
   usage: 'paperlist generate [--check] [--root DIR] [--format stylish|json|github]',
   options: { check: { type: 'boolean', default: false }, ...rootOption, ...formatOption },
   help: `Renders README.md: numbered sections and a table of contents from entries/sections.yml,

@@ -7,7 +7,6 @@ import { formatReport } from '../report.js';
 import { EXIT, fail, formatOf, formatOption, UsageError, useColor, type Command } from './shared.js';
 
 export const importCommand: Command = {
-  summary: 'turn a hand-written list README into entries/, sections.yml and a template',
   usage: 'paperlist import <README.md> --out <DIR> [--force] [--format stylish|json|github]',
   options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, ...formatOption },
   help: `Reads the README with remark, merges papers listed in several sections into one entry,

@@ -7,7 +7,6 @@ import { formatReport } from '../report.js';
 import { EXIT, formatOf, formatOption, rootOption, UsageError, useColor, type Command } from './shared.js';
 
 export const linksCommand: Command = {
-  summary: 'check every link (entries and template, or Markdown files) for dead ones',
   usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--root DIR] [--format stylish|json|github|markdown]',
   options: {
     changed: { type: 'string' },

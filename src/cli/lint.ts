@@ -6,7 +6,6 @@ import { formatReport } from '../report.js';
 import { EXIT, formatOf, formatOption, rootOption, useColor, type Command } from './shared.js';
 
 export const lintCommand: Command = {
-  summary: 'check entries: schema, duplicates, mislabels, hygiene, README drift',
   usage: 'paperlist lint [--fix] [--root DIR] [--format stylish|json|github]',
   options: { fix: { type: 'boolean', default: false }, ...rootOption, ...formatOption },
   help: `Validates every entry against schema/ and runs the rules (docs/rules.md): duplicates,

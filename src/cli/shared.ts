@@ -15,7 +15,6 @@ export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 export class UsageError extends Error {}
 
 export interface Command {
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   help: string;
