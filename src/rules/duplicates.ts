@@ -85,10 +85,9 @@ const MIN_WORDS_LEFT = 4;
 
 /**
  * Titles one word apart (added, removed or changed) or differing only in plurals. Each title is
- * indexed under its stemmed word sequence and under that sequence with each one word left out:
- * a title with one word more matches the other's whole sequence, a changed word matches at the
- * same left-out position. Words become small integers first, so keys stay short. Linear in
- * entries × words, never all pairs.
+ * indexed under its stemmed word sequence and under that sequence with each one word left out.
+ * Words become small integers first, so keys stay short. Linear in entries × words, never all
+ * pairs.
  */
 function nearDuplicates(papers: PaperEntry[], exactPairs: Set<string>): Finding[] {
   const findings: Finding[] = [];
@@ -102,12 +101,16 @@ function nearDuplicates(papers: PaperEntry[], exactPairs: Set<string>): Finding[
       if (id === undefined) wordIds.set(stemmed, (id = wordIds.size.toString(36)));
       return id;
     });
-    const keys = [`=${words.join(',')}`];
+    // The whole sequence, and the sequence without word i for each i. Two titles share a key when
+    // one has a word more (its shortened form equals the other whole), or when one word differs
+    // (both shortened forms are equal). Prefixes and suffixes are joined once, not per key.
+    const keys = [words.join(',')];
     if (words.length - 1 >= MIN_WORDS_LEFT) {
-      for (let i = 0; i < words.length; i++) {
-        const rest = [...words.slice(0, i), ...words.slice(i + 1)].join(',');
-        keys.push(`=${rest}`, `${i}:${rest}`);
-      }
+      const prefix = [''];
+      for (let i = 0; i < words.length; i++) prefix.push(i ? `${prefix[i]},${words[i]}` : words[0]!);
+      const suffix: string[] = new Array(words.length + 1).fill('');
+      for (let i = words.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1] ? `${words[i]},${suffix[i + 1]}` : words[i]!;
+      for (let i = 0; i < words.length; i++) keys.push(prefix[i] && suffix[i + 1] ? `${prefix[i]},${suffix[i + 1]}` : prefix[i]! || suffix[i + 1]!);
     }
     const candidates = new Set<PaperEntry>();
     for (const key of keys) {
