@@ -41,6 +41,12 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'hygiene/file-name': 'warning',
   'hygiene/format': 'warning',
   'readme/drift': 'error',
+  'verify/title': 'error',
+  'verify/author': 'warning',
+  'verify/year': 'error',
+  'verify/journal-ref': 'info',
+  'verify/missing': 'error',
+  'verify/unavailable': 'warning',
 };
 
 export interface LinkSettings {

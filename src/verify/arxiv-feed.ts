@@ -1,0 +1,50 @@
+// Reads the arXiv API's Atom feed (export.arxiv.org/api/query?id_list=...) into plain records,
+// minding its traps: an HTTP-200 "Error" entry for a bad id, versioned https ids, hard-wrapped
+// titles, and a bare "Rate exceeded." body when throttled.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseArxivId } from '../identifiers.js';
+
+export interface ArxivRecord {
+  id: string;
+  title: string;
+  authors: string[];
+  /** Year of the first version. */
+  year: number;
+  journalRef?: string;
+}
+
+export type FeedResult = { kind: 'records'; records: ArxivRecord[]; errors: string[] } | { kind: 'throttled' } | { kind: 'malformed'; reason: string };
+
+const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (name) => name === 'entry' || name === 'author', trimValues: true });
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : typeof v === 'object' && v && '#text' in v ? String((v as { '#text': unknown })['#text']) : '').replace(/\s+/g, ' ').trim();
+
+export function parseArxivFeed(body: string): FeedResult {
+  if (/^\s*rate exceeded\.?\s*$/i.test(body)) return { kind: 'throttled' };
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) return { kind: 'malformed', reason: `${valid.err.msg} (line ${valid.err.line})` };
+  const feed = (parser.parse(body) as { feed?: { entry?: unknown[] } }).feed;
+  if (!feed) return { kind: 'malformed', reason: 'no <feed> element' };
+  const records: ArxivRecord[] = [];
+  const errors: string[] = [];
+  for (const raw of feed.entry ?? []) {
+    const e = raw as Record<string, unknown>;
+    const title = text(e.title);
+    const idUrl = text(e.id);
+    if (title === 'Error') {
+      errors.push(text(e.summary) || 'arXiv answered with an Error entry');
+      continue;
+    }
+    const m = /arxiv\.org\/abs\/(.+?)(?:v\d+)?$/.exec(idUrl);
+    const id = m ? parseArxivId(m[1]!) : undefined;
+    const published = /^(\d{4})-/.exec(text(e.published));
+    if (!id || !published) {
+      errors.push(`an entry without a readable id or date (${idUrl || 'no id'})`);
+      continue;
+    }
+    const authors = ((e.author as unknown[]) ?? []).map((a) => text((a as Record<string, unknown>).name)).filter(Boolean);
+    const journalRef = text(e.journal_ref);
+    records.push({ id: id.id, title, authors, year: Number(published[1]), ...(journalRef ? { journalRef } : {}) });
+  }
+  return { kind: 'records', records, errors };
+}
