@@ -16,6 +16,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   import: { summary: 'turn a hand-written list README into entries/, sections.yml and a template', load: async () => (await import('./cli/import.js')).importCommand },
   lint: { summary: 'check entries: schema, duplicates, mislabels, hygiene, README drift', load: async () => (await import('./cli/lint.js')).lintCommand },
   links: { summary: 'check every link (entries and template, or Markdown files) for dead ones', load: async () => (await import('./cli/links.js')).linksCommand },
+  site: { summary: 'write a static page of the list with search and filters', load: async () => (await import('./cli/site.js')).siteCommand },
   verify: { summary: 'compare entries with their arXiv and ACL Anthology records', load: async () => (await import('./cli/verify.js')).verifyCommand },
 };
 

@@ -1,0 +1,32 @@
+// The command line of `paperlist site`: options, help, and the exit code.
+import { join, resolve } from 'node:path';
+import { hasErrors } from '../diagnostics.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { loadProject } from '../project.js';
+import { formatReport } from '../report.js';
+import { renderSite, siteData } from '../site/page.js';
+import { EXIT, rootOption, UsageError, useColor, type Command } from './shared.js';
+
+export const siteCommand: Command = {
+  usage: 'paperlist site --out DIR [--root DIR]',
+  options: { out: { type: 'string' }, ...rootOption },
+  help: `Writes DIR/index.html: the whole list in one self-contained page (no server, no network):
+search titles and authors, filter by section, year and venue, links out.
+
+Options:
+  --out DIR   where to write index.html (required)
+  --root DIR  the repository (default: the current directory)`,
+  async run({ values }, io) {
+    if (typeof values.out !== 'string') throw new UsageError('site needs --out DIR.');
+    const project = await loadProject(resolve(io.cwd, values.root as string));
+    if (hasErrors(project.diagnostics) || !project.sections) {
+      io.stdout.write(formatReport(project.diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: useColor(io) }));
+      io.stderr.write('paperlist: the site was not written: fix the errors above first.\n');
+      return EXIT.errors;
+    }
+    const file = join(resolve(io.cwd, values.out), 'index.html');
+    await writeFileAtomic(file, renderSite(siteData(project.sections, project.papers, project.datasets), 'Awesome Multilingual LLM'));
+    io.stderr.write(`wrote ${join(values.out, 'index.html')}: ${project.papers.length} papers\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,93 @@
+// The static page, driven in headless Chromium (Debian's chromium, with playwright-core: no browser
+// download). .ci/run installs chromium; without it (and outside CI) these tests are skipped.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, runCli } from './helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM) || process.env.CI === 'true';
+
+describe.runIf(available)('static site in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let html: string;
+
+  beforeAll(async () => {
+    const root = await copyFixture('lint-base');
+    // One hostile title: it must show as text, never run.
+    await writeFile(join(root, 'entries/papers/evil.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: "</script><img src=x onerror=alert(1)> Müller Evil"\nauthors: Müller et al.\nyear: 2021\nlinks:\n  code: https://github.com/a/b\nsections:\n  - prompting\n');
+    expect((await runCli(['site', '--out', 'site', '--root', root], root)).code).toBe(0);
+    html = await readFile(join(root, 'site/index.html'), 'utf8');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(pathToFileURL(join(root, 'site/index.html')).href);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const titles = (): Promise<string[]> => page.locator('#papers .title').allTextContents();
+  const count = (): Promise<string | null> => page.locator('#count').textContent();
+
+  it('lists every paper, newest first, and shows a hostile title as text', async () => {
+    expect(await titles()).toEqual([
+      'Question Translation Training for Better Multilingual Reasoning',
+      'Mistral 7B',
+      'Overcoming catastrophic forgetting in zero-shot cross-lingual generation',
+      '</script><img src=x onerror=alert(1)> Müller Evil',
+    ]);
+    expect(await count()).toBe('4 of 4 papers');
+    expect(await page.locator('img').count()).toBe(0);
+  });
+
+  it('searches titles and authors, ignoring case and accents', async () => {
+    await page.fill('#q', 'MISTRAL');
+    expect(await titles()).toEqual(['Mistral 7B']);
+    await page.fill('#q', 'muller');
+    expect(await titles()).toEqual(['</script><img src=x onerror=alert(1)> Müller Evil']);
+    await page.fill('#q', 'zhu');
+    expect(await titles()).toEqual(['Question Translation Training for Better Multilingual Reasoning']);
+    await page.fill('#q', '');
+  });
+
+  it('filters by section, year and venue, and combines them', async () => {
+    await page.selectOption('#section', 'pretraining');
+    expect(await titles()).toEqual(['Mistral 7B', 'Overcoming catastrophic forgetting in zero-shot cross-lingual generation']);
+    await page.selectOption('#venue', 'EMNLP');
+    expect(await titles()).toEqual(['Overcoming catastrophic forgetting in zero-shot cross-lingual generation']);
+    await page.selectOption('#venue', '');
+    await page.selectOption('#section', '');
+    await page.selectOption('#year', '2023');
+    expect(await titles()).toEqual(['Mistral 7B']);
+    expect(await count()).toBe('1 of 4 papers');
+    await page.selectOption('#year', '');
+  });
+
+  it('links out to each paper\'s pages', async () => {
+    const hrefs = await page.locator('#papers li').first().locator('a').evaluateAll((as) => as.map((a) => [a.textContent, (a as unknown as { href: string }).href]));
+    expect(hrefs).toEqual([['paper', 'https://arxiv.org/abs/2401.07817'], ['code', 'https://github.com/NJUNLP/Qalign']]);
+  });
+
+  it('the page is the same bytes for the same entries', async () => {
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, 'entries/papers/evil.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: "</script><img src=x onerror=alert(1)> Müller Evil"\nauthors: Müller et al.\nyear: 2021\nlinks:\n  code: https://github.com/a/b\nsections:\n  - prompting\n');
+    await runCli(['site', '--out', 'again', '--root', root], root);
+    expect(await readFile(join(root, 'again/index.html'), 'utf8')).toBe(html);
+    expect(html).not.toContain('</script><img');
+  });
+});
