@@ -116,3 +116,13 @@ describe('the installed command', () => {
     expect(bad.stderr).toContain("Unknown option '--nope'");
   });
 });
+
+describe('--root', () => {
+  it('a directory that does not exist is a usage error (exit 2), for every command that takes it', async () => {
+    for (const command of [['lint'], ['generate'], ['fmt'], ['links'], ['verify'], ['export', '--format', 'json'], ['site', '--out', 'x'], ['add', '--title', 'T', '--authors', 'A', '--year', '2024', '--section', 's']]) {
+      const result = await runCli([...command, '--root', '/no/such/dir'], FIXTURES);
+      expect(result.code, command[0]).toBe(2);
+      expect(result.stderr, command[0]).toContain('--root /no/such/dir is not a directory.');
+    }
+  });
+});

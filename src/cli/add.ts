@@ -1,9 +1,8 @@
 // The command line of `paperlist add`: options, help, and the exit code.
 import { createInterface } from 'node:readline/promises';
-import { resolve } from 'node:path';
 import { addPaper, REQUIRED_FIELDS, type AddFields } from '../commands/add.js';
 import { formatReport } from '../report.js';
-import { EXIT, formatOf, formatOption, rootOption, UsageError, useColor, type Command } from './shared.js';
+import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const addCommand: Command = {
   usage: 'paperlist add --title T --authors A --year Y [--venue V] [--paper URL] [--code URL] [--model URL] [--data URL] [--project URL] --section ID [--section ID ...] [--dry-run] [--root DIR] [--format stylish|json|github]',
@@ -39,7 +38,7 @@ Options:
 Then run 'npm run generate' and commit the entry with README.md.`,
   async run({ values }, io) {
     const format = formatOf(values);
-    const root = resolve(io.cwd, values.root as string);
+    const root = rootOf(values, io);
     const fields: AddFields = { sections: (values.section as string[] | undefined) ?? [] };
     for (const key of ['title', 'authors', 'year', 'venue', 'paper', 'code', 'model', 'data', 'project'] as const) {
       if (typeof values[key] === 'string') fields[key] = values[key] as string;

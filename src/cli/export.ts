@@ -8,7 +8,7 @@ import { loadVenues } from '../package-files.js';
 import { loadProject } from '../project.js';
 import { formatReport } from '../report.js';
 import { compareStrings } from '../diagnostics.js';
-import { EXIT, rootOption, UsageError, useColor, type Command } from './shared.js';
+import { type Command, EXIT, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 const EXPORT_FORMATS = ['bibtex', 'json', 'csv'] as const;
 
@@ -29,7 +29,7 @@ Options:
   async run({ values }, io) {
     const format = values.format;
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-    const project = await loadProject(resolve(io.cwd, values.root as string));
+    const project = await loadProject(rootOf(values, io));
     if (hasErrors(project.diagnostics)) {
       io.stdout.write(formatReport(project.diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: useColor(io) }));
       io.stderr.write('paperlist: nothing exported: fix the errors above first.\n');

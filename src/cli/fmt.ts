@@ -1,7 +1,6 @@
 // The command line of `paperlist fmt`: options, help, and the exit code.
-import { resolve } from 'node:path';
 import { applyFixes } from '../commands/lint.js';
-import { EXIT, rootOption, type Command } from './shared.js';
+import { type Command, EXIT, rootOf, rootOption } from './shared.js';
 
 export const fmtCommand: Command = {
   usage: 'paperlist fmt [--check] [--root DIR]',
@@ -14,7 +13,7 @@ Options:
   --check     write nothing; exit 1 and list the files that are not in canonical form
   --root DIR  the repository (default: the current directory)`,
   async run({ values }, io) {
-    const root = resolve(io.cwd, values.root as string);
+    const root = rootOf(values, io);
     const fixes = await applyFixes(root, values.check !== true);
     for (const f of fixes) io.stdout.write(`${values.check === true ? 'would rewrite' : 'rewrote'} ${f.file}: ${f.changes.join(', ')}\n`);
     if (!fixes.length) io.stderr.write('All entries are in canonical form.\n');

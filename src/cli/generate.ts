@@ -1,8 +1,7 @@
 // The command line of `paperlist generate`: options, help, and the exit code.
-import { resolve } from 'node:path';
 import { generate } from '../commands/generate.js';
 import { formatReport } from '../report.js';
-import { EXIT, formatOf, formatOption, rootOption, useColor, type Command } from './shared.js';
+import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
 
 export const generateCommand: Command = {
   usage: 'paperlist generate [--check] [--root DIR] [--format stylish|json|github]',
@@ -17,7 +16,7 @@ Options:
   --format FORMAT  stylish (default), json or github, for the diagnostics`,
   async run({ values }, io) {
     const format = formatOf(values);
-    const root = resolve(io.cwd, values.root as string);
+    const root = rootOf(values, io);
     const outcome = await generate(root, values.check === true);
     const shown = outcome.diagnostics.filter((d) => d.severity === 'error' || format !== 'stylish');
     if (shown.length || format !== 'stylish') io.stdout.write(formatReport(shown, format, { color: useColor(io), extra: { readme: outcome.status } }));

@@ -1,10 +1,9 @@
 // The command line of `paperlist links`: options, help, and the exit code.
-import { resolve } from 'node:path';
 import { runLinks } from '../commands/links.js';
 import { Progress } from '../links/progress.js';
 import { countStates, linkDiagnostics, linksJson, linksMarkdown } from '../links/report.js';
 import { formatReport } from '../report.js';
-import { EXIT, formatOf, formatOption, rootOption, UsageError, useColor, type Command } from './shared.js';
+import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const linksCommand: Command = {
   usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--root DIR] [--format stylish|json|github|markdown]',
@@ -62,7 +61,7 @@ Exit codes: 0 no dead link (unreachable ones are warnings), 1 dead or blocked li
     };
     let progress: Progress | undefined;
     const outcome = await runLinks({
-      root: resolve(io.cwd, values.root as string),
+      root: rootOf(values, io),
       files: positionals,
       ...(typeof values.changed === 'string' ? { changed: values.changed } : {}),
       ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),

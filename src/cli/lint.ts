@@ -1,9 +1,8 @@
 // The command line of `paperlist lint`: options, help, and the exit code.
-import { resolve } from 'node:path';
 import { lint } from '../commands/lint.js';
 import { hasErrors } from '../diagnostics.js';
 import { formatReport } from '../report.js';
-import { EXIT, formatOf, formatOption, rootOption, useColor, type Command } from './shared.js';
+import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
 
 export const lintCommand: Command = {
   usage: 'paperlist lint [--fix] [--root DIR] [--format stylish|json|github]',
@@ -21,7 +20,7 @@ Options:
 Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage or internal error.`,
   async run({ values }, io) {
     const format = formatOf(values);
-    const root = resolve(io.cwd, values.root as string);
+    const root = rootOf(values, io);
     const outcome = await lint(root, { fix: values.fix === true });
     for (const f of outcome.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
     io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { ...outcome.counts, fixed: outcome.fixed.length } }));

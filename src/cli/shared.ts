@@ -1,4 +1,6 @@
 // What every command's CLI adapter shares: the I/O it is given, exit codes, usage errors, options.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { FORMATS, type Format } from '../report.js';
 
@@ -38,4 +40,17 @@ export function useColor(io: Io): boolean {
 export function fail(io: Io, message: string): number {
   io.stderr.write(`paperlist: ${message}\n`);
   return EXIT.usage;
+}
+
+/** The --root directory, resolved; a missing one is a usage error, not a list of missing files. */
+export function rootOf(values: Record<string, unknown>, io: Io): string {
+  const root = resolve(io.cwd, typeof values.root === 'string' ? values.root : '.');
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch {
+    isDirectory = false;
+  }
+  if (!isDirectory) throw new UsageError(`--root ${String(values.root)} is not a directory.`);
+  return root;
 }

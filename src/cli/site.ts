@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { loadProject } from '../project.js';
 import { formatReport } from '../report.js';
 import { renderSite, siteData } from '../site/page.js';
-import { EXIT, rootOption, UsageError, useColor, type Command } from './shared.js';
+import { type Command, EXIT, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const siteCommand: Command = {
   usage: 'paperlist site --out DIR [--root DIR]',
@@ -18,7 +18,7 @@ Options:
   --root DIR  the repository (default: the current directory)`,
   async run({ values }, io) {
     if (typeof values.out !== 'string') throw new UsageError('site needs --out DIR.');
-    const project = await loadProject(resolve(io.cwd, values.root as string));
+    const project = await loadProject(rootOf(values, io));
     if (hasErrors(project.diagnostics) || !project.sections) {
       io.stdout.write(formatReport(project.diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: useColor(io) }));
       io.stderr.write('paperlist: the site was not written: fix the errors above first.\n');

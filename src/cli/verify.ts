@@ -1,10 +1,9 @@
 // The command line of `paperlist verify`: options, help, and the exit code.
-import { resolve } from 'node:path';
 import { verify } from '../commands/verify.js';
 import { hasErrors } from '../diagnostics.js';
 import { formatReport } from '../report.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../verify/sources.js';
-import { EXIT, formatOf, formatOption, rootOption, UsageError, useColor, type Command } from './shared.js';
+import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const verifyCommand: Command = {
   usage: 'paperlist verify [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--interval MS]',
@@ -39,7 +38,7 @@ Options:
       ...(typeof values['arxiv-api'] === 'string' ? { arxivApi: values['arxiv-api'] } : {}),
       ...(typeof values.anthology === 'string' ? { anthology: values.anthology } : {}),
     };
-    const outcome = await verify(resolve(io.cwd, values.root as string), typeof values.cache === 'string' ? values.cache : undefined, sources);
+    const outcome = await verify(rootOf(values, io), typeof values.cache === 'string' ? values.cache : undefined, sources);
     io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: outcome.counts }));
     return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;
   },
