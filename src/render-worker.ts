@@ -1,7 +1,6 @@
-// Worker thread for lint: loads the project and renders README.md while the main thread runs the rules.
-import { parentPort, workerData } from 'node:worker_threads';
-import { renderProject } from './commands/generate.js';
-import { loadProject } from './project.js';
+// Worker thread for lint: renders README.md from the entries the main thread read and sends it,
+// while the main thread runs the other rules.
+import { parentPort } from 'node:worker_threads';
+import { renderReadme, type RenderInput } from './render/readme.js';
 
-const { root } = workerData as { root: string };
-parentPort!.postMessage(renderProject(await loadProject(root)));
+parentPort!.on('message', (input: RenderInput) => parentPort!.postMessage(renderReadme(input)));

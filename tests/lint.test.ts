@@ -316,3 +316,21 @@ describe('colour', () => {
     expect(await run({ NO_COLOR: '1' })).not.toContain('\u001b[');
   });
 });
+
+describe('the installed command renders in a worker thread', () => {
+  it('bin/paperlist.js lint finds README drift, and passes a current README', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { PACKAGE_ROOT } = await import('../src/package-files.js');
+    const run = promisify(execFile);
+    const root = await copyFixture('lint-base');
+    const bin = join(PACKAGE_ROOT, 'bin/paperlist.js');
+    const clean = await run(process.execPath, [bin, 'lint', '--root', root, '--format', 'json']);
+    expect(JSON.parse(clean.stdout).diagnostics).toEqual([]);
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    await writeFile(join(root, 'README.md'), readme.replace('Mistral 7B.', 'Mistral 8B.'));
+    const stale = await run(process.execPath, [bin, 'lint', '--root', root, '--format', 'json']).catch((e: { stdout: string; code: number }) => e);
+    expect((stale as { code?: number }).code).toBe(1);
+    expect(JSON.parse(stale.stdout).diagnostics.map((d: { ruleId: string; line: number }) => `${d.ruleId} ${d.line}`)).toEqual(['readme/drift 24']);
+  });
+});

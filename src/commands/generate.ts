@@ -7,7 +7,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { README_FILE } from '../model.js';
 import { loadProject, type Project } from '../project.js';
-import { renderReadme } from '../render/readme.js';
+import { renderReadme, type RenderInput, type RenderResult } from '../render/readme.js';
 import { CHART_FILE } from '../render/chart.js';
 
 export interface GenerateOutcome {
@@ -23,31 +23,56 @@ export interface GenerateOutcome {
  * project.diagnostics.
  */
 export function renderProject(project: Project): { text?: string; chart?: string; diagnostics: Diagnostic[] } {
-  if (hasErrors(project.diagnostics) || !project.sections || !project.workspace.template) return { diagnostics: [] };
-  const result = renderReadme({
-    sections: project.sections,
-    papers: project.papers,
-    datasets: project.datasets,
-    template: project.workspace.template.text,
-    templateFile: project.workspace.template.file,
-  });
+  const input = renderInput(project);
+  if (!input) return { diagnostics: [] };
+  const result = renderReadme(input);
   return hasErrors(result.diagnostics) ? { diagnostics: result.diagnostics } : result;
 }
 
+/** What a render needs, as plain data (it crosses to a worker thread). */
+export function renderInput(project: Project): RenderInput | undefined {
+  if (hasErrors(project.diagnostics) || !project.sections || !project.workspace.template) return undefined;
+  return {
+    sections: project.sections,
+    papers: project.papers.map(({ id, paper }) => ({ id, paper })),
+    datasets: project.datasets.map(({ id, dataset }) => ({ id, dataset })),
+    template: project.workspace.template.text,
+    templateFile: project.workspace.template.file,
+  };
+}
+
+export interface BackgroundRenderer {
+  render(input: RenderInput): Promise<RenderResult>;
+  close(): Promise<void>;
+}
+
 /**
- * Loads and renders `root` in a worker thread, so that a caller (lint) can check the entries on
- * this core meanwhile. From the TypeScript sources (tests) there is no compiled worker: it renders
+ * A worker thread that renders while the caller (lint) runs the rules on this core. Started early
+ * so that its module loading overlaps the caller's reading of the entries; it is then handed the
+ * entries already read. From the TypeScript sources (tests) there is no compiled worker: it renders
  * in this thread instead, with the same result.
  */
-export async function renderInBackground(root: string): Promise<{ text?: string; chart?: string; diagnostics: Diagnostic[] }> {
+export function startRenderer(): BackgroundRenderer {
   const workerUrl = new URL('../render-worker.js', import.meta.url);
-  if (import.meta.url.endsWith('.ts') || !existsSync(workerUrl)) return renderProject(await loadProject(root));
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    worker.once('message', resolve);
+  if (import.meta.url.endsWith('.ts') || !existsSync(workerUrl)) {
+    return { render: async (input) => renderReadme(input), close: async () => {} };
+  }
+  const worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const failed = new Promise<never>((_, reject) => {
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the render worker exited with code ${code}`))));
+    worker.once('exit', (code) => reject(new Error(`the render worker exited with code ${code}`)));
   });
+  failed.catch(() => {}); // observed through render() when it matters
+  return {
+    render: (input) => {
+      const answer = new Promise<RenderResult>((resolve) => worker.once('message', resolve));
+      worker.postMessage(input);
+      return Promise.race([answer, failed]);
+    },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
 }
 
 export function fileDiff(file: string, current: string | undefined, expected: string): string {

@@ -8,7 +8,8 @@ import { loadVenues } from '../package-files.js';
 import { loadProject } from '../project.js';
 import { RULES, runRules } from '../rules/index.js';
 import { readme } from '../rules/readme.js';
-import { renderInBackground } from './generate.js';
+import { renderInput, startRenderer } from './generate.js';
+import { hasErrors } from '../diagnostics.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -29,13 +30,16 @@ export async function lint(root: string, options: { fix: boolean }): Promise<Lin
   const venues = loadVenues();
   const fixed = options.fix ? await applyFixes(root, true) : [];
   // Rendering (for the README drift check) is the slowest step: it runs on the other core while
-  // this one loads the entries and runs the other rules.
-  const rendering = renderInBackground(root);
+  // this one runs the other rules.
+  const renderer = startRenderer();
   const { config, diagnostics: configDiagnostics } = await loadConfig(root);
   const project = await loadProject(root);
+  const input = renderInput(project);
+  const rendering = input ? renderer.render(input) : undefined;
   const context = { project, venues };
   const ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));
-  const rendered = await rendering;
+  const result = rendering ? await rendering.finally(() => renderer.close()) : (await renderer.close(), undefined);
+  const rendered: { text?: string; chart?: string; diagnostics: Diagnostic[] } = result && !hasErrors(result.diagnostics) ? result : { diagnostics: result?.diagnostics ?? [] };
   const diagnostics = [
     ...configDiagnostics,
     ...project.diagnostics,
