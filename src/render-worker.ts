@@ -1,6 +1,6 @@
-// Worker thread for lint: renders README.md from the entries the main thread read and sends it,
-// while the main thread runs the other rules.
+// Worker thread: renders the list lines of the entries it is sent (see startRenderer), so that the
+// main thread can render the others, or run lint's rules, at the same time.
 import { parentPort } from 'node:worker_threads';
-import { renderReadme, type RenderInput } from './render/readme.js';
+import { renderLines, type RenderInput } from './render/readme.js';
 
-parentPort!.on('message', (input: RenderInput) => parentPort!.postMessage(renderReadme(input)));
+parentPort!.on('message', ({ papers, datasets }: Pick<RenderInput, 'papers' | 'datasets'>) => parentPort!.postMessage([...renderLines(papers, datasets)]));

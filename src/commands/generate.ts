@@ -7,7 +7,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { README_FILE } from '../model.js';
 import { loadProject, type Project } from '../project.js';
-import { renderReadme, type RenderInput, type RenderResult } from '../render/readme.js';
+import { renderLines, renderReadme, type RenderInput, type RenderResult } from '../render/readme.js';
 import { CHART_FILE } from '../render/chart.js';
 
 export interface GenerateOutcome {
@@ -15,18 +15,6 @@ export interface GenerateOutcome {
   /** 'written' | 'unchanged' | 'stale' (with --check) | 'refused' (errors: nothing written). */
   status: 'written' | 'unchanged' | 'stale' | 'refused';
   diff?: string;
-}
-
-/**
- * The README the project renders to, or undefined when it cannot be rendered (errors in the entries
- * or the template). `diagnostics` are the renderer's own (template markers); the project's are in
- * project.diagnostics.
- */
-export function renderProject(project: Project): { text?: string; chart?: string; diagnostics: Diagnostic[] } {
-  const input = renderInput(project);
-  if (!input) return { diagnostics: [] };
-  const result = renderReadme(input);
-  return hasErrors(result.diagnostics) ? { diagnostics: result.diagnostics } : result;
 }
 
 /** What a render needs, as plain data (it crosses to a worker thread). */
@@ -42,20 +30,30 @@ export function renderInput(project: Project): RenderInput | undefined {
 }
 
 export interface BackgroundRenderer {
-  render(input: RenderInput): Promise<RenderResult>;
+  /**
+   * Renders the README of `input`. The worker renders the list lines of the first `share` of the
+   * entries while this thread runs `meanwhile` and then renders the rest; the lines do not depend
+   * on each other, and every byte of the README is assembled here.
+   */
+  render(input: RenderInput, share: number, meanwhile?: () => void): Promise<RenderResult>;
   close(): Promise<void>;
 }
 
 /**
- * A worker thread that renders while the caller (lint) runs the rules on this core. Started early
- * so that its module loading overlaps the caller's reading of the entries; it is then handed the
- * entries already read. From the TypeScript sources (tests) there is no compiled worker: it renders
- * in this thread instead, with the same result.
+ * A worker thread for rendering, started early so that its module loading overlaps the caller's
+ * reading of the entries. From the TypeScript sources (tests) there is no compiled worker: it
+ * renders in this thread instead, with the same result.
  */
 export function startRenderer(): BackgroundRenderer {
   const workerUrl = new URL('../render-worker.js', import.meta.url);
   if (import.meta.url.endsWith('.ts') || !existsSync(workerUrl)) {
-    return { render: async (input) => renderReadme(input), close: async () => {} };
+    return {
+      render: async (input, _share, meanwhile) => {
+        meanwhile?.();
+        return renderReadme(input);
+      },
+      close: async () => {},
+    };
   }
   const worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   const failed = new Promise<never>((_, reject) => {
@@ -64,10 +62,16 @@ export function startRenderer(): BackgroundRenderer {
   });
   failed.catch(() => {}); // observed through render() when it matters
   return {
-    render: (input) => {
-      const answer = new Promise<RenderResult>((resolve) => worker.once('message', resolve));
-      worker.postMessage(input);
-      return Promise.race([answer, failed]);
+    render: async (input, share, meanwhile) => {
+      const cut = (n: number): number => Math.round(n * share);
+      const papers = input.papers.slice(0, cut(input.papers.length));
+      const datasets = input.datasets.slice(0, cut(input.datasets.length));
+      const answer = new Promise<Array<[string, string]>>((resolve) => worker.once('message', resolve));
+      worker.postMessage({ papers, datasets });
+      meanwhile?.();
+      const local = renderLines(input.papers.slice(papers.length), input.datasets.slice(datasets.length));
+      const remote = await Promise.race([answer, failed]);
+      return renderReadme(input, new Map([...remote, ...local]));
     },
     close: async () => {
       await worker.terminate();
@@ -80,8 +84,18 @@ export function fileDiff(file: string, current: string | undefined, expected: st
 }
 
 export async function generate(root: string, check: boolean): Promise<GenerateOutcome> {
+  const renderer = startRenderer();
   const project = await loadProject(root);
-  const rendered = renderProject(project);
+  const input = renderInput(project);
+  let rendered: { text?: string; chart?: string; diagnostics: Diagnostic[] } = { diagnostics: [] };
+  try {
+    if (input) {
+      const result = await renderer.render(input, 0.5);
+      rendered = hasErrors(result.diagnostics) ? { diagnostics: result.diagnostics } : result;
+    }
+  } finally {
+    await renderer.close();
+  }
   const text = rendered.text;
   const diagnostics = [...project.diagnostics, ...rendered.diagnostics];
   if (text === undefined) return { diagnostics, status: 'refused' };

@@ -9,6 +9,7 @@ import { loadProject } from '../project.js';
 import { RULES, runRules } from '../rules/index.js';
 import { readme } from '../rules/readme.js';
 import { renderInput, startRenderer } from './generate.js';
+import type { RenderResult } from '../render/readme.js';
 import { hasErrors } from '../diagnostics.js';
 
 export interface LintOutcome {
@@ -35,10 +36,19 @@ export async function lint(root: string, options: { fix: boolean }): Promise<Lin
   const { config, diagnostics: configDiagnostics } = await loadConfig(root);
   const project = await loadProject(root);
   const input = renderInput(project);
-  const rendering = input ? renderer.render(input) : undefined;
   const context = { project, venues };
-  const ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));
-  const result = rendering ? await rendering.finally(() => renderer.close()) : (await renderer.close(), undefined);
+  let ruleDiagnostics: Diagnostic[] = [];
+  const runOtherRules = (): void => {
+    ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));
+  };
+  let result: RenderResult | undefined;
+  try {
+    // The worker takes two thirds of the list lines: this thread has the rules to run first.
+    if (input) result = await renderer.render(input, 2 / 3, runOtherRules);
+    else runOtherRules();
+  } finally {
+    await renderer.close();
+  }
   const rendered: { text?: string; chart?: string; diagnostics: Diagnostic[] } = result && !hasErrors(result.diagnostics) ? result : { diagnostics: result?.diagnostics ?? [] };
   const diagnostics = [
     ...configDiagnostics,

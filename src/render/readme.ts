@@ -29,7 +29,8 @@ export interface RenderResult {
   diagnostics: Diagnostic[];
 }
 
-export function renderReadme(input: RenderInput): RenderResult {
+/** `lines` may hold list lines rendered ahead (e.g. by a worker thread); the rest are rendered here. */
+export function renderReadme(input: RenderInput, lines: Lines = new Map()): RenderResult {
   const diagnostics: Diagnostic[] = [];
   const template = input.template.replace(/\r\n?/g, '\n');
   const markers = [...template.matchAll(MARKER)].map((m) => ({ index: m.index, length: m[0].length, kind: m[1]!, groupId: m[2] }));
@@ -40,7 +41,6 @@ export function renderReadme(input: RenderInput): RenderResult {
   };
 
   const used = new Set<string>();
-  const lines = new Map<object, string>();
   const rendered = new Map<number, RenderedGroup>();
   for (const m of markers) {
     if (m.kind === 'toc' || m.kind === 'chart') continue;
@@ -89,7 +89,7 @@ interface RenderedGroup {
   toc: TocNode;
 }
 
-function renderGroup(group: Group, input: RenderInput, lines: Map<object, string>): RenderedGroup {
+function renderGroup(group: Group, input: RenderInput, lines: Lines): RenderedGroup {
   const top = heading(2, '', group.title);
   const nodes: RootContent[] = [top];
   const toc: TocNode = { heading: top, children: [] };
@@ -145,19 +145,43 @@ export const datasetOrder = (d: { id: string; dataset: Dataset }): Array<string 
  * constructs as in the full list, so the same bytes) and kept per entry: a paper listed under
  * several sections is rendered once.
  */
-function entryList(group: Group, sectionId: string, input: RenderInput, lines: Map<object, string>): RootContent | undefined {
-  const line = (key: object, item: () => ListItem): string => {
+/** The key of an entry's line in a `Lines` map. */
+const paperKey = (id: string): string => `paper:${id}`;
+const datasetKey = (id: string): string => `dataset:${id}`;
+
+/** Rendered list lines by entry key: computed by renderLines, possibly in another thread. */
+export type Lines = Map<string, string>;
+
+function lineText(item: ListItem): string {
+  // A one-item list: the same constructs as in the full list, so the same bytes.
+  return stringifyMarkdown({ type: 'root', children: [{ type: 'list', ordered: false, spread: false, children: [item] }] }).trimEnd();
+}
+
+/** The list line of each entry given. Pure; lines do not depend on each other, so any split works. */
+export function renderLines(papers: RenderInput['papers'], datasets: RenderInput['datasets']): Lines {
+  const lines: Lines = new Map();
+  for (const p of papers) lines.set(paperKey(p.id), lineText(paperLine(p.paper)));
+  for (const d of datasets) lines.set(datasetKey(d.id), lineText(datasetLine(d.dataset)));
+  return lines;
+}
+
+/**
+ * One section's list. Each line is rendered once per entry (a paper listed under several sections
+ * is serialised once), taken from `lines` when it was rendered ahead.
+ */
+function entryList(group: Group, sectionId: string, input: RenderInput, lines: Lines): RootContent | undefined {
+  const line = (key: string, item: () => ListItem): string => {
     let text = lines.get(key);
     if (text === undefined) {
-      text = stringifyMarkdown({ type: 'root', children: [{ type: 'list', ordered: false, spread: false, children: [item()] }] }).trimEnd();
+      text = lineText(item());
       lines.set(key, text);
     }
     return text;
   };
   const texts =
     group.kind === 'paper'
-      ? sortKeyed(input.papers.filter((p) => p.paper.sections.includes(sectionId)), paperOrder).map((p) => line(p, () => paperLine(p.paper)))
-      : sortKeyed(input.datasets.filter((d) => d.dataset.sections.includes(sectionId)), datasetOrder).map((d) => line(d, () => datasetLine(d.dataset)));
+      ? sortKeyed(input.papers.filter((p) => p.paper.sections.includes(sectionId)), paperOrder).map((p) => line(paperKey(p.id), () => paperLine(p.paper)))
+      : sortKeyed(input.datasets.filter((d) => d.dataset.sections.includes(sectionId)), datasetOrder).map((d) => line(datasetKey(d.id), () => datasetLine(d.dataset)));
   return texts.length ? lit(texts.join('\n')) : undefined;
 }
 
