@@ -88,6 +88,21 @@ export function doiFromUrl(url: string): string | undefined {
   return undefined;
 }
 
+export interface PaperIdentifiers {
+  arxiv?: ArxivId;
+  acl?: AnthologyId;
+  doi?: string;
+}
+
+/** Every identifier a link carries (each rule, export and verify asks for the same ones). */
+export function paperIdentifiers(url: string | undefined): PaperIdentifiers {
+  if (!url) return {};
+  const arxiv = arxivIdFromUrl(url);
+  const acl = anthologyIdFromUrl(url);
+  const doi = doiFromUrl(url);
+  return { ...(arxiv ? { arxiv } : {}), ...(acl ? { acl } : {}), ...(doi ? { doi } : {}) };
+}
+
 /** A URL in comparable form: no fragment, host lowercased, no trailing slash, http ≡ https. */
 export function canonicalUrl(url: string): string {
   const u = tryUrl(url);

@@ -2,7 +2,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import { loadWorkspace, locate, type LoadedEntry, type Workspace } from './load.js';
 import type { Dataset, Paper, SectionsFile } from './model.js';
-import { Validator } from './validate.js';
+import { sharedValidator } from './validate.js';
 
 export interface PaperEntry {
   id: string;
@@ -25,11 +25,9 @@ export interface Project {
   diagnostics: Diagnostic[];
 }
 
-let validator: Validator | undefined;
-
 export async function loadProject(root: string): Promise<Project> {
   const workspace = await loadWorkspace(root);
-  validator ??= new Validator();
+  const validator = sharedValidator();
   const diagnostics: Diagnostic[] = [...workspace.diagnostics];
   const project: Project = { workspace, papers: [], datasets: [], diagnostics };
 

@@ -175,3 +175,11 @@ function nearest(word: string, candidates: string[]): string | undefined {
   }
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+let shared: Validator | undefined;
+
+/** One Validator per process: compiling the schemas is the expensive part. */
+export function sharedValidator(): Validator {
+  shared ??= new Validator();
+  return shared;
+}

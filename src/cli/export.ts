@@ -1,14 +1,12 @@
 // The command line of `paperlist export`: options, help, and the exit code.
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { hasErrors } from '../diagnostics.js';
 import { toBibtex } from '../export/bibtex.js';
 import { toCsv, toJson } from '../export/tabular.js';
 import { loadVenues } from '../package-files.js';
 import { loadProject } from '../project.js';
-import { formatReport } from '../report.js';
 import { compareStrings } from '../diagnostics.js';
-import { type Command, EXIT, rootOf, rootOption, UsageError, useColor } from './shared.js';
+import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
 
 const EXPORT_FORMATS = ['bibtex', 'json', 'csv'] as const;
 
@@ -30,11 +28,8 @@ Options:
     const format = values.format;
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
     const project = await loadProject(rootOf(values, io));
-    if (hasErrors(project.diagnostics)) {
-      io.stdout.write(formatReport(project.diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: useColor(io) }));
-      io.stderr.write('paperlist: nothing exported: fix the errors above first.\n');
-      return EXIT.errors;
-    }
+    const refused = refuseOnErrors(project.diagnostics, io, 'nothing exported');
+    if (refused !== undefined) return refused;
     const papers = [...project.papers].sort((a, b) => compareStrings(a.id, b.id));
     const datasets = [...project.datasets].sort((a, b) => compareStrings(a.id, b.id));
     const text = format === 'bibtex' ? toBibtex(papers.map((p) => p.paper), loadVenues()) : format === 'json' ? toJson(papers, datasets) : toCsv(papers);

@@ -2,7 +2,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { FORMATS, type Format } from '../report.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { FORMATS, formatReport, type Format } from '../report.js';
 
 export interface Io {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -53,4 +54,15 @@ export function rootOf(values: Record<string, unknown>, io: Io): string {
   }
   if (!isDirectory) throw new UsageError(`--root ${String(values.root)} is not a directory.`);
   return root;
+}
+
+/**
+ * For commands that need valid entries (export, site): reports the errors and returns the exit
+ * code when there are any, undefined when the command may go on.
+ */
+export function refuseOnErrors(diagnostics: readonly Diagnostic[], io: Io, outcome: string): number | undefined {
+  if (!hasErrors(diagnostics)) return undefined;
+  io.stdout.write(formatReport(diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: useColor(io) }));
+  io.stderr.write(`paperlist: ${outcome}: fix the errors above first.\n`);
+  return EXIT.errors;
 }

@@ -1,11 +1,9 @@
 // The command line of `paperlist site`: options, help, and the exit code.
 import { join, resolve } from 'node:path';
-import { hasErrors } from '../diagnostics.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { loadProject } from '../project.js';
-import { formatReport } from '../report.js';
 import { renderSite, siteData } from '../site/page.js';
-import { type Command, EXIT, rootOf, rootOption, UsageError, useColor } from './shared.js';
+import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
 
 export const siteCommand: Command = {
   usage: 'paperlist site --out DIR [--root DIR]',
@@ -19,11 +17,8 @@ Options:
   async run({ values }, io) {
     if (typeof values.out !== 'string') throw new UsageError('site needs --out DIR.');
     const project = await loadProject(rootOf(values, io));
-    if (hasErrors(project.diagnostics) || !project.sections) {
-      io.stdout.write(formatReport(project.diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: useColor(io) }));
-      io.stderr.write('paperlist: the site was not written: fix the errors above first.\n');
-      return EXIT.errors;
-    }
+    const refused = refuseOnErrors(project.diagnostics, io, 'the site was not written');
+    if (refused !== undefined || !project.sections) return refused ?? EXIT.errors;
     const file = join(resolve(io.cwd, values.out), 'index.html');
     await writeFileAtomic(file, renderSite(siteData(project.sections, project.papers, project.datasets), 'Awesome Multilingual LLM'));
     io.stderr.write(`wrote ${join(values.out, 'index.html')}: ${project.papers.length} papers\n`);

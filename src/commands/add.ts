@@ -15,7 +15,7 @@ import { duplicates } from '../rules/duplicates.js';
 import { hygiene } from '../rules/hygiene.js';
 import { mislabels } from '../rules/mislabels.js';
 import { decodeText } from '../text/decode.js';
-import { Validator } from '../validate.js';
+import { sharedValidator } from '../validate.js';
 
 export interface AddFields {
   title?: string;
@@ -67,7 +67,7 @@ export async function addPaper(root: string, fields: AddFields, write = true): P
   const file = `${ENTRY_DIRS.paper}/${id}.yml`;
   const text = formatPaper(paper);
   const { source } = parseYaml(file, decodeText(new TextEncoder().encode(text)));
-  const diagnostics: Diagnostic[] = new Validator().validate('paper', source);
+  const diagnostics: Diagnostic[] = sharedValidator().validate('paper', source);
   if (!diagnostics.length) {
     const candidate: PaperEntry = { id: id!, paper, entry: { kind: 'paper', id: id!, source } };
     const known = project.sections?.groups.filter((g) => g.kind === 'paper').flatMap((g) => g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => c.id) : [s.id]))) ?? [];

@@ -69,7 +69,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   } else {
     const project = await loadProject(request.root);
     diagnostics.push(...project.diagnostics.filter((d) => d.severity === 'error' && (d.ruleId === 'yaml' || d.ruleId === 'encoding')));
-    sources = repositoryLinks(project).sources;
+    sources = repositoryLinks(project);
   }
   const total = sources.length;
   if (request.changed) {

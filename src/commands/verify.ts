@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { levelOf, loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { anthologyIdFromUrl, arxivIdFromUrl } from '../identifiers.js';
+import { paperIdentifiers } from '../identifiers.js';
 import { loadProject, type PaperEntry } from '../project.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
@@ -20,8 +20,7 @@ export async function verify(root: string, cachePath: string | undefined, source
   for (const p of project.papers) {
     const url = p.paper.links.paper;
     if (!url) continue;
-    const arxiv = arxivIdFromUrl(url);
-    const acl = anthologyIdFromUrl(url);
+    const { arxiv, acl } = paperIdentifiers(url);
     const key = arxiv ? `arxiv:${arxiv.id}` : acl ? `acl:${acl.id}` : undefined;
     if (key) keyed.set(key, [...(keyed.get(key) ?? []), p]);
   }

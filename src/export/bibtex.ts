@@ -1,5 +1,5 @@
 // BibTeX for the list: stable citation keys, the right entry type per venue kind, escaped fields.
-import { anthologyIdFromUrl, arxivIdFromUrl } from '../identifiers.js';
+import { paperIdentifiers } from '../identifiers.js';
 import type { Paper } from '../model.js';
 import { slugify } from '../text/normalize.js';
 import type { VenueList } from '../venues.js';
@@ -57,8 +57,7 @@ export function toBibtex(papers: readonly Paper[], venues: VenueList): string {
   return papers
     .map((p, i) => {
       const venue = p.venue ? venues.resolve(p.venue) : undefined;
-      const arxiv = p.links.paper ? arxivIdFromUrl(p.links.paper) : undefined;
-      const acl = p.links.paper ? anthologyIdFromUrl(p.links.paper) : undefined;
+      const { arxiv, acl } = paperIdentifiers(p.links.paper);
       const type = venue?.kind === 'journal' ? 'article' : venue && venue.kind !== 'preprint' ? 'inproceedings' : 'misc';
       const fields: Array<[string, string]> = [
         ['title', `{${escapeBibtex(p.title)}}`],

@@ -1,5 +1,5 @@
 // JSON (with a published schema) and CSV exports of the list.
-import { anthologyIdFromUrl, arxivIdFromUrl } from '../identifiers.js';
+import { paperIdentifiers } from '../identifiers.js';
 import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
 
 export const EXPORT_SCHEMA_ID = 'https://github.com/LightChen233/Awesome-Multilingual-LLM/schema/export.schema.json';
@@ -9,8 +9,7 @@ export function toJson(papers: ReadonlyArray<{ id: string; paper: Paper }>, data
     {
       $schema: EXPORT_SCHEMA_ID,
       papers: papers.map(({ id, paper }) => {
-        const arxiv = paper.links.paper ? arxivIdFromUrl(paper.links.paper) : undefined;
-        const acl = paper.links.paper ? anthologyIdFromUrl(paper.links.paper) : undefined;
+        const { arxiv, acl } = paperIdentifiers(paper.links.paper);
         return { id, ...paper, ...(arxiv ? { arxiv: arxiv.id } : {}), ...(acl ? { acl: acl.id } : {}) };
       }),
       datasets: datasets.map(({ id, dataset }) => ({ id, ...dataset })),

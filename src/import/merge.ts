@@ -5,7 +5,7 @@
 // alike. For each field the first value in README order wins; links are merged key by key (first wins).
 // Every disagreement is reported with both README lines. Sections are the union of all copies.
 import type { Diagnostic } from '../diagnostics.js';
-import { anthologyIdFromUrl, arxivIdFromUrl, canonicalUrl, doiFromUrl } from '../identifiers.js';
+import { canonicalUrl, paperIdentifiers } from '../identifiers.js';
 import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
 import { normalizeTitle } from '../text/normalize.js';
 import type { VenueList } from '../venues.js';
@@ -28,11 +28,9 @@ export function paperKeys(links: { paper?: string | undefined }): string[] {
   const keys: string[] = [];
   const url = links.paper;
   if (!url) return keys;
-  const arxiv = arxivIdFromUrl(url);
+  const { arxiv, acl, doi } = paperIdentifiers(url);
   if (arxiv) keys.push(`arxiv:${arxiv.id}`);
-  const acl = anthologyIdFromUrl(url);
   if (acl) keys.push(`acl:${acl.id}`);
-  const doi = doiFromUrl(url);
   if (doi) keys.push(`doi:${doi}`);
   keys.push(`url:${canonicalUrl(url)}`);
   return keys;

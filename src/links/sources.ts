@@ -1,7 +1,6 @@
 // Where links come from: every link field of the entries and the Markdown links of the template
 // (or of any Markdown files given), each URL with all its file:line origins.
 import type { Definition, Link, Nodes } from 'mdast';
-import type { Diagnostic } from '../diagnostics.js';
 import { locate, type Workspace } from '../load.js';
 import { parseMarkdown } from '../markdown.js';
 import { LINK_KINDS } from '../model.js';
@@ -98,10 +97,10 @@ export function entryLinks(project: Project, into: LinkCollector): void {
 }
 
 /** All links of the repository: entries, then the template's prose. */
-export function repositoryLinks(project: Project): { sources: LinkSource[]; diagnostics: Diagnostic[] } {
+export function repositoryLinks(project: Project): LinkSource[] {
   const collector = new LinkCollector();
   entryLinks(project, collector);
   const template: Workspace['template'] = project.workspace.template;
   if (template) markdownLinks(template.text, template.file, collector);
-  return { sources: collector.sources(), diagnostics: project.diagnostics };
+  return collector.sources();
 }

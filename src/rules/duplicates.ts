@@ -1,5 +1,5 @@
 // duplicates: the same paper or dataset listed twice, by title, identifier or URL; near-duplicate titles.
-import { anthologyIdFromUrl, arxivIdFromUrl, canonicalUrl, doiFromUrl } from '../identifiers.js';
+import { canonicalUrl, paperIdentifiers } from '../identifiers.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
@@ -18,11 +18,9 @@ function paperKeys(p: PaperEntry): Key[] {
     const url = p.paper.links[kind];
     if (!url) continue;
     const path = ['links', kind];
-    const arxiv = arxivIdFromUrl(url);
+    const { arxiv, acl, doi } = paperIdentifiers(url);
     if (arxiv) keys.push({ check: 'duplicates/arxiv', value: arxiv.id, label: `arXiv id ${arxiv.id}`, path });
-    const acl = anthologyIdFromUrl(url);
     if (acl) keys.push({ check: 'duplicates/acl', value: acl.id, label: `ACL Anthology id ${acl.id}`, path });
-    const doi = doiFromUrl(url);
     if (doi) keys.push({ check: 'duplicates/doi', value: doi, label: `DOI ${doi}`, path });
     if (kind === 'paper') keys.push({ check: 'duplicates/paper-url', value: canonicalUrl(url), label: `paper URL ${url}`, path });
   }

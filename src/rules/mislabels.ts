@@ -1,5 +1,5 @@
 // mislabels: year and venue against what the identifiers in the links say; links under the wrong key.
-import { anthologyIdFromUrl, arxivIdFromUrl } from '../identifiers.js';
+import { paperIdentifiers } from '../identifiers.js';
 import type { PaperEntry } from '../project.js';
 import type { VenueList } from '../venues.js';
 import { placeOf, type Finding, type Rule } from './types.js';
@@ -30,8 +30,7 @@ function checkPaper(p: PaperEntry, venues: VenueList): Finding[] {
   const findings: Finding[] = [];
   const { paper } = p;
   const paperUrl = paper.links.paper;
-  const arxiv = paperUrl ? arxivIdFromUrl(paperUrl) : undefined;
-  const acl = paperUrl ? anthologyIdFromUrl(paperUrl) : undefined;
+  const { arxiv, acl } = paperIdentifiers(paperUrl);
   const venue = paper.venue === undefined ? undefined : venues.resolve(paper.venue);
 
   if (arxiv && paper.year < arxiv.year) {
