@@ -13,6 +13,8 @@ export interface LinkServer {
   maxInFlight: Map<string, number>;
   /** Bytes of the big body the server managed to hand to the socket. */
   readonly bigBytesSent: number;
+  /** TCP connections accepted so far, all addresses. */
+  readonly connections: number;
   latency: number;
   close(): Promise<void>;
 }

@@ -12,7 +12,7 @@ export async function startLinkServer(addresses = ['127.0.0.1'], latency = 0) {
   const maxInFlight = new Map();
   const retryAfterUntil = new Map();
   const flaky = new Set();
-  const state = { bigBytesSent: 0 };
+  const state = { bigBytesSent: 0, connections: 0 };
 
   const handle = (req, res) => {
     const host = req.headers.host ?? '';
@@ -106,6 +106,7 @@ export async function startLinkServer(addresses = ['127.0.0.1'], latency = 0) {
   let port = 0;
   for (const address of addresses) {
     const server = createServer(handle);
+    server.on('connection', () => state.connections++);
     server.keepAliveTimeout = 5000;
     await new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -121,6 +122,9 @@ export async function startLinkServer(addresses = ['127.0.0.1'], latency = 0) {
     maxInFlight,
     get bigBytesSent() {
       return state.bigBytesSent;
+    },
+    get connections() {
+      return state.connections;
     },
     latency,
     close: async () => {

@@ -104,6 +104,15 @@ describe('link states against a real local server', () => {
     expect([...server.maxInFlight.values()]).toEqual([3, 3, 3]);
   });
 
+  it('reuses keep-alive connections for HEAD requests', async () => {
+    server = await startLinkServer(['127.0.0.1']);
+    const urls = Array.from({ length: 30 }, (_, i) => `${server!.base()}/ok?i=${i}`);
+    const results = await checkLinks(urls, { ...fast, perHost: 3 });
+    expect(results.every((r) => r.state === 'ok')).toBe(true);
+    expect(server.requests.filter((r) => r.method === 'HEAD')).toHaveLength(30);
+    expect(server.connections).toBeLessThanOrEqual(3);
+  });
+
   it('honours a per-host concurrency and minimum interval', async () => {
     server = await startLinkServer(['127.0.0.1']);
     const urls = Array.from({ length: 5 }, (_, i) => `${server!.base()}/ok?i=${i}`);

@@ -94,7 +94,20 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export async function checkLinks(urls: readonly string[], options: CheckOptions): Promise<LinkResult[]> {
+export interface LinkChecker {
+  /** Checks one URL, as soon as its host has a free slot; URLs may be added while others run. */
+  check(url: string): Promise<LinkResult>;
+  /** Closes the connection pools; call once every check has settled. */
+  close(): Promise<void>;
+}
+
+/**
+ * A checker that takes URLs as they are found (so requests start while a long file is still being
+ * parsed). Each host works through its URLs with as many links in progress as it may have requests
+ * in flight: hosts proceed independently (no head-of-line blocking behind a slow one), and only
+ * that many links are in progress per host, which keeps memory flat however long the list.
+ */
+export function createLinkChecker(options: CheckOptions): LinkChecker {
   const started = Date.now();
   const deadlineAt = started + options.deadline;
   const agent = new Agent({
@@ -134,6 +147,10 @@ export async function checkLinks(urls: readonly string[], options: CheckOptions)
         const response = await request(url, {
           method,
           dispatcher: agent,
+          // undici closes the connection after every HEAD (for servers that wrongly send a body),
+          // so each HEAD would cost a new connection. It still closes unless the answer says
+          // keep-alive, and stray bytes would only fail the next request, which is retried.
+          reset: false,
           headers: { 'user-agent': options.userAgent, accept: '*/*' },
           // The Agent's connect and headers timeouts bound the request; no timer of our own.
         });
@@ -250,40 +267,37 @@ export async function checkLinks(urls: readonly string[], options: CheckOptions)
 
   const finish = (result: LinkResult, state: LinkState, extra: Partial<LinkResult>): LinkResult => Object.assign(result, { state }, extra);
 
-  // Each host's URLs are worked through by as many workers as the host may have requests in
-  // flight: hosts proceed independently (no head-of-line blocking behind a slow one), and only
-  // that many links are in progress at once, which keeps memory flat however long the list.
-  const results: LinkResult[] = new Array(urls.length);
-  const queues = new Map<string, number[]>();
-  urls.forEach((url, index) => {
-    let key = '';
-    try {
-      key = new URL(url).host;
-    } catch {
-      // malformed: checked (and reported) in its own queue
-    }
-    const queue = queues.get(key);
-    if (queue) queue.push(index);
-    else queues.set(key, [index]);
-  });
-  const work = async (key: string, indexes: number[]): Promise<void> => {
-    const settings = options.hosts[key.replace(/:\d+$/, '')] ?? {};
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < indexes.length) {
-        const index = indexes[next++]!;
-        const result = await checkOne(urls[index]!);
-        results[index] = result;
-        options.onResult?.(result);
+  const linkLimits = new Map<string, LimitFunction>();
+  return {
+    check(url: string): Promise<LinkResult> {
+      let key = '';
+      try {
+        key = new URL(url).host;
+      } catch {
+        // malformed: checked (and reported) in its own queue
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(indexes.length, settings.concurrency ?? options.perHost) }, worker));
+      let limit = linkLimits.get(key);
+      if (!limit) {
+        limit = pLimit(options.hosts[key.replace(/:\d+$/, '')]?.concurrency ?? options.perHost);
+        linkLimits.set(key, limit);
+      }
+      return limit(async () => {
+        const result = await checkOne(url);
+        options.onResult?.(result);
+        return result;
+      });
+    },
+    close: () => agent.close(),
   };
+}
+
+/** Checks a list of URLs; results in the same order. */
+export async function checkLinks(urls: readonly string[], options: CheckOptions): Promise<LinkResult[]> {
+  const checker = createLinkChecker(options);
   try {
-    await Promise.all([...queues].map(([key, indexes]) => work(key, indexes)));
-    return results;
+    return await Promise.all(urls.map((url) => checker.check(url)));
   } finally {
-    await agent.close();
+    await checker.close();
   }
 }
 
