@@ -293,16 +293,36 @@ describe('progress', () => {
     q.finish();
     expect(silent).toEqual([]);
   });
+
+  it('grows its total while sources are still being read', () => {
+    const writes: string[] = [];
+    const tty = { isTTY: true, write: (s: string) => writes.push(s) } as unknown as NodeJS.WritableStream & { isTTY: boolean };
+    const p = new Progress(0, tty);
+    p.queue();
+    p.queue(2);
+    p.tick();
+    expect(writes[0]).toMatch(/^\r\[={8} {16}\] 1\/3 links/);
+  });
 });
 
 describe('Markdown sources', () => {
   it('parsing in chunks finds exactly the links of a whole parse, with the same lines', async () => {
     const { readFile: read } = await import('node:fs/promises');
     const { parseMarkdown } = await import('../src/markdown.js');
-    const { LinkCollector, markdownChunks, markdownLinks } = await import('../src/links/sources.js');
+    const { LinkCollector } = await import('../src/links/collector.js');
+    const { markdownLinks } = await import('../src/links/markdown-links.js');
+    const { markdownChunks } = await import('../src/links/markdown-chunks.js');
+    const { chunkLinks } = await import('../src/links/markdown-links.js');
     const upstream = await read(join(import.meta.dirname, 'fixtures/upstream/README.md'), 'utf8');
     const tricky = ['# T', '', '- [a](https://a.example/1)', '- [b](https://a.example/2)', '```', '- [not a link in code](https://code.example/)', '```', '- [c](https://a.example/3)', '  continued [d](https://a.example/4)', '', '[ref]: https://ref.example/', '- [e][ref]', '1. [f](https://a.example/5)', '2. [g](https://a.example/6)'].join('\n');
-    for (const text of [upstream, tricky, Array.from({ length: 1000 }, (_, i) => `- [x](https://h${i % 7}.example/${i})`).join('\n')]) {
+    // Where a cut would change the parse: HTML blocks (one ending at a blank line, a comment and a
+    // <pre> spanning blank lines), a fence with an info string inside a fence; and items of two
+    // kinds in a row (2. after -), between which the chunker does not cut: CommonMark forbids an
+    // ordered list that starts at 2 from interrupting a paragraph, so it could be a lazy line.
+    const html = ['- [a](https://a.example/1)', '- [a](https://a.example/1b)', '<details>', '- [in html](https://html.example/1)', '- [in html](https://html.example/2)', '', '- [b](https://a.example/2)', '- [b](https://a.example/2b)', '<!--', '- [c](https://comment.example/1)', '', '- [d](https://comment.example/2)', '-->', '- [e](https://a.example/3)', '- [e](https://a.example/3b)', '<pre>', '- [f](https://pre.example/)', '', '- [g](https://pre.example/2)', '</pre>', '- [h](https://a.example/4)', '- [h](https://a.example/4b)'].join('\n');
+    const fences = ['- [a](https://a.example/1)', '````', '- [x](https://code.example/1)', '```js', '- [y](https://code.example/2)', '````', '- [b](https://a.example/2)'].join('\n');
+    const lazy = ['- [a', '2. b](https://lazy.example/)', '- [c](https://a.example/1)', '- [d', '- e](https://not.example/)'].join('\n');
+    for (const text of [upstream, tricky, html, fences, lazy, Array.from({ length: 1000 }, (_, i) => `- [x](https://h${i % 7}.example/${i})`).join('\n')]) {
       const whole: string[] = [];
       const visit = (node: { type: string; url?: string; position?: { start: { line: number } }; children?: unknown[] }): void => {
         if ((node.type === 'link' || node.type === 'definition') && /^[a-z][a-z0-9+.-]*:/i.test(node.url!)) whole.push(`${node.position!.start.line} ${node.url}`);
@@ -312,9 +332,40 @@ describe('Markdown sources', () => {
       const collector = new LinkCollector();
       markdownLinks(text, 'f', collector);
       const chunked = collector.sources().flatMap((s) => s.origins.map((o) => `${o.line} ${s.url}`));
-      expect(chunked.sort()).toEqual([...new Set(whole.map((w) => w.replace(/#.*$/, '')))].sort());
+      const expected = [...new Set(whole.map((w) => w.replace(/#.*$/, '')))].sort();
+      expect(chunked.sort()).toEqual(expected);
+      // Cut wherever a cut is allowed: still the same links on the same lines.
+      const finest = markdownChunks(text, 1).flatMap((c) => chunkLinks(c).map((l) => `${l.line} ${l.url.replace(/#.*$/, '')}`));
+      expect([...new Set(finest)].sort()).toEqual(expected);
     }
-    expect(markdownChunks(Array.from({ length: 1000 }, (_, i) => `- [x](https://h.example/${i})`).join('\n')).length).toBe(5);
+    expect(markdownChunks(html, 1).map((c) => c.firstLine)).toEqual([1, 2, 8, 15, 22]);
+    expect(markdownChunks(lazy, 1).map((c) => c.firstLine)).toEqual([1, 4, 5]);
+    // 25 lines, then doubling up to 200: 25 + 50 + 100 + 200 × 4 + 25.
+    expect(markdownChunks(Array.from({ length: 1000 }, (_, i) => `- [x](https://h.example/${i})`).join('\n')).map((c) => c.firstLine)).toEqual([1, 26, 76, 176, 376, 576, 776, 976]);
+  });
+
+  it('a parse worker yields the same links, lines and order as this thread, and a failed one loses nothing', async () => {
+    const { startMarkdownReader } = await import('../src/links/markdown-reader.js');
+    const texts = [
+      { file: 'a.md', text: Array.from({ length: 700 }, (_, i) => `- [x](https://h${i % 7}.example/${i}) and [y](https://y.example/${i % 3})`).join('\n') },
+      { file: 'b.md', text: '# B\n\nSee [z](https://z.example/) and <https://auto.example/>.\n' },
+    ];
+    const read = async (options: Parameters<typeof startMarkdownReader>[1]): Promise<string[]> => {
+      const reader = startMarkdownReader(texts, options);
+      expect(reader.threaded).toBe(options?.workerThreshold === 0);
+      const out: string[] = [];
+      for await (const { file, links } of reader) out.push(...links.map((l) => `${file}:${l.line} ${l.url}`));
+      return out;
+    };
+    const here = await read({ workerThreshold: Infinity });
+    expect(here).toHaveLength(1402);
+    expect(here.slice(0, 2)).toEqual(['a.md:1 https://h0.example/0', 'a.md:1 https://y.example/0']);
+    expect(here.slice(-2)).toEqual(['b.md:3 https://z.example/', 'b.md:3 https://auto.example/']);
+    // The compiled worker (npm test builds first), and one that dies at once: the same answer.
+    const compiled = new URL('../dist/links/markdown-worker.js', import.meta.url);
+    expect(await read({ workerThreshold: 0, workerUrl: compiled })).toEqual(here);
+    const dying = new URL('./fixtures/dying-worker.mjs', import.meta.url);
+    expect(await read({ workerThreshold: 0, workerUrl: dying })).toEqual(here);
   });
 });
 

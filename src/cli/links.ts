@@ -59,20 +59,20 @@ Exit codes: 0 no dead link (unreachable ones are warnings), 1 dead or blocked li
       ...(deadline !== undefined ? { deadline: deadline * 1000 } : {}),
       allowPrivate: values['allow-private'] === true,
     };
-    let progress: Progress | undefined;
+    const progress = new Progress(0, io.stderr);
     const outcome = await runLinks({
       root: rootOf(values, io),
       files: positionals,
       ...(typeof values.changed === 'string' ? { changed: values.changed } : {}),
       ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),
       overrides,
-      onStart: (total) => (progress = new Progress(total, io.stderr)),
-      onResult: () => progress?.tick(),
+      onQueued: () => progress.queue(),
+      onResult: () => progress.tick(),
     }).catch((error: Error) => {
       if (/is not a commit/.test(error.message)) throw new UsageError(error.message);
       throw error;
     });
-    progress?.finish();
+    progress.finish();
     if (outcome.offline) {
       io.stderr.write('paperlist: no link could be reached at all: this machine looks offline. No link was judged; try again with a network.\n');
       return EXIT.usage;

@@ -3,13 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { loadConfig, type LinkSettings } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { loadProject } from '../project.js';
 import { decodeText } from '../text/decode.js';
 import { LinkCache } from '../links/cache.js';
-import { changedUrls } from '../links/changed.js';
-import { checkLinks, DEFAULT_CHECK_OPTIONS, type CheckOptions, type LinkResult } from '../links/checker.js';
+import { startMarkdownReader, type MarkdownText } from '../links/markdown-reader.js';
+import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type LinkResult } from '../links/options.js';
 import type { CheckedLink } from '../links/report.js';
-import { LinkCollector, markdownLinks, repositoryLinks, type LinkSource } from '../links/sources.js';
+import { collect, LinkCollector } from '../links/collector.js';
 
 export interface LinksRequest {
   root: string;
@@ -19,7 +18,8 @@ export interface LinksRequest {
   cache?: string;
   /** Command-line overrides; the rest comes from .paperlist.yml, then the defaults. */
   overrides: Partial<Pick<CheckOptions, 'concurrency' | 'perHost' | 'timeout' | 'deadline' | 'retries' | 'allowPrivate'>>;
-  onStart?: (total: number) => void;
+  /** A URL is to be checked (called as sources are read, before or while others are checked). */
+  onQueued?: () => void;
   onResult?: (result: LinkResult) => void;
 }
 
@@ -49,64 +49,79 @@ export function excluder(patterns: readonly string[] = []): (url: string) => boo
   return (url) => tests.some((t) => t(url));
 }
 
-export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
-  const { config, diagnostics } = await loadConfig(request.root);
-  let sources: LinkSource[];
-  if (request.files.length) {
-    const collector = new LinkCollector();
-    for (const file of request.files) {
-      const path = resolve(request.root, file);
-      let text: string;
-      try {
-        text = decodeText(new Uint8Array(await readFile(path))).text;
-      } catch (error) {
-        diagnostics.push({ file, ruleId: 'links', severity: 'error', message: `Cannot read the file: ${(error as Error).message}` });
-        continue;
-      }
-      markdownLinks(text, relative(request.root, path) || file, collector);
+/** Reads the Markdown files given; an unreadable one is an error diagnostic, the rest go on. */
+async function readTexts(request: LinksRequest, diagnostics: Diagnostic[]): Promise<MarkdownText[]> {
+  const texts: MarkdownText[] = [];
+  for (const file of request.files) {
+    const path = resolve(request.root, file);
+    try {
+      texts.push({ file: relative(request.root, path) || file, text: decodeText(new Uint8Array(await readFile(path))).text });
+    } catch (error) {
+      diagnostics.push({ file, ruleId: 'links', severity: 'error', message: `Cannot read the file: ${(error as Error).message}` });
     }
-    sources = collector.sources();
-  } else {
-    const project = await loadProject(request.root);
-    diagnostics.push(...project.diagnostics.filter((d) => d.severity === 'error' && (d.ruleId === 'yaml' || d.ruleId === 'encoding')));
-    sources = repositoryLinks(project);
   }
-  const total = sources.length;
-  if (request.changed) {
-    const changed = await changedUrls(request.root, request.changed);
-    sources = sources.filter((s) => changed.has(s.url));
-  }
+  return texts;
+}
 
-  const options = checkOptions(config.links, request.overrides);
+export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
+  // Markdown files are read and their parsing started first: a parse worker's start-up then
+  // overlaps the loading of the config and of the checker (undici takes ~0.1 s to load).
+  const readDiagnostics: Diagnostic[] = [];
+  const reader = request.files.length ? startMarkdownReader(await readTexts(request, readDiagnostics)) : undefined;
+  const { config, diagnostics } = await loadConfig(request.root);
+  diagnostics.push(...readDiagnostics);
+  const changed = request.changed ? await (await import('../links/changed.js')).changedUrls(request.root, request.changed) : undefined;
   const excluded = excluder(config.links.exclude);
   const ttl = (config.links.cacheTtlDays ?? 7) * 24 * 3600 * 1000;
   const opened = request.cache ? await LinkCache.open(resolve(request.root, request.cache), ttl) : undefined;
   if (opened?.warning) diagnostics.push({ file: request.cache!, ruleId: 'links', severity: 'warning', message: opened.warning });
   const cache = opened?.cache;
 
-  const results = new Map<string, LinkResult>();
-  const toCheck: string[] = [];
+  // Each URL is settled as soon as it is first seen: skipped, from the cache, or handed to the
+  // checker, which starts on it while the remaining sources are still being read.
+  const { createLinkChecker } = await import('../links/checker.js');
+  const checker = createLinkChecker({ ...checkOptions(config.links, request.overrides), ...(request.onResult ? { onResult: request.onResult } : {}) });
+  const results = new Map<string, LinkResult | Promise<LinkResult>>();
   let cached = 0;
-  for (const { url } of sources) {
-    if (excluded(url)) results.set(url, { url, state: 'skipped', error: 'excluded by configuration', attempts: 0 });
-    else {
-      const hit = cache?.get(url);
-      if (hit) {
-        results.set(url, hit);
-        cached++;
-      } else toCheck.push(url);
+  const settle = (url: string): void => {
+    if (changed && !changed.has(url)) return;
+    if (excluded(url)) return void results.set(url, { url, state: 'skipped', error: 'excluded by configuration', attempts: 0 });
+    const hit = cache?.get(url);
+    if (hit) {
+      cached++;
+      return void results.set(url, hit);
     }
-  }
-  request.onStart?.(toCheck.length);
-  const checked = await checkLinks(toCheck, { ...options, ...(request.onResult ? { onResult: request.onResult } : {}) });
-  for (const r of checked) {
-    results.set(r.url, r);
-    cache?.record(r);
+    request.onQueued?.();
+    results.set(url, checker.check(url));
+  };
+
+  const collector = new LinkCollector();
+  const checked: LinkResult[] = [];
+  try {
+    if (reader) {
+      for await (const { file, links } of reader) collect(links, file, collector).forEach(settle);
+    } else {
+      const [{ loadProject }, { repositoryLinks }] = await Promise.all([import('../project.js'), import('../links/sources.js')]);
+      const project = await loadProject(request.root);
+      diagnostics.push(...project.diagnostics.filter((d) => d.severity === 'error' && (d.ruleId === 'yaml' || d.ruleId === 'encoding')));
+      repositoryLinks(project, collector);
+      for (const { url } of collector.sources()) settle(url);
+    }
+    for (const [url, pending] of results) {
+      if (!(pending instanceof Promise)) continue;
+      const result = await pending;
+      results.set(url, result);
+      checked.push(result);
+      cache?.record(result);
+    }
+  } finally {
+    await checker.close();
   }
   if (cache) await cache.save();
 
-  const links: CheckedLink[] = sources.map((s) => ({ ...results.get(s.url)!, origins: s.origins }));
-  return { links, diagnostics, offline: isOffline(checked), counts: { sources: total, checked: checked.length, cached } };
+  const sources = collector.sources();
+  const links: CheckedLink[] = sources.filter((s) => results.has(s.url)).map((s) => ({ ...(results.get(s.url) as LinkResult), origins: s.origins }));
+  return { links, diagnostics, offline: isOffline(checked), counts: { sources: sources.length, checked: checked.length, cached } };
 }
 
 /**

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { decodeText } from '../text/decode.js';
 import { parseYaml } from '../load.js';
 import { LINK_KINDS } from '../model.js';
-import { checkableUrl, LinkCollector, markdownLinks } from './sources.js';
+import { checkableUrl, LinkCollector } from './collector.js';
+import { markdownLinks } from './markdown-links.js';
 
 const run = promisify(execFile);
 

@@ -4,65 +4,10 @@
 // for the whole host, retries with exponential backoff and jitter on 429, 5xx and network errors.
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, request } from 'undici';
-import { createLookup, literalAddressRefusal, type Resolve } from './address.js';
+import { createLookup, literalAddressRefusal } from './address.js';
+import type { CheckOptions, LinkResult, LinkState } from './options.js';
 
-export type LinkState = 'ok' | 'redirected' | 'dead' | 'unreachable' | 'blocked' | 'skipped';
-
-export interface LinkResult {
-  url: string;
-  state: LinkState;
-  status?: number;
-  error?: string;
-  /** Where the redirects ended. */
-  finalUrl?: string;
-  /** Every hop was a permanent redirect (301/308): the entry should link the final URL. */
-  permanent?: boolean;
-  /** Requests made for this link, retries and redirects included. */
-  attempts: number;
-  /** The failure was at the network level (no HTTP answer at all): used to tell "offline". */
-  network?: boolean;
-}
-
-export interface HostSettings {
-  concurrency?: number;
-  /** Milliseconds between the starts of two requests to the host. */
-  minInterval?: number;
-}
-
-export interface CheckOptions {
-  concurrency: number;
-  perHost: number;
-  /** Per request: time allowed for connecting and receiving the response headers. */
-  timeout: number;
-  /** For the whole run: links not finished by then are reported unreachable. */
-  deadline: number;
-  retries: number;
-  /** Base delay of the exponential backoff. */
-  backoff: number;
-  /** Longest Retry-After honoured; a longer one ends the retries. */
-  maxRetryAfter: number;
-  maxRedirects: number;
-  allowPrivate: boolean;
-  userAgent: string;
-  hosts: Record<string, HostSettings>;
-  onResult?: (result: LinkResult) => void;
-  /** Name resolution (tests replace it); dns.lookup by default. */
-  resolve?: Resolve;
-}
-
-export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
-  concurrency: 64,
-  perHost: 4,
-  timeout: 15_000,
-  deadline: 10 * 60_000,
-  retries: 2,
-  backoff: 1_000,
-  maxRetryAfter: 60_000,
-  maxRedirects: 10,
-  allowPrivate: false,
-  userAgent: 'paperlist-link-checker/0.1 (+https://github.com/LightChen233/Awesome-Multilingual-LLM)',
-  hosts: {},
-};
+export { DEFAULT_CHECK_OPTIONS, type CheckOptions, type HostSettings, type LinkResult, type LinkState } from './options.js';
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const PERMANENT = new Set([301, 308]);

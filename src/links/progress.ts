@@ -5,12 +5,17 @@ export class Progress {
   private lastDraw = 0;
 
   constructor(
-    private readonly total: number,
+    private total: number,
     private readonly stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
   ) {}
 
   get enabled(): boolean {
     return this.stream.isTTY === true && this.total > 0;
+  }
+
+  /** More links to do: the total grows while sources are still being read. */
+  queue(count = 1): void {
+    this.total += count;
   }
 
   tick(): void {

@@ -1,0 +1,26 @@
+// Links of Markdown text, a chunk at a time. Loads nothing but the parser
+// (mdast-util-from-markdown: what remark-parse runs, with the same output, without unified), to
+// keep a parse worker's start-up short.
+import type { Definition, Link, Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { collect, type FoundLink, type LinkCollector } from './collector.js';
+import { markdownChunks } from './markdown-chunks.js';
+
+/** The links of one chunk (inline links, definitions, autolinks), with their lines in the whole text. */
+export function chunkLinks(chunk: { text: string; firstLine: number }): FoundLink[] {
+  const found: FoundLink[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link' || node.type === 'definition') {
+      const url = (node as Link | Definition).url;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) found.push({ url, line: (node.position?.start.line ?? 1) + chunk.firstLine - 1 });
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(fromMarkdown(chunk.text));
+  return found;
+}
+
+/** Links in a Markdown text, with their lines, all at once. */
+export function markdownLinks(text: string, file: string, into: LinkCollector): void {
+  for (const chunk of markdownChunks(text)) collect(chunkLinks(chunk), file, into);
+}
