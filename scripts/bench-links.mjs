@@ -1,20 +1,25 @@
 // Link checker benchmark (issue: 2,000 links, ≈1,700 unique, over 20 hosts, 50 ms per response,
 // 429s, redirects and slow links mixed in, per-host limit 6). Runs paperlist and linkinator as
-// whole processes against the same local server and reports wall time against the lower bound,
-// peak RSS, and whether every dead link was found without false positives.
-// Usage: npm run bench:links
+// whole processes against the same local server, in alternating rounds, and reports the median
+// wall time against the lower bounds, the check phase as the server saw it, peak RSS, and
+// whether every dead link was found without false positives.
+// Usage: npm run bench:links [-- ROUNDS]   (default 3 rounds)
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLinkServer } from '../tests/link-server.mjs';
+import { calibrate } from './calibrate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LATENCY = 50;
 const PER_HOST = 6;
+const RETRY_AFTER = 1000;
+const ROUNDS = Number(process.argv[2] ?? 3);
 const HOSTS = Array.from({ length: 20 }, (_, i) => `127.0.0.${10 + i}`);
 
+calibrate();
 const server = await startLinkServer(HOSTS, LATENCY);
 const dir = await mkdtemp(join(tmpdir(), 'paperlist-bench-links-'));
 
@@ -33,79 +38,115 @@ for (let i = 0; plan.size < 1700; i++) {
 // 2,000 links in all: 300 repeats of earlier ones (the same paper under two sections).
 const unique = [...plan.keys()];
 const all = [...unique, ...unique.slice(0, 300)];
-const markdown = all.map((u, i) => `- [link ${i}](${u})`).join('\n') + '\n';
-await writeFile(join(dir, 'links.md'), markdown);
+await writeFile(join(dir, 'links.md'), all.map((u, i) => `- [link ${i}](${u})`).join('\n') + '\n');
+const deadPlanned = [...plan.values()].filter((k) => k === '404').length;
 
 function run(command, args) {
   return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = execFile('/usr/bin/time', ['-f', '%M', command, ...args], { cwd: dir, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const started = Date.now();
+    execFile('/usr/bin/time', ['-f', '%M', command, ...args], { cwd: dir, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const rssKb = Number(stderr.trim().split('\n').at(-1));
-      resolve({ seconds, rssMb: rssKb / 1024, stdout, code: error?.code ?? 0 });
+      resolve({ started, seconds: (Date.now() - started) / 1000, rssMb: rssKb / 1024, stdout, code: error?.code ?? 0 });
     });
-    child.stdin?.end();
   });
 }
 
 /**
- * The issue's lower bound: the most loaded host's service time over its PER_HOST slots, or the
- * longest chain of requests one link needs (a 429, the Retry-After second, the retry), whichever
- * is longer. A host that answers 429 can do nothing during its Retry-After, so for such a host the
- * least possible time is that second plus its work: reported too, as the rate-limit-aware bound.
+ * Lower bounds from the plan, the same for both tools. A link needs one request, a 404 two (HEAD,
+ * then the GET that confirms it: servers that mishandle HEAD exist), a redirect chain three, a slow
+ * page 300 ms more, a rate-limited one two (the 429 and the retry). The issue's bound: the most
+ * loaded host's work over its PER_HOST slots, or the longest chain one link needs (429,
+ * Retry-After, retry), whichever is longer. A host that answers 429 may get no request during its
+ * Retry-After (the same issue's rule), so all its slots sit out that second: the
+ * Retry-After-aware bound adds it to that host's work.
  */
-function lowerBounds(requests) {
+function lowerBounds() {
+  const cost = { ok: [1, 0], 404: [2, 0], redirect: [3, 0], slow: [1, 300], 429: [2, 0] };
   const work = new Map();
-  for (const r of requests) {
-    const extra = r.path.startsWith('/slow') ? 300 : 0;
-    work.set(r.host, (work.get(r.host) ?? 0) + LATENCY + extra);
+  const limited = new Set();
+  for (const [url, kind] of plan) {
+    const host = new URL(url).host;
+    const [requests, extra] = cost[kind];
+    work.set(host, (work.get(host) ?? 0) + requests * LATENCY + extra);
+    if (kind === '429') limited.add(host);
   }
-  const limited = new Set(requests.filter((r) => r.path.startsWith('/429')).map((r) => r.host));
-  const chain = (LATENCY + 1000 + LATENCY) / 1000;
+  const chain = (LATENCY + RETRY_AFTER + LATENCY) / 1000;
   const issue = Math.max(Math.max(...work.values()) / PER_HOST / 1000, chain);
-  const aware = Math.max(...[...work].map(([host, ms]) => ms / PER_HOST / 1000 + (limited.has(host) ? 1 : 0)), chain);
+  const aware = Math.max(...[...work].map(([host, ms]) => ms / PER_HOST / 1000 + (limited.has(host) ? RETRY_AFTER / 1000 : 0)), chain);
   return { issue, aware };
 }
+const { issue, aware } = lowerBounds();
 
 function accuracy(states) {
   let deadFound = 0;
-  let deadMissed = 0;
   let falseAlarms = 0;
   for (const [url, kind] of plan) {
     const state = states.get(url);
-    if (kind === '404') state === 'dead' ? deadFound++ : deadMissed++;
+    if (kind === '404') deadFound += state === 'dead' ? 1 : 0;
     else if (state === 'dead' || state === undefined) falseAlarms++;
   }
-  return { deadFound, deadMissed, falseAlarms };
+  return { deadFound, falseAlarms };
 }
 
-const deadPlanned = [...plan.values()].filter((k) => k === '404').length;
-console.log(`${all.length} links, ${unique.length} unique, ${HOSTS.length} hosts, ${LATENCY} ms per response, ${deadPlanned} dead`);
-
-// paperlist
-server.requests.length = 0;
-const ours = await run(process.execPath, [join(ROOT, 'bin/paperlist.js'), 'links', 'links.md', '--root', dir, '--allow-private', '--per-host', String(PER_HOST), '--concurrency', String(PER_HOST * HOSTS.length), '--format', 'json']);
-const bounds = lowerBounds(server.requests);
-const report = JSON.parse(ours.stdout);
-const ourStates = new Map(report.links.map((l) => [l.url, l.state]));
-const ourAccuracy = accuracy(ourStates);
-const peak = Math.max(...server.maxInFlight.values());
-console.log(`paperlist   ${ours.seconds.toFixed(2)} s (lower bound ${bounds.issue.toFixed(2)} s: ${(ours.seconds / bounds.issue).toFixed(2)}× [target ≤ 1.25×]; with the Retry-After second on rate-limited hosts ${bounds.aware.toFixed(2)} s: ${(ours.seconds / bounds.aware).toFixed(2)}×), peak RSS ${ours.rssMb.toFixed(0)} MB (target < 150), ${server.requests.length} requests, max ${peak} in flight per host; dead found ${ourAccuracy.deadFound}/${deadPlanned}, false alarms ${ourAccuracy.falseAlarms}`);
-
-// linkinator, same file, same server
-server.requests.length = 0;
-server.maxInFlight.clear();
-const theirs = await run(process.execPath, [join(ROOT, 'node_modules/linkinator/build/src/cli.js'), 'links.md', '--markdown', '--format', 'json', '--concurrency', String(PER_HOST * HOSTS.length), '--timeout', '15000', '--retry']);
-let theirStates = new Map();
-try {
-  const data = JSON.parse(theirs.stdout);
-  theirStates = new Map(data.links.map((l) => [l.url, l.state === 'BROKEN' ? 'dead' : l.state === 'OK' ? 'ok' : 'skipped']));
-} catch {
-  console.log('linkinator output could not be read');
+/** One run of a tool against a fresh server state, with what the server saw. */
+async function measure(command, args, statesOf) {
+  server.reset();
+  const result = await run(command, args);
+  const requests = server.requests;
+  let states = new Map();
+  try {
+    states = statesOf(result.stdout);
+  } catch {
+    console.log(`  ${command} output could not be read`);
+  }
+  const first = Math.min(...requests.map((r) => r.at));
+  const last = Math.max(...requests.map((r) => r.done ?? r.at));
+  return {
+    seconds: result.seconds,
+    rssMb: result.rssMb,
+    firstRequest: (first - result.started) / 1000,
+    checkPhase: (last - first) / 1000,
+    requests: requests.length,
+    connections: server.connections,
+    peak: Math.max(0, ...server.maxInFlight.values()),
+    ...accuracy(states),
+  };
 }
-const theirAccuracy = accuracy(theirStates);
-const theirPeak = Math.max(0, ...server.maxInFlight.values());
-console.log(`linkinator  ${theirs.seconds.toFixed(2)} s, peak RSS ${theirs.rssMb.toFixed(0)} MB, ${server.requests.length} requests, max ${theirPeak} in flight per host; dead found ${theirAccuracy.deadFound}/${deadPlanned}, false alarms ${theirAccuracy.falseAlarms}`);
+
+const ours = () =>
+  measure(process.execPath, [join(ROOT, 'bin/paperlist.js'), 'links', 'links.md', '--root', dir, '--allow-private', '--per-host', String(PER_HOST), '--concurrency', String(PER_HOST * HOSTS.length), '--format', 'json'], (stdout) => new Map(JSON.parse(stdout).links.map((l) => [l.url, l.state])));
+const theirs = () =>
+  measure(process.execPath, [join(ROOT, 'node_modules/linkinator/build/src/cli.js'), 'links.md', '--markdown', '--format', 'json', '--concurrency', String(PER_HOST * HOSTS.length), '--timeout', '15000', '--retry'], (stdout) => new Map(JSON.parse(stdout).links.map((l) => [l.url, l.state === 'BROKEN' ? 'dead' : l.state === 'OK' ? 'ok' : 'skipped'])));
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const line = (name, m) =>
+  `  ${name.padEnd(10)} ${m.seconds.toFixed(2)} s, first request at ${m.firstRequest.toFixed(2)} s, check phase ${m.checkPhase.toFixed(2)} s, RSS ${m.rssMb.toFixed(0)} MB, ${m.requests} requests on ${m.connections} connections, max ${m.peak} in flight per host, dead found ${m.deadFound}/${deadPlanned}, false alarms ${m.falseAlarms}`;
+
+console.log(`${all.length} links, ${unique.length} unique, ${HOSTS.length} hosts, ${LATENCY} ms per response, ${deadPlanned} dead, per-host limit ${PER_HOST}, ${ROUNDS} rounds`);
+const rounds = { paperlist: [], linkinator: [] };
+for (let round = 1; round <= ROUNDS; round++) {
+  console.log(`round ${round}`);
+  const a = await ours();
+  rounds.paperlist.push(a);
+  console.log(line('paperlist', a));
+  const b = await theirs();
+  rounds.linkinator.push(b);
+  console.log(line('linkinator', b));
+}
+
+const summary = (name, runs) => {
+  const m = (key) => median(runs.map((r) => r[key]));
+  const wall = m('seconds');
+  const check = m('checkPhase');
+  console.log(
+    `${name.padEnd(10)} median ${wall.toFixed(2)} s: ${(wall / issue).toFixed(2)}× the issue's bound (${issue.toFixed(2)} s; target ≤ 1.25×), ${(wall / aware).toFixed(2)}× the Retry-After-aware bound (${aware.toFixed(2)} s); ` +
+      `check phase ${check.toFixed(2)} s (${(check / aware).toFixed(2)}× aware); peak RSS ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB (target < 150); ` +
+      `dead found ${Math.min(...runs.map((r) => r.deadFound))}/${deadPlanned} in every round, false alarms ${Math.max(...runs.map((r) => r.falseAlarms))}, max ${Math.max(...runs.map((r) => r.peak))} in flight per host`,
+  );
+};
+console.log('summary');
+summary('paperlist', rounds.paperlist);
+summary('linkinator', rounds.linkinator);
 
 await server.close();
 await rm(dir, { recursive: true, force: true });

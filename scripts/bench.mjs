@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { calibrate } from './calibrate.mjs';
 import { makeRepo } from './synth.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,13 +31,7 @@ function time(args, runs = 3) {
 const report = (name, seconds, target) =>
   console.log(`${name.padEnd(44)} ${seconds.toFixed(2).padStart(6)} s${target ? `   (target ≤ ${target} s: ${seconds <= target ? 'ok' : 'MISSED'})` : ''}`);
 
-// This machine's speed varies (shared hosts): a fixed CPU loop first, to read the figures against.
-{
-  const start = process.hrtime.bigint();
-  let x = 0;
-  for (let i = 0; i < 3e8; i++) x += i % 7;
-  console.log(`calibration: a fixed CPU loop took ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s (0.64 s on a quiet stretch)${x < 0 ? '' : ''}`);
-}
+calibrate();
 
 const which = process.argv.slice(2);
 const want = (name) => which.length === 0 || which.includes(name);

@@ -4,6 +4,8 @@ export interface RequestLog {
   path: string;
   host: string;
   at: number;
+  /** When the answer was finished (or the connection closed); undefined while in flight. */
+  done: number | undefined;
 }
 
 export interface LinkServer {
@@ -16,6 +18,8 @@ export interface LinkServer {
   /** TCP connections accepted so far, all addresses. */
   readonly connections: number;
   latency: number;
+  /** Forgets everything seen: requests, peaks, rate-limit windows, flaky answers, counters. */
+  reset(): void;
   close(): Promise<void>;
 }
 

@@ -18,7 +18,8 @@ export async function startLinkServer(addresses = ['127.0.0.1'], latency = 0) {
     const host = req.headers.host ?? '';
     const url = new URL(req.url ?? '/', `http://${host}`);
     const path = url.pathname;
-    requests.push({ method: req.method ?? '', path: `${path}${url.search}`, host, at: Date.now() });
+    const entry = { method: req.method ?? '', path: `${path}${url.search}`, host, at: Date.now(), done: undefined };
+    requests.push(entry);
     const now = (inFlight.get(host) ?? 0) + 1;
     inFlight.set(host, now);
     maxInFlight.set(host, Math.max(maxInFlight.get(host) ?? 0, now));
@@ -26,6 +27,7 @@ export async function startLinkServer(addresses = ['127.0.0.1'], latency = 0) {
     const finish = () => {
       if (done) return;
       done = true;
+      entry.done = Date.now();
       inFlight.set(host, (inFlight.get(host) ?? 1) - 1);
     };
     res.on('close', finish);
@@ -127,6 +129,16 @@ export async function startLinkServer(addresses = ['127.0.0.1'], latency = 0) {
       return state.connections;
     },
     latency,
+    /** Forgets everything seen: requests, peaks, rate-limit windows, flaky answers, counters. */
+    reset: () => {
+      requests.length = 0;
+      inFlight.clear();
+      maxInFlight.clear();
+      retryAfterUntil.clear();
+      flaky.clear();
+      state.bigBytesSent = 0;
+      state.connections = 0;
+    },
     close: async () => {
       for (const s of servers) {
         s.closeAllConnections();

@@ -46,8 +46,9 @@ export function startMarkdownReader(texts: readonly MarkdownText[], options: Rea
       ended = true;
       wake?.();
     };
-    // A small young generation: the parse's garbage is collected as it goes instead of growing RSS.
-    worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } });
+    // A small heap: the parse's garbage is collected as it goes instead of growing RSS (chunks
+    // bound what one parse needs; a worker that runs out anyway leaves the rest to this thread).
+    worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
     worker.on('message', (links: FoundLink[]) => {
       received.push(links);
       wake?.();
