@@ -340,8 +340,8 @@ describe('Markdown sources', () => {
     }
     expect(markdownChunks(html, 1).map((c) => c.firstLine)).toEqual([1, 2, 8, 15, 22]);
     expect(markdownChunks(lazy, 1).map((c) => c.firstLine)).toEqual([1, 4, 5]);
-    // 25 lines, then doubling up to 200: 25 + 50 + 100 + 200 × 4 + 25.
-    expect(markdownChunks(Array.from({ length: 1000 }, (_, i) => `- [x](https://h.example/${i})`).join('\n')).map((c) => c.firstLine)).toEqual([1, 26, 76, 176, 376, 576, 776, 976]);
+    // 25 lines, then doubling up to 100: 25 + 50 + 100 × 9 + 25.
+    expect(markdownChunks(Array.from({ length: 1000 }, (_, i) => `- [x](https://h.example/${i})`).join('\n')).map((c) => c.firstLine)).toEqual([1, 26, 76, 176, 276, 376, 476, 576, 676, 776, 876, 976]);
   });
 
   it('a parse worker yields the same links, lines and order as this thread, and a failed one loses nothing', async () => {
