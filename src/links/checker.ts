@@ -96,7 +96,7 @@ export function createLinkChecker(options: CheckOptions): LinkChecker {
           // so each HEAD would cost a new connection. It still closes unless the answer says
           // keep-alive, and stray bytes would only fail the next request, which is retried.
           reset: false,
-          headers: { 'user-agent': options.userAgent, accept: '*/*' },
+          headers: { 'user-agent': options.userAgent },
           // The Agent's connect and headers timeouts bound the request; no timer of our own.
         });
         // Never read a body: the headers are the answer. Destroying the stream drops the
