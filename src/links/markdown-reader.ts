@@ -21,17 +21,17 @@ export interface ReaderOptions {
 
 const DEFAULT_WORKER = new URL('./markdown-worker.js', import.meta.url);
 
+export interface MarkdownReader extends AsyncIterable<{ file: string; links: FoundLink[] }> {
+  /** A worker thread was started for the parse. */
+  readonly threaded: boolean;
+}
+
 /**
  * Starts reading at once (a worker, if any, boots while the caller loads the rest) and yields, in
  * file and chunk order, the links of each chunk. Same links, same lines and same order whether a
  * worker parses or not; a worker that fails (out of memory, cannot start) leaves the remaining
  * chunks to the main thread.
  */
-export interface MarkdownReader extends AsyncIterable<{ file: string; links: FoundLink[] }> {
-  /** A worker thread was started for the parse. */
-  readonly threaded: boolean;
-}
-
 export function startMarkdownReader(texts: readonly MarkdownText[], options: ReaderOptions = {}): MarkdownReader {
   const chunks = texts.flatMap(({ file, text }) => markdownChunks(text).map((chunk) => ({ file, ...chunk })));
   const size = texts.reduce((n, t) => n + t.text.length, 0);
@@ -69,10 +69,11 @@ export function startMarkdownReader(texts: readonly MarkdownText[], options: Rea
       } finally {
         await worker?.terminate();
       }
+      if (next === chunks.length) return;
       // The parser is loaded here only when this thread parses (~50 ms saved otherwise).
-      const { chunkLinks } = next < chunks.length ? await import('./markdown-links.js') : { chunkLinks: undefined };
+      const { chunkLinks } = await import('./markdown-links.js');
       for (; next < chunks.length; next++) {
-        yield { file: chunks[next]!.file, links: chunkLinks!(chunks[next]!) };
+        yield { file: chunks[next]!.file, links: chunkLinks(chunks[next]!) };
         await new Promise((resolve) => setImmediate(resolve)); // let the requests just queued go out
       }
     },
