@@ -261,6 +261,25 @@ describe('paperlist links (CLI)', () => {
     expect(result.code).toBe(1);
   });
 
+  it('reports Markdown files it cannot read, too large or binary, and checks the others', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const dir = await tempDir();
+    await writeFile(join(dir, 'good.md'), `- [one](${b}/ok)\n`);
+    await writeFile(join(dir, 'binary.md'), Buffer.from([0x2d, 0x20, 0x00, 0x01]));
+    await writeFile(join(dir, 'huge.md'), `- [x](${b}/never)\n`.padEnd(2 * 1024 * 1024 + 1, 'x'));
+    const result = await runCli(['links', 'missing.md', 'binary.md', 'huge.md', 'good.md', '--root', dir, '--allow-private', '--format', 'json'], dir);
+    const report = JSON.parse(result.stdout);
+    expect(report.diagnostics.map((d: { file: string; message: string; hint?: string }) => `${d.file}: ${d.message.replace(/'\/.*missing.md'/, "'missing.md'")} ${d.hint ?? ''}`.trim())).toEqual([
+      'binary.md: The file has NUL bytes: it is not a Markdown text. Give the Markdown files whose links are to be checked.',
+      'huge.md: The file is 2097153 bytes; Markdown files over 2097152 bytes are not read. Split it, and check the parts one by one or together.',
+      "missing.md: Cannot read the file: ENOENT: no such file or directory, stat 'missing.md'",
+    ]);
+    expect(report.links).toEqual([{ url: `${b}/ok`, state: 'ok', status: 200, origins: [{ file: 'good.md', line: 1 }] }]);
+    expect(server.requests.map((r) => r.path)).toEqual(['/ok']);
+    expect(result.code).toBe(1);
+  });
+
   it('says the machine is offline (exit 2) instead of reporting every link dead', async () => {
     // Three hosts, none answering at all (nothing listens on these loopback ports).
     const dir = await tempDir();
@@ -322,7 +341,10 @@ describe('Markdown sources', () => {
     const html = ['- [a](https://a.example/1)', '- [a](https://a.example/1b)', '<details>', '- [in html](https://html.example/1)', '- [in html](https://html.example/2)', '', '- [b](https://a.example/2)', '- [b](https://a.example/2b)', '<!--', '- [c](https://comment.example/1)', '', '- [d](https://comment.example/2)', '-->', '- [e](https://a.example/3)', '- [e](https://a.example/3b)', '<pre>', '- [f](https://pre.example/)', '', '- [g](https://pre.example/2)', '</pre>', '- [h](https://a.example/4)', '- [h](https://a.example/4b)'].join('\n');
     const fences = ['- [a](https://a.example/1)', '````', '- [x](https://code.example/1)', '```js', '- [y](https://code.example/2)', '````', '- [b](https://a.example/2)'].join('\n');
     const lazy = ['- [a', '2. b](https://lazy.example/)', '- [c](https://a.example/1)', '- [d', '- e](https://not.example/)'].join('\n');
-    for (const text of [upstream, tricky, html, fences, lazy, Array.from({ length: 1000 }, (_, i) => `- [x](https://h${i % 7}.example/${i})`).join('\n')]) {
+    // Prose: cut before a line at the margin after a blank line, never before an indented one
+    // (a list item's continuation, or indented code, whose link is no link).
+    const prose = ['Intro [a](https://p.example/1).', '', 'Second paragraph [b](https://p.example/2)', 'continues [c](https://p.example/3).', '', '- item [d](https://p.example/4)', '', '    still the item [e](https://p.example/5)', '', '    more of the item', '', 'After [f](https://p.example/6)', '', '    indented code [g](https://code.example/)', '', '> quote [h](https://p.example/7)', '', '> quote again [i](https://p.example/8)'].join('\n');
+    for (const text of [upstream, tricky, html, fences, lazy, prose, Array.from({ length: 1000 }, (_, i) => `- [x](https://h${i % 7}.example/${i})`).join('\n')]) {
       const whole: string[] = [];
       const visit = (node: { type: string; url?: string; position?: { start: { line: number } }; children?: unknown[] }): void => {
         if ((node.type === 'link' || node.type === 'definition') && /^[a-z][a-z0-9+.-]*:/i.test(node.url!)) whole.push(`${node.position!.start.line} ${node.url}`);
@@ -338,7 +360,9 @@ describe('Markdown sources', () => {
       const finest = markdownChunks(text, 1).flatMap((c) => chunkLinks(c).map((l) => `${l.line} ${l.url.replace(/#.*$/, '')}`));
       expect([...new Set(finest)].sort()).toEqual(expected);
     }
-    expect(markdownChunks(html, 1).map((c) => c.firstLine)).toEqual([1, 2, 8, 15, 22]);
+    expect(markdownChunks(html, 1).map((c) => c.firstLine)).toEqual([1, 2, 7, 8, 15, 22]);
+    expect(markdownChunks(prose, 1).map((c) => c.firstLine)).toEqual([1, 3, 6, 12, 16, 18]);
+    expect(chunkLinks({ text: prose, firstLine: 1 }).map((l) => l.line)).toEqual([1, 3, 4, 6, 8, 12, 16, 18]);
     expect(markdownChunks(lazy, 1).map((c) => c.firstLine)).toEqual([1, 4, 5]);
     // 25 lines, then doubling up to 100: 25 + 50 + 100 × 9 + 25.
     expect(markdownChunks(Array.from({ length: 1000 }, (_, i) => `- [x](https://h.example/${i})`).join('\n')).map((c) => c.firstLine)).toEqual([1, 26, 76, 176, 276, 376, 476, 576, 676, 776, 876, 976]);

@@ -1,5 +1,5 @@
 // `paperlist links`: collect URLs (entries + template, or Markdown files), check them, report.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
 import { loadConfig, type LinkSettings } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -49,15 +49,29 @@ export function excluder(patterns: readonly string[] = []): (url: string) => boo
   return (url) => tests.some((t) => t(url));
 }
 
+/**
+ * Larger Markdown files are refused unread: micromark needs ~300 bytes of memory per byte of a
+ * block it cannot parse piecewise (a 5 MB paragraph took 1.5 GB), and a real list is far smaller.
+ */
+export const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
+
 /** Reads the Markdown files given; an unreadable one is an error diagnostic, the rest go on. */
 async function readTexts(request: LinksRequest, diagnostics: Diagnostic[]): Promise<MarkdownText[]> {
   const texts: MarkdownText[] = [];
   for (const file of request.files) {
     const path = resolve(request.root, file);
+    const refuse = (message: string, hint?: string): void => void diagnostics.push({ file, line: 1, column: 1, ruleId: 'links', severity: 'error', message, ...(hint ? { hint } : {}) });
     try {
-      texts.push({ file: relative(request.root, path) || file, text: decodeText(new Uint8Array(await readFile(path))).text });
+      const { size } = await stat(path);
+      if (size > MAX_MARKDOWN_BYTES) {
+        refuse(`The file is ${size} bytes; Markdown files over ${MAX_MARKDOWN_BYTES} bytes are not read.`, 'Split it, and check the parts one by one or together.');
+        continue;
+      }
+      const decoded = decodeText(new Uint8Array(await readFile(path)));
+      if (decoded.binary) refuse('The file has NUL bytes: it is not a Markdown text.', 'Give the Markdown files whose links are to be checked.');
+      else texts.push({ file: relative(request.root, path) || file, text: decoded.text });
     } catch (error) {
-      diagnostics.push({ file, ruleId: 'links', severity: 'error', message: `Cannot read the file: ${(error as Error).message}` });
+      refuse(`Cannot read the file: ${(error as Error).message}`);
     }
   }
   return texts;
