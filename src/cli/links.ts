@@ -19,7 +19,10 @@ export const linksCommand: Command = {
     ...rootOption,
     ...formatOption,
   },
-  help: `Checks each unique URL once (fragments dropped), politely: HEAD first, GET (headers only)
+  help: `Without FILE: every link field of entries/ and the Markdown links of templates/README.md.
+With FILE.md arguments (up to 2 MB each): the links of those Markdown files instead.
+
+Checks each unique URL once (fragments dropped), politely: HEAD first, GET (headers only)
 when HEAD is refused, a global and a per-host limit, Retry-After honoured, retries with backoff on
 429, 5xx and network errors. See docs/links.md.
 
