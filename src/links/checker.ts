@@ -66,11 +66,12 @@ export function createLinkChecker(options: CheckOptions): LinkChecker {
   });
   const global = pLimit(options.concurrency);
   const hosts = new Map<string, Host>();
+  /** How many requests (and links) a host may have in flight: its override, or --per-host. */
+  const concurrencyOf = (hostname: string): number => options.hosts[hostname]?.concurrency ?? options.perHost;
   const hostOf = (url: URL): Host => {
     let host = hosts.get(url.host);
     if (!host) {
-      const settings = options.hosts[url.hostname] ?? {};
-      host = { limit: pLimit(settings.concurrency ?? options.perHost), minInterval: settings.minInterval ?? 0, notBefore: 0 };
+      host = { limit: pLimit(concurrencyOf(url.hostname)), minInterval: options.hosts[url.hostname]?.minInterval ?? 0, notBefore: 0 };
       hosts.set(url.host, host);
     }
     return host;
@@ -215,15 +216,16 @@ export function createLinkChecker(options: CheckOptions): LinkChecker {
   const linkLimits = new Map<string, LimitFunction>();
   return {
     check(url: string): Promise<LinkResult> {
-      let key = '';
+      let parsed: URL | undefined;
       try {
-        key = new URL(url).host;
+        parsed = new URL(url);
       } catch {
         // malformed: checked (and reported) in its own queue
       }
+      const key = parsed?.host ?? '';
       let limit = linkLimits.get(key);
       if (!limit) {
-        limit = pLimit(options.hosts[key.replace(/:\d+$/, '')]?.concurrency ?? options.perHost);
+        limit = pLimit(concurrencyOf(parsed?.hostname ?? ''));
         linkLimits.set(key, limit);
       }
       return limit(async () => {

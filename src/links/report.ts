@@ -1,6 +1,6 @@
 // Link results as diagnostics (at every origin), as the JSON `links` array, and as Markdown.
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import type { LinkResult, LinkState } from './checker.js';
+import type { LinkResult, LinkState } from './options.js';
 import type { LinkSource } from './collector.js';
 
 export interface CheckedLink extends LinkResult {
