@@ -2,6 +2,15 @@
 // Launcher: the compiled CLI lives in dist/ (built by `npm run build`, which `npm ci` runs via `prepare`).
 import { main } from '../dist/cli.js';
 
+// A reader that closes the pipe (`paperlist export | head -c1`) ends the run quietly; any other
+// failure to write the output is one line and exit 2, never a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE' && stream !== process.stderr) process.stderr.write(`paperlist: cannot write the output: ${error.code ?? error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,

@@ -1,7 +1,6 @@
 // Settings from .paperlist.yml (validated by schema/config.schema.json), and the default severity of
 // every check. Rules never decide their own severity: this table and the config file do.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readRepositoryFile } from './fs-read.js';
 import type { Diagnostic, Severity } from './diagnostics.js';
 import { readPackageJson } from './package-files.js';
 import { decodeText } from './text/decode.js';
@@ -67,14 +66,33 @@ export function levelOf(config: Config, check: string): Level {
   return config.rules[check] ?? config.rules[rule] ?? DEFAULT_LEVELS[check] ?? 'error';
 }
 
+/** Larger settings files are refused unread: the real one is 20 lines. */
+const MAX_CONFIG_BYTES = 64 * 1024;
+
+/** `exclude` entries are URL prefixes, or regular expressions written /like this/. */
+export function isExcludeRegExp(pattern: string): boolean {
+  return pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/');
+}
+
+/** Why an exclude pattern cannot be used, or undefined when it can. */
+export function excludePatternProblem(pattern: string): string | undefined {
+  if (!isExcludeRegExp(pattern)) return undefined;
+  try {
+    new RegExp(pattern.slice(1, -1));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
 export async function loadConfig(root: string): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
   const empty: Config = { rules: {}, links: {} };
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(join(root, CONFIG_FILE)));
-  } catch {
-    return { config: empty, diagnostics: [] };
+  const read = readRepositoryFile(root, CONFIG_FILE, MAX_CONFIG_BYTES);
+  if ('problem' in read) {
+    if (read.problem === 'missing') return { config: empty, diagnostics: [] };
+    return { config: empty, diagnostics: [{ file: CONFIG_FILE, line: 1, column: 1, ruleId: 'config', severity: 'error', message: read.message, hint: read.hint || 'The settings are a few lines of YAML: see schema/config.schema.json.' }] };
   }
+  const bytes = read.bytes;
   // The YAML parser and ajv are loaded only when there is a file to read (~80 ms otherwise).
   const [{ locate, parseYaml }, { pointerToPath }, { Ajv2020 }] = await Promise.all([import('./load.js'), import('./validate.js'), import('ajv/dist/2020.js')]);
   const parsed = parseYaml(CONFIG_FILE, decodeText(bytes));
@@ -94,9 +112,19 @@ export async function loadConfig(root: string): Promise<{ config: Config; diagno
   }
   const unknown = Object.keys((data as Config).rules ?? {}).filter((k) => !(k in DEFAULT_LEVELS) && !Object.keys(DEFAULT_LEVELS).some((c) => c.startsWith(`${k}/`)));
   const diagnostics: Diagnostic[] = unknown.map((k) => ({
-    file: CONFIG_FILE, line: 1, column: 1, ruleId: 'config', severity: 'warning' as const,
+    file: CONFIG_FILE, ...locate(parsed.source, ['rules', k], 'key'), ruleId: 'config', severity: 'warning' as const,
     message: `Unknown rule or check "${k}" in rules.`,
     hint: `Known rules: duplicates, mislabels, hygiene, readme; checks are listed in docs/rules.md.`,
   }));
+  ((data as Config).links?.exclude ?? []).forEach((pattern, i) => {
+    const problem = excludePatternProblem(pattern);
+    if (problem)
+      diagnostics.push({
+        file: CONFIG_FILE, ...locate(parsed.source, ['links', 'exclude', i]), ruleId: 'config', severity: 'error',
+        message: `links.exclude[${i}] is not a valid regular expression: ${problem}.`,
+        hint: 'Write a URL prefix (https://example.org/), or a JavaScript regular expression between slashes (/^https:\\/\\/example\\./).',
+      });
+  });
+  if (diagnostics.some((d) => d.severity === 'error')) return { config: empty, diagnostics };
   return { config: { rules: {}, links: {}, ...(data as Partial<Config>) } as Config, diagnostics };
 }

@@ -21,11 +21,14 @@ const PLAIN_TEXT = /^[A-Za-z][A-Za-z0-9 .,()+/'-]*$/;
 const PLAIN_URL = /^https?:\/\/[A-Za-z0-9._~/?=&%+-]+$/;
 const KEYWORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
-function plain(value: string): boolean {
+function plain(value: unknown): boolean {
+  // Not a string (a field left out, a number): only the yaml package decides what it means.
+  if (typeof value !== 'string') return false;
   return (PLAIN_TEXT.test(value) || PLAIN_URL.test(value)) && !value.endsWith(' ') && !value.includes('  ') && !KEYWORD.test(value);
 }
 
 function fastPaper(p: Paper, links: Record<string, string>): string | undefined {
+  if (!Array.isArray(p.sections)) return undefined;
   const strings = [p.title, p.authors, ...(p.venue !== undefined ? [p.venue] : []), ...Object.values(links), ...p.sections];
   if (!strings.every(plain) || !Number.isSafeInteger(p.year) || p.year < 0 || p.sections.length === 0 || Object.keys(links).length === 0) return undefined;
   let out = `${SCHEMA_COMMENT.paper}\ntitle: ${p.title}\nauthors: ${p.authors}\nyear: ${p.year}\n`;
@@ -38,6 +41,7 @@ function fastPaper(p: Paper, links: Record<string, string>): string | undefined 
 }
 
 function fastDataset(d: Dataset): string | undefined {
+  if (!Array.isArray(d.sections)) return undefined;
   const strings = [d.name, ...(d.url !== undefined ? [d.url] : []), d.description, ...d.sections];
   if (!strings.every(plain) || d.sections.length === 0) return undefined;
   let out = `${SCHEMA_COMMENT.dataset}\nname: ${d.name}\n`;
@@ -131,7 +135,7 @@ export function readCanonical(kind: EntryKind, text: string): Paper | Dataset | 
   }
   const candidate = data as unknown as Paper & Dataset;
   if (kind === 'paper') {
-    if (typeof candidate.year !== 'number' || typeof candidate.links !== 'object') return undefined;
+    if (typeof candidate.year !== 'number' || typeof candidate.links !== 'object' || candidate.links === null || Array.isArray(candidate.links)) return undefined;
     const links: Record<string, string> = {};
     for (const k of LINK_KINDS) if (candidate.links[k]) links[k] = candidate.links[k]!;
     return fastPaper(candidate, links) === text ? candidate : undefined;

@@ -1,7 +1,6 @@
 // Reads the entry files, the sections file and the template, keeping a position for every YAML node
 // so that any later finding resolves to file:line:column. Never throws on bad content.
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
@@ -10,9 +9,17 @@ import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind }
 import { decodeText, type DecodedText } from './text/decode.js';
 import { readCanonical } from './entry-format.js';
 import { CHART_FILE } from './render/chart.js';
+import { checkRepositoryFolder, readRepositoryFile } from './fs-read.js';
 
 /** Larger entry files are refused unread: an entry is a few hundred bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * The template's prose is parsed as Markdown, whose cost grows faster than its size for some inputs
+ * (deep nesting: a 600-level list of 360 KB took 12 s): the real one is 6 KB.
+ */
+export const MAX_TEMPLATE_BYTES = 128 * 1024;
+/** README.md and the chart are only compared with what generate writes (10,000 papers: ~3 MB). */
+export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 const MAX_ALIASES = 100;
 
 export interface YamlSource {
@@ -153,58 +160,48 @@ function firstLine(message: string): string {
 }
 
 /**
- * Reads and decodes one file, refusing binary and oversized ones with a diagnostic. Synchronous on
- * purpose: thousands of tiny files read one after another beat a round trip through the thread
- * pool for each (measured: 2.6 s → 0.4 s for 12,000 entries).
+ * Reads and decodes one file of the repository, refusing links, special files, binary and
+ * oversized ones with a diagnostic (never quoting their content). Synchronous on purpose:
+ * thousands of tiny files read one after another beat a round trip through the thread pool for
+ * each (measured: 2.6 s → 0.4 s for 12,000 entries).
  */
-function readSource(root: string, file: string, diagnostics: Diagnostic[]): DecodedText | undefined {
-  const path = join(root, file);
-  try {
-    const info = statSync(path);
-    if (info.size > MAX_FILE_BYTES) {
-      diagnostics.push({
-        file, line: 1, column: 1, ruleId: 'yaml', severity: 'error',
-        message: `The file is ${info.size} bytes; files over ${MAX_FILE_BYTES} bytes are not read.`,
-        hint: 'An entry is a few lines of YAML: this file is not an entry, remove it or split it.',
-      });
-      return undefined;
-    }
-    const decoded = decodeText(new Uint8Array(readFileSync(path)));
-    if (decoded.binary) {
-      diagnostics.push({
-        file, line: 1, column: 1, ruleId: 'yaml', severity: 'error',
-        message: 'The file has NUL bytes: it is binary, not YAML text.',
-        hint: 'Save it as UTF-8 text, or remove it.',
-      });
-      return undefined;
-    }
-    for (const line of decoded.invalidLines)
-      diagnostics.push({
-        file, line, column: 1, ruleId: 'encoding', severity: 'error',
-        message: 'This line has bytes that are not UTF-8.',
-        hint: 'Save the file as UTF-8 and retype the damaged characters.',
-      });
-    return decoded;
-  } catch (error) {
-    diagnostics.push({ file, ruleId: 'io', severity: 'error', message: `Cannot read the file: ${(error as Error).message}` });
+function readSource(root: string, file: string, diagnostics: Diagnostic[], limit: number = MAX_FILE_BYTES, what = 'An entry is a few lines of YAML: this file is not an entry, remove it or split it.'): DecodedText | undefined {
+  const read = readRepositoryFile(root, file, limit);
+  if ('problem' in read) {
+    if (read.problem !== 'missing')
+      diagnostics.push({ file, line: 1, column: 1, ruleId: read.problem === 'unreadable' ? 'io' : 'file', severity: 'error', message: read.message, hint: read.hint || what });
     return undefined;
   }
+  const decoded = decodeText(read.bytes);
+  if (decoded.binary) {
+    diagnostics.push({
+      file, line: 1, column: 1, ruleId: 'encoding', severity: 'error',
+      message: 'The file has NUL bytes: it is binary, not text.',
+      hint: 'Save it as UTF-8 text, or remove it.',
+    });
+    return undefined;
+  }
+  for (const line of decoded.invalidLines)
+    diagnostics.push({
+      file, line, column: 1, ruleId: 'encoding', severity: 'error',
+      message: 'This line has bytes that are not UTF-8.',
+      hint: 'Save the file as UTF-8 and retype the damaged characters.',
+    });
+  return decoded;
 }
 
-async function listYaml(root: string, dir: string): Promise<string[]> {
+/** Entry file names of a folder, sorted; a folder that is a link is reported and not listed. */
+async function listYaml(root: string, dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const problem = checkRepositoryFolder(root, dir);
+  if (problem && 'problem' in problem) {
+    if (problem.problem !== 'missing') diagnostics.push({ file: dir, ruleId: 'file', severity: 'error', message: problem.message, hint: problem.hint });
+    return [];
+  }
   try {
     const names = await readdir(join(root, dir));
     return names.filter((n) => n.endsWith('.yml') || n.endsWith('.yaml')).sort(compareStrings);
   } catch {
     return [];
-  }
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return decodeText(new Uint8Array(await readFile(path))).text;
-  } catch {
-    return undefined;
   }
 }
 
@@ -215,7 +212,7 @@ export async function loadWorkspace(root: string): Promise<Workspace> {
   const files: Array<{ kind: EntryKind; name: string; file: string }> = [];
   for (const kind of ['paper', 'dataset'] as const) {
     const dir = ENTRY_DIRS[kind];
-    for (const name of await listYaml(root, dir)) files.push({ kind, name, file: `${dir}/${name}` });
+    for (const name of await listYaml(root, dir, diagnostics)) files.push({ kind, name, file: `${dir}/${name}` });
   }
   for (const { kind, name, file } of files) {
     const decoded = readSource(root, file, diagnostics);
@@ -225,23 +222,25 @@ export async function loadWorkspace(root: string): Promise<Workspace> {
     entries.push({ kind, id: name.replace(/\.ya?ml$/, ''), source: parsed.source });
   }
   const workspace: Workspace = { root, entries, diagnostics };
-  const sectionsText = readSource(root, SECTIONS_FILE, []);
+  const before = diagnostics.length;
+  const sectionsText = readSource(root, SECTIONS_FILE, diagnostics, MAX_FILE_BYTES, 'The sections file is a short list of headings: this is not it.');
   if (sectionsText) {
     const parsed = parseYaml(SECTIONS_FILE, sectionsText);
     diagnostics.push(...parsed.diagnostics);
     workspace.sections = parsed.source;
-  } else {
+  } else if (diagnostics.length === before) {
     diagnostics.push({
       file: SECTIONS_FILE, ruleId: 'sections', severity: 'error',
-      message: 'The sections file is missing or unreadable.',
+      message: 'The sections file is missing.',
       hint: 'Create entries/sections.yml (paperlist import writes one).',
     });
   }
-  const template = await readOptional(join(root, TEMPLATE_FILE));
-  if (template !== undefined) workspace.template = { file: TEMPLATE_FILE, text: template };
-  const readme = await readFile(join(root, README_FILE), 'utf8').catch(() => undefined);
-  if (readme !== undefined) workspace.readme = readme;
-  const chart = await readFile(join(root, CHART_FILE), 'utf8').catch(() => undefined);
-  if (chart !== undefined) workspace.chart = chart;
+  const template = readSource(root, TEMPLATE_FILE, diagnostics, MAX_TEMPLATE_BYTES, 'The template is the prose around the lists: keep it short, and the lists in entries/.');
+  if (template) workspace.template = { file: TEMPLATE_FILE, text: template.text };
+  // The outputs are only compared with what generate writes: a problem with them is drift.
+  const readme = readSource(root, README_FILE, diagnostics, MAX_OUTPUT_BYTES, 'README.md is generated: delete it and run `npm run generate`.');
+  if (readme) workspace.readme = readme.text;
+  const chart = readSource(root, CHART_FILE, diagnostics, MAX_OUTPUT_BYTES, `${CHART_FILE} is generated: delete it and run \`npm run generate\`.`);
+  if (chart) workspace.chart = chart.text;
   return workspace;
 }

@@ -11,13 +11,23 @@ import { copyFixture, FIXTURES, runCli } from './helpers.js';
 const run = promisify(execFile);
 const EXPECTED = join(FIXTURES, 'import-variants/expected');
 
+/**
+ * The importer's expected output keeps the venue "NeurIPs 2021" as written, which lint calls an
+ * error (and generate then refuses): a copy that lets it pass as a warning, through the settings.
+ */
+async function renderableCopy(): Promise<string> {
+  const root = await copyFixture('import-variants/expected');
+  await writeFile(join(root, '.paperlist.yml'), 'rules:\n  mislabels/unknown-venue: warning\n');
+  return root;
+}
+
 describe('paperlist generate', () => {
   it('renders the expected README byte for byte', async () => {
-    const root = await copyFixture('import-variants/expected');
+    const root = await renderableCopy();
     await rm(join(root, 'README.md'));
     const result = await runCli(['generate', '--root', root], root);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('README.md written.\n');
+    expect(result.stderr).toBe('wrote README.md: commit it with your entry changes.\n');
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(await readFile(join(EXPECTED, 'README.md'), 'utf8'));
   });
 
@@ -34,14 +44,14 @@ describe('paperlist generate', () => {
     const b = renderReadme({ ...input, papers: [...input.papers].reverse(), datasets: [...input.datasets].reverse() }).text;
     expect(b).toBe(a);
 
-    const root = await copyFixture('import-variants/expected');
+    const root = await renderableCopy();
     const env = { ...process.env, LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8', TZ: 'Pacific/Kiritimati' };
     await run(process.execPath, [join(PACKAGE_ROOT, 'bin/paperlist.js'), 'generate', '--root', root], { env });
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(a);
   });
 
   it('gives the same bytes whatever the files are named on disk', async () => {
-    const root = await copyFixture('import-variants/expected');
+    const root = await renderableCopy();
     // Renaming entry files changes directory order but not the rendered lists.
     for (const name of await readdir(join(root, 'entries/papers'))) {
       await rename(join(root, 'entries/papers', name), join(root, 'entries/papers', `z-${name}`));
@@ -51,44 +61,44 @@ describe('paperlist generate', () => {
   });
 
   it('--check passes on a current README and writes nothing', async () => {
-    const root = await copyFixture('import-variants/expected');
+    const root = await renderableCopy();
     const result = await runCli(['generate', '--check', '--root', root], root);
     expect(result).toEqual({ code: 0, stdout: '', stderr: 'README.md is up to date.\n' });
   });
 
   it('--check exits 1 with a unified diff on a stale README, and leaves it alone', async () => {
-    const root = await copyFixture('import-variants/expected');
+    const root = await renderableCopy();
     const stale = (await readFile(join(root, 'README.md'), 'utf8')).replace('- **Bold Only**. It has no link.\n', '');
     await writeFile(join(root, 'README.md'), stale);
     const result = await runCli(['generate', '--check', '--root', root], root);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('--- a/README.md\tcommitted\n+++ b/README.md\tgenerated\n');
     expect(result.stdout).toContain('\n - **Bold Colon**. It uses a colon.\n+- **Bold Only**. It has no link.\n - [**Linked Bold**]');
-    expect(result.stderr).toContain("Run 'npm run generate' and commit the result.");
+    expect(result.stderr).toContain("Run 'npm run generate' and commit README.md.");
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(stale);
   });
 
   it('refuses to write when an entry has errors, and README.md stays as it was', async () => {
-    const root = await copyFixture('import-variants/expected');
+    const root = await renderableCopy();
     await writeFile(join(root, 'entries/papers/why-ask.yml'), 'title: Why Ask?\nauthors: Kale et al.\nyear: "2023"\nlinks: {}\nsections: [sub-a]\n');
     const before = await readFile(join(root, 'README.md'), 'utf8');
     const result = await runCli(['generate', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).diagnostics).toEqual([
+    expect(JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([
       { file: 'entries/papers/why-ask.yml', line: 3, column: 7, ruleId: 'schema', severity: 'error', message: '"year" must be a whole number, found string "2023".', hint: 'Year of the version linked as the paper: the year in an ACL Anthology id, the first-submission year of an arXiv-only paper.' },
       { file: 'entries/papers/why-ask.yml', line: 4, column: 1, ruleId: 'schema', severity: 'error', message: '"links" is empty.', hint: 'Links, each under the key that says what it points at. At least one.' },
     ]);
-    expect(result.stderr).toContain('README.md was not written');
+    expect(result.stderr).toContain('nothing was written');
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(before);
   });
 
   it('reports a template without a marker for a group instead of dropping its entries', async () => {
-    const root = await copyFixture('import-variants/expected');
+    const root = await renderableCopy();
     const template = (await readFile(join(root, 'templates/README.md'), 'utf8')).replace('<!-- paperlist:group data -->\n', '');
     await writeFile(join(root, 'templates/README.md'), template);
     const result = await runCli(['generate', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).diagnostics.map((d: { message: string }) => d.message)).toEqual([
+    expect(JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { message: string }) => d.message)).toEqual([
       'templates/README.md has no marker for group "data": its entries would be missing from the README.',
     ]);
   });

@@ -156,8 +156,11 @@ describe('round trip of the upstream list', () => {
     const out = await tempDir();
     const imported = await runCli(['import', join(FIXTURES, 'upstream/README.md'), '--out', out, '--format', 'json'], out);
     expect(JSON.parse(imported.stdout).summary).toMatchObject({ papers: 130, datasets: 42, items: 229, sections: 21 });
+    // The upstream list has the defects lint exists for (duplicate links, mislabelled venues), and
+    // generate refuses on errors: demoted to warnings here, to see what the import kept.
+    await writeFile(join(out, '.paperlist.yml'), 'rules:\n  duplicates: warning\n  mislabels: warning\n  hygiene: warning\n');
     const generated = await runCli(['generate', '--root', out], out);
-    expect(generated.code).toBe(0);
+    expect(generated.code, generated.stdout).toBe(0);
     const readme = await readFile(join(out, 'README.md'), 'utf8');
 
     const pairs = (text: string): string[] => {

@@ -11,15 +11,38 @@ import { copyFixture, runCli } from './helpers.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM) || process.env.CI === 'true';
 
+/**
+ * An entry lint refuses (markup in the title, a javascript: link). site refuses it too; with those
+ * checks turned off in the settings, the page must still show it as text and link nothing but http(s).
+ */
+async function hostileRoot(): Promise<string> {
+  const root = await copyFixture('lint-base');
+  await writeFile(join(root, 'entries/papers/evil.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: "</script><img src=x onerror=alert(1)> Müller Evil"\nauthors: Müller et al.\nyear: 2021\nlinks:\n  code: https://github.com/a/b\n  project: "javascript:alert(document.domain)"\nsections:\n  - prompting\n');
+  return root;
+}
+
+describe('site refuses what lint refuses', () => {
+  it('exits 1 on a javascript: link and markup, reports them on stderr, and writes nothing', async () => {
+    const root = await hostileRoot();
+    const result = await runCli(['site', '--out', 'site', '--root', root], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('hygiene/url-scheme');
+    expect(result.stderr).toContain('hygiene/markup');
+    expect(result.stderr).toContain('paperlist: the site was not written');
+    expect(existsSync(join(root, 'site'))).toBe(false);
+  });
+});
+
 describe.runIf(available)('static site in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   let html: string;
 
   beforeAll(async () => {
-    const root = await copyFixture('lint-base');
-    // One hostile title: it must show as text, never run.
-    await writeFile(join(root, 'entries/papers/evil.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: "</script><img src=x onerror=alert(1)> Müller Evil"\nauthors: Müller et al.\nyear: 2021\nlinks:\n  code: https://github.com/a/b\nsections:\n  - prompting\n');
+    // One hostile title and link: the title must show as text, never run, and the link not be one.
+    const root = await hostileRoot();
+    await writeFile(join(root, '.paperlist.yml'), 'rules:\n  hygiene/markup: "off"\n  hygiene/url-scheme: "off"\n');
     expect((await runCli(['site', '--out', 'site', '--root', root], root)).code).toBe(0);
     html = await readFile(join(root, 'site/index.html'), 'utf8');
     browser = await chromium.launch({
@@ -53,6 +76,8 @@ describe.runIf(available)('static site in headless Chromium', () => {
     ]);
     expect(await count()).toBe('4 of 4 papers');
     expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(html).not.toContain('javascript:');
   });
 
   it('searches titles and authors, ignoring case and accents', async () => {
@@ -84,8 +109,8 @@ describe.runIf(available)('static site in headless Chromium', () => {
   });
 
   it('the page is the same bytes for the same entries', async () => {
-    const root = await copyFixture('lint-base');
-    await writeFile(join(root, 'entries/papers/evil.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: "</script><img src=x onerror=alert(1)> Müller Evil"\nauthors: Müller et al.\nyear: 2021\nlinks:\n  code: https://github.com/a/b\nsections:\n  - prompting\n');
+    const root = await hostileRoot();
+    await writeFile(join(root, '.paperlist.yml'), 'rules:\n  hygiene/markup: "off"\n  hygiene/url-scheme: "off"\n');
     await runCli(['site', '--out', 'again', '--root', root], root);
     expect(await readFile(join(root, 'again/index.html'), 'utf8')).toBe(html);
     expect(html).not.toContain('</script><img');

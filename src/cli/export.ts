@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { toBibtex } from '../export/bibtex.js';
 import { toCsv, toJson } from '../export/tabular.js';
 import { loadVenues } from '../package-files.js';
-import { loadProject } from '../project.js';
+import { checkRepository } from '../pipeline.js';
 import { compareStrings } from '../diagnostics.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
 
@@ -27,8 +27,8 @@ Options:
   async run({ values }, io) {
     const format = values.format;
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-    const project = await loadProject(rootOf(values, io));
-    const refused = refuseOnErrors(project.diagnostics, io, 'nothing exported');
+    const { project, diagnostics } = await checkRepository(rootOf(values, io), { render: false });
+    const refused = refuseOnErrors(diagnostics, io, 'nothing exported');
     if (refused !== undefined) return refused;
     const papers = [...project.papers].sort((a, b) => compareStrings(a.id, b.id));
     const datasets = [...project.datasets].sort((a, b) => compareStrings(a.id, b.id));

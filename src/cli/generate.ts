@@ -19,20 +19,23 @@ Options:
     const root = rootOf(values, io);
     const outcome = await generate(root, values.check === true);
     const shown = outcome.diagnostics.filter((d) => d.severity === 'error' || format !== 'stylish');
-    if (shown.length || format !== 'stylish') io.stdout.write(formatReport(shown, format, { color: useColor(io), extra: { readme: outcome.status } }));
+    const named = outcome.files.join(' and ');
+    // With --format json, stdout is one JSON document: the diff goes inside it.
+    if (format === 'json') io.stdout.write(formatReport(shown, format, { color: false, extra: { readme: outcome.status, files: outcome.files }, json: outcome.diff !== undefined ? { diff: outcome.diff } : {} }));
+    else if (shown.length || format !== 'stylish') io.stdout.write(formatReport(shown, format, { color: useColor(io), extra: { readme: outcome.status } }));
     switch (outcome.status) {
       case 'refused':
-        io.stderr.write('paperlist: README.md was not written: fix the errors above first.\n');
+        io.stderr.write("paperlist: nothing was written: fix the errors above first ('paperlist lint' lists them with hints).\n");
         return EXIT.errors;
       case 'stale':
-        io.stdout.write(outcome.diff ?? '');
-        io.stderr.write("paperlist: README.md is not what the entries generate. Run 'npm run generate' and commit the result.\n");
+        if (format !== 'json') io.stdout.write(outcome.diff ?? '');
+        io.stderr.write(`paperlist: ${named} ${outcome.files.length > 1 ? 'are' : 'is'} not what the entries generate. Run 'npm run generate' and commit ${named}.\n`);
         return EXIT.errors;
       case 'unchanged':
         if (format === 'stylish') io.stderr.write('README.md is up to date.\n');
         return EXIT.ok;
       case 'written':
-        if (format === 'stylish') io.stderr.write('README.md written.\n');
+        if (format === 'stylish') io.stderr.write(`wrote ${named}: commit ${outcome.files.length > 1 ? 'them' : 'it'} with your entry changes.\n`);
         return EXIT.ok;
     }
   },

@@ -57,12 +57,13 @@ export function rootOf(values: Record<string, unknown>, io: Io): string {
 }
 
 /**
- * For commands that need valid entries (export, site): reports the errors and returns the exit
- * code when there are any, undefined when the command may go on.
+ * For commands that write output from the entries (export, site): reports the errors lint would
+ * report, on stderr (stdout may be the output itself), and returns the exit code when there are
+ * any; undefined when the command may go on.
  */
 export function refuseOnErrors(diagnostics: readonly Diagnostic[], io: Io, outcome: string): number | undefined {
   if (!hasErrors(diagnostics)) return undefined;
-  io.stdout.write(formatReport(diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: useColor(io) }));
-  io.stderr.write(`paperlist: ${outcome}: fix the errors above first.\n`);
+  io.stderr.write(formatReport(diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: io.stderr.isTTY === true && !('NO_COLOR' in io.env) }));
+  io.stderr.write(`paperlist: ${outcome}: fix the errors above first ('paperlist lint' lists them with hints).\n`);
   return EXIT.errors;
 }

@@ -1,7 +1,7 @@
 // The command line of `paperlist site`: options, help, and the exit code.
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { loadProject } from '../project.js';
+import { checkRepository } from '../pipeline.js';
 import { renderSite, siteData } from '../site/page.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
 
@@ -16,8 +16,8 @@ Options:
   --root DIR  the repository (default: the current directory)`,
   async run({ values }, io) {
     if (typeof values.out !== 'string') throw new UsageError('site needs --out DIR.');
-    const project = await loadProject(rootOf(values, io));
-    const refused = refuseOnErrors(project.diagnostics, io, 'the site was not written');
+    const { project, diagnostics } = await checkRepository(rootOf(values, io), { render: false });
+    const refused = refuseOnErrors(diagnostics, io, 'the site was not written');
     if (refused !== undefined || !project.sections) return refused ?? EXIT.errors;
     const file = join(resolve(io.cwd, values.out), 'index.html');
     await writeFileAtomic(file, renderSite(siteData(project.sections, project.papers, project.datasets), 'Awesome Multilingual LLM'));

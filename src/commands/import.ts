@@ -11,6 +11,8 @@ import { ENTRY_DIRS, SECTIONS_FILE, TEMPLATE_FILE, type SectionsFile } from '../
 import { decodeText, positionAt } from '../text/decode.js';
 import { repairMojibake } from '../text/mojibake.js';
 import type { VenueList } from '../venues.js';
+import { parseYaml } from '../load.js';
+import { sharedValidator } from '../validate.js';
 
 export interface ImportPlan {
   /** Output files, path relative to the output directory → content. */
@@ -61,8 +63,16 @@ export function planImport(bytes: Uint8Array, file: string, venues: VenueList): 
 
   const paperIds = assignIds(merged.papers.map((p) => ({ name: p.value.title, year: p.value.year })));
   const datasetIds = assignIds(merged.datasets.map((d) => ({ name: d.value.name })));
-  merged.papers.forEach((p, i) => files.set(`${ENTRY_DIRS.paper}/${paperIds[i]}.yml`, formatPaper(p.value)));
-  merged.datasets.forEach((d, i) => files.set(`${ENTRY_DIRS.dataset}/${datasetIds[i]}.yml`, formatDataset(d.value)));
+  const validator = sharedValidator();
+  // Every entry written is validated as lint will read it; a problem is reported at its README line.
+  const plan = (kind: 'paper' | 'dataset', path: string, text: string, line: number): void => {
+    files.set(path, text);
+    const { source } = parseYaml(path, decodeText(new TextEncoder().encode(text)));
+    for (const d of validator.validate(kind, source))
+      diagnostics.push({ file, line, column: 1, ruleId: 'import', severity: 'error', message: `The entry imported from this line (${path}) is not valid: ${d.message}`, hint: `Correct the line, or the entry after importing. ${d.hint ?? ''}`.trim() });
+  };
+  merged.papers.forEach((p, i) => plan('paper', `${ENTRY_DIRS.paper}/${paperIds[i]}.yml`, formatPaper(p.value), p.lines[0]!));
+  merged.datasets.forEach((d, i) => plan('dataset', `${ENTRY_DIRS.dataset}/${datasetIds[i]}.yml`, formatDataset(d.value), d.lines[0]!));
   if (parsed.groups.length) {
     const sections: SectionsFile = { groups: parsed.groups };
     files.set(SECTIONS_FILE, formatSections(sections));

@@ -1,7 +1,7 @@
 // `paperlist links`: collect URLs (entries + template, or Markdown files), check them, report.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, relative } from 'node:path';
-import { loadConfig, type LinkSettings } from '../config.js';
+import { CONFIG_FILE, isExcludeRegExp, loadConfig, type LinkSettings } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { decodeText } from '../text/decode.js';
 import { LinkCache } from '../links/cache.js';
@@ -43,9 +43,13 @@ export function checkOptions(settings: LinkSettings, overrides: LinksRequest['ov
   };
 }
 
-/** `exclude` entries are URL prefixes, or regular expressions written /like this/. */
+/** `exclude` entries are URL prefixes, or regular expressions written /like this/ (validated by loadConfig). */
 export function excluder(patterns: readonly string[] = []): (url: string) => boolean {
-  const tests = patterns.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? ((u: string) => new RegExp(p.slice(1, -1)).test(u)) : (u: string) => u.startsWith(p)));
+  const tests = patterns.map((p) => {
+    if (!isExcludeRegExp(p)) return (u: string) => u.startsWith(p);
+    const re = new RegExp(p.slice(1, -1));
+    return (u: string) => re.test(u);
+  });
   return (url) => tests.some((t) => t(url));
 }
 
@@ -84,6 +88,11 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   const reader = request.files.length ? startMarkdownReader(await readTexts(request, readDiagnostics)) : undefined;
   const { config, diagnostics } = await loadConfig(request.root);
   diagnostics.push(...readDiagnostics);
+  if (diagnostics.some((d) => d.file === CONFIG_FILE && d.severity === 'error')) {
+    // Without its settings (per-host limits, exclusions) the check would not be polite: none is made.
+    await reader?.close();
+    return { links: [], diagnostics, offline: false, counts: { sources: 0, checked: 0, cached: 0 } };
+  }
   const changed = request.changed ? await (await import('../links/changed.js')).changedUrls(request.root, request.changed) : undefined;
   const excluded = excluder(config.links.exclude);
   const ttl = (config.links.cacheTtlDays ?? 7) * 24 * 3600 * 1000;

@@ -1,16 +1,11 @@
 // `paperlist lint`: schema, rules and README drift over the whole repository; `--fix` for safe fixes.
 import { join } from 'node:path';
-import { loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fixDataset, fixPaper, type EntryFix } from '../fix.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { loadVenues } from '../package-files.js';
 import { loadProject } from '../project.js';
-import { RULES, runRules } from '../rules/index.js';
-import { readme } from '../rules/readme.js';
-import { renderInput, startRenderer } from './generate.js';
-import type { RenderResult } from '../render/readme.js';
-import { hasErrors } from '../diagnostics.js';
+import { checkRepository, readmeDrift } from '../pipeline.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -28,37 +23,11 @@ export async function applyFixes(root: string, write: boolean): Promise<EntryFix
 }
 
 export async function lint(root: string, options: { fix: boolean }): Promise<LintOutcome> {
-  const venues = loadVenues();
   const fixed = options.fix ? await applyFixes(root, true) : [];
-  // Rendering (for the README drift check) is the slowest step: it runs on the other core while
-  // this one runs the other rules.
-  const renderer = startRenderer();
-  const { config, diagnostics: configDiagnostics } = await loadConfig(root);
-  const project = await loadProject(root);
-  const input = renderInput(project);
-  const context = { project, venues };
-  let ruleDiagnostics: Diagnostic[] = [];
-  const runOtherRules = (): void => {
-    ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));
-  };
-  let result: RenderResult | undefined;
-  try {
-    // The worker takes two thirds of the list lines: this thread has the rules to run first.
-    if (input) result = await renderer.render(input, 2 / 3, runOtherRules);
-    else runOtherRules();
-  } finally {
-    await renderer.close();
-  }
-  const rendered: { text?: string; chart?: string; diagnostics: Diagnostic[] } = result && !hasErrors(result.diagnostics) ? result : { diagnostics: result?.diagnostics ?? [] };
-  const diagnostics = [
-    ...configDiagnostics,
-    ...project.diagnostics,
-    ...rendered.diagnostics,
-    ...ruleDiagnostics,
-    ...runRules({ ...context, ...(rendered.text !== undefined ? { expectedReadme: rendered.text } : {}), ...(rendered.chart !== undefined ? { expectedChart: rendered.chart } : {}) }, config, [readme]),
-  ];
+  const checked = await checkRepository(root, { render: true });
+  const { project } = checked;
   return {
-    diagnostics,
+    diagnostics: [...checked.diagnostics, ...readmeDrift(checked)],
     fixed,
     counts: { papers: project.papers.length, datasets: project.datasets.length, files: project.workspace.entries.length },
   };

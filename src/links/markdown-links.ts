@@ -9,14 +9,16 @@ import { markdownChunks } from './markdown-chunks.js';
 /** The links of one chunk (inline links, definitions, autolinks), with their lines in the whole text. */
 export function chunkLinks(chunk: { text: string; firstLine: number }): FoundLink[] {
   const found: FoundLink[] = [];
-  const visit = (node: Nodes): void => {
+  // Depth-first in document order with an explicit stack: nesting (10,000 '>' deep) costs heap, not call stack.
+  const stack: Nodes[] = [fromMarkdown(chunk.text)];
+  while (stack.length) {
+    const node = stack.pop()!;
     if (node.type === 'link' || node.type === 'definition') {
       const url = (node as Link | Definition).url;
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) found.push({ url, line: (node.position?.start.line ?? 1) + chunk.firstLine - 1 });
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(fromMarkdown(chunk.text));
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
   return found;
 }
 

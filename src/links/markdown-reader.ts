@@ -24,6 +24,8 @@ const DEFAULT_WORKER = new URL('./markdown-worker.js', import.meta.url);
 export interface MarkdownReader extends AsyncIterable<{ file: string; links: FoundLink[] }> {
   /** A worker thread was started for the parse. */
   readonly threaded: boolean;
+  /** Stops the parse worker, for a caller that will not read the links after all. */
+  close(): Promise<void>;
 }
 
 /**
@@ -59,6 +61,9 @@ export function startMarkdownReader(texts: readonly MarkdownText[], options: Rea
   }
   return {
     threaded: worker !== undefined,
+    close: async () => {
+      await worker?.terminate();
+    },
     async *[Symbol.asyncIterator]() {
       let next = 0;
       try {

@@ -3,7 +3,9 @@
 import { formatDataset, formatPaper } from '../entry-format.js';
 import { idMatches } from '../ids.js';
 import { locate } from '../load.js';
-import { LINK_KINDS } from '../model.js';
+import { parseMarkdown } from '../markdown.js';
+import { LINK_KINDS, type SectionsFile } from '../model.js';
+import type { Nodes } from 'mdast';
 import type { Project } from '../project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
@@ -161,9 +163,61 @@ function emptySections(project: Project): Finding[] {
   return findings;
 }
 
+/** The inline Markdown a section description may use: it is rendered as it is, under its heading. */
+const DESCRIPTION_NODES = new Set(['paragraph', 'text', 'strong', 'emphasis', 'inlineCode', 'link']);
+
+/**
+ * Section descriptions are Markdown, rendered into the README as written: one paragraph of text,
+ * emphasis, code and http(s) links; no HTML, images, lists or headings (a fake entry line, a
+ * script tag and a javascript: link are all refused here).
+ */
+function sectionDescriptions(project: Project): Finding[] {
+  const sections = project.sections;
+  const source = project.workspace.sections;
+  if (!sections || !source) return [];
+  const findings: Finding[] = [];
+  const check = (description: string | undefined, path: Array<string | number>): void => {
+    if (description === undefined) return;
+    const place = (): { file: string; line: number; column: number } => ({ file: source.file, ...locate(source, [...path, 'description']) });
+    const name = `The description of section "${String(sectionAt(sections, path)?.id ?? '')}"`;
+    const invisible = INVISIBLE.exec(description.replace(/\n/g, ' '));
+    if (invisible)
+      findings.push({ check: 'hygiene/invisible-char', ...place(), message: `${name} has an invisible or control character (${codePoint(invisible[0])}).`, hint: 'Delete it.' });
+    const tree = parseMarkdown(description);
+    const stack: Nodes[] = [...tree.children];
+    const badNodes = new Set<string>();
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (!DESCRIPTION_NODES.has(node.type)) badNodes.add(node.type === 'html' ? 'HTML' : node.type);
+      if (node.type === 'link' && !/^https?:\/\//i.test(node.url))
+        findings.push({ check: 'hygiene/url-scheme', ...place(), message: `${name} links to ${JSON.stringify(node.url.slice(0, 80))}, which is not an http(s) link.`, hint: 'Link the https:// address of the page.' });
+      if ('children' in node) stack.push(...(node.children as Nodes[]));
+    }
+    if (badNodes.size)
+      findings.push({
+        check: 'hygiene/markup', ...place(),
+        message: `${name} has ${[...badNodes].sort().join(', ')}; a description is plain paragraphs of text with **bold**, *italic*, \`code\` and links.`,
+        hint: 'Rewrite it as plain paragraphs; lists of papers are generated from entries/.',
+      });
+  };
+  sections.groups.forEach((g, gi) =>
+    g.sections.forEach((s, si) => {
+      check(s.description, ['groups', gi, 'sections', si]);
+      s.sections?.forEach((c, ci) => check(c.description, ['groups', gi, 'sections', si, 'sections', ci]));
+    }),
+  );
+  return findings;
+}
+
+function sectionAt(sections: SectionsFile, path: Array<string | number>): { id: string } | undefined {
+  let node: unknown = sections;
+  for (const p of path) node = (node as Record<string | number, unknown> | undefined)?.[p];
+  return node as { id: string } | undefined;
+}
+
 export const hygiene: Rule = {
   id: 'hygiene',
   run({ project }) {
-    return [...project.papers.flatMap(checkEntry), ...project.datasets.flatMap(checkEntry), ...emptySections(project)];
+    return [...project.papers.flatMap(checkEntry), ...project.datasets.flatMap(checkEntry), ...emptySections(project), ...sectionDescriptions(project)];
   },
 };

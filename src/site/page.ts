@@ -20,12 +20,20 @@ export function siteData(sections: SectionsFile, papers: ReadonlyArray<{ id: str
       authors: paper.authors,
       year: paper.year,
       venue: paper.venue ?? '',
-      links: (['paper', 'code', 'model', 'data', 'project'] as const).filter((k) => paper.links[k]).map((k) => [k, paper.links[k]!]),
+      links: (['paper', 'code', 'model', 'data', 'project'] as const).filter((k) => isWebUrl(paper.links[k])).map((k) => [k, paper.links[k]!]),
       sections: paper.sections,
     })),
     sections: paperSections,
-    datasets: [...datasets].sort((a, b) => compareStrings(a.dataset.name.toLowerCase(), b.dataset.name.toLowerCase())).map(({ dataset }) => ({ name: dataset.name, url: dataset.url ?? '', description: dataset.description })),
+    datasets: [...datasets].sort((a, b) => compareStrings(a.dataset.name.toLowerCase(), b.dataset.name.toLowerCase())).map(({ dataset }) => ({ name: dataset.name, url: isWebUrl(dataset.url) ? dataset.url! : '', description: dataset.description })),
   };
+}
+
+/**
+ * Only http(s) URLs ever reach an href, whatever the data says: generate and site refuse entries
+ * with other schemes, and this is the second line (a javascript: URL in an href runs on click).
+ */
+export function isWebUrl(url: string | undefined): boolean {
+  return url !== undefined && /^https?:\/\/[^\s]+$/i.test(url);
 }
 
 /** JSON that is safe inside <script>: no "</script>", no HTML comment openers, no line separators. */
@@ -64,7 +72,7 @@ function render() {
     authors.textContent = ' ' + p.authors;
     li.append(head, title, authors);
     if (p.venue) { const v = document.createElement('code'); v.textContent = p.venue; li.append(' ', v); }
-    for (const [kind, url] of p.links) { const a = document.createElement('a'); a.href = url; a.textContent = kind; a.rel = 'noopener'; li.append(' ', a); }
+    for (const [kind, url] of p.links) { if (!/^https?:\\/\\//i.test(url)) continue; const a = document.createElement('a'); a.href = url; a.textContent = kind; a.rel = 'noopener'; li.append(' ', a); }
     const where = document.createElement('small');
     where.textContent = ' ' + p.sections.map((s) => titles.get(s) || s).join(' · ');
     li.append(where);

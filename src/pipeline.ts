@@ -1,0 +1,68 @@
+// load → validate → rules → render: the checked view of a repository that lint, generate, site and
+// export all start from, so that no command writes output from entries that lint would refuse.
+import { loadConfig, type Config } from './config.js';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { loadVenues } from './package-files.js';
+import { loadProject, type Project } from './project.js';
+import { startRenderer } from './render/background.js';
+import type { RenderInput, RenderResult } from './render/readme.js';
+import { RULES, runRules } from './rules/index.js';
+import { readme } from './rules/readme.js';
+
+export interface CheckedRepository {
+  project: Project;
+  config: Config;
+  /** Settings, loading, schema, every rule but README drift, and rendering. */
+  diagnostics: Diagnostic[];
+  /** What generate writes, when `render` was asked for and the entries render. */
+  rendered?: { text: string; chart?: string };
+}
+
+/** What a render needs, as plain data (it crosses to a worker thread); undefined when the entries cannot render. */
+export function renderInput(project: Project): RenderInput | undefined {
+  if (hasErrors(project.diagnostics) || !project.sections || !project.workspace.template) return undefined;
+  return {
+    sections: project.sections,
+    papers: project.papers.map(({ id, paper }) => ({ id, paper })),
+    datasets: project.datasets.map(({ id, dataset }) => ({ id, dataset })),
+    template: project.workspace.template.text,
+    templateFile: project.workspace.template.file,
+  };
+}
+
+/**
+ * Checks the repository as lint does (README drift aside: that is `readmeDrift`), and renders the
+ * README when asked. Rendering is the slowest step: its worker thread takes two thirds of the
+ * list lines while this thread runs the rules.
+ */
+export async function checkRepository(root: string, options: { render: boolean }): Promise<CheckedRepository> {
+  const renderer = options.render ? startRenderer() : undefined;
+  try {
+    const { config, diagnostics: configDiagnostics } = await loadConfig(root);
+    const project = await loadProject(root);
+    const context = { project, venues: loadVenues() };
+    let ruleDiagnostics: Diagnostic[] = [];
+    const runOtherRules = (): void => {
+      ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));
+    };
+    const input = renderer ? renderInput(project) : undefined;
+    let result: RenderResult | undefined;
+    if (renderer && input) result = await renderer.render(input, 2 / 3, runOtherRules);
+    else runOtherRules();
+    const diagnostics = [...configDiagnostics, ...project.diagnostics, ...(result?.diagnostics ?? []), ...ruleDiagnostics];
+    const rendered = result && !hasErrors(result.diagnostics) ? { text: result.text, ...(result.chart !== undefined ? { chart: result.chart } : {}) } : undefined;
+    return { project, config, diagnostics, ...(rendered ? { rendered } : {}) };
+  } finally {
+    await renderer?.close();
+  }
+}
+
+/** README drift: the committed README.md and chart against what was rendered. */
+export function readmeDrift(checked: CheckedRepository): Diagnostic[] {
+  const { rendered } = checked;
+  return runRules(
+    { project: checked.project, venues: loadVenues(), ...(rendered ? { expectedReadme: rendered.text } : {}), ...(rendered?.chart !== undefined ? { expectedChart: rendered.chart } : {}) },
+    checked.config,
+    [readme],
+  );
+}
