@@ -60,6 +60,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`Usage: ${command.usage}\n\n${command.help}\n`);
       return EXIT.ok;
     }
+    if (!command.positionals && parsed.positionals.length)
+      throw new UsageError(`${name} takes no arguments besides options, found ${parsed.positionals.map((p) => JSON.stringify(p)).join(' ')}.`);
     return await command.run(parsed, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -1,7 +1,7 @@
 // Load + validate: the checked view of a repository that every command starts from.
 import type { Diagnostic } from './diagnostics.js';
 import { loadWorkspace, locate, type LoadedEntry, type Workspace } from './load.js';
-import type { Dataset, Paper, SectionsFile } from './model.js';
+import { TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from './model.js';
 import { sharedValidator } from './validate.js';
 
 export interface PaperEntry {
@@ -45,8 +45,8 @@ export async function loadProject(root: string): Promise<Project> {
     else project.datasets.push({ id: entry.id, dataset: entry.source.data as Dataset, entry });
   }
   if (project.sections) diagnostics.push(...checkSectionRefs(project, project.sections));
-  if (!workspace.template)
-    diagnostics.push({ file: 'templates/README.md', ruleId: 'template', severity: 'error', message: 'The README template is missing.', hint: 'Create templates/README.md with <!-- paperlist:group ID --> markers.' });
+  if (!workspace.template && !workspace.diagnostics.some((d) => d.file === TEMPLATE_FILE))
+    diagnostics.push({ file: TEMPLATE_FILE, ruleId: 'template', severity: 'error', message: 'The README template is missing.', hint: 'Create templates/README.md with <!-- paperlist:group ID --> markers.' });
   return project;
 }
 

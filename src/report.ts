@@ -12,8 +12,25 @@ export interface ReportOptions {
   json?: Record<string, unknown>;
 }
 
+/**
+ * Messages quote entry text, which is untrusted: control characters (a terminal escape sequence)
+ * and bidi overrides are shown as \u{…} escapes, so a report cannot repaint a terminal or a log.
+ */
+const UNPRINTABLE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+const printable = (s: string): string => s.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+
+function printableDiagnostic(d: Diagnostic): Diagnostic {
+  return {
+    ...d,
+    file: printable(d.file),
+    message: printable(d.message),
+    ...(d.hint !== undefined ? { hint: printable(d.hint) } : {}),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, file: printable(r.file) })) } : {}),
+  };
+}
+
 export function formatReport(diagnostics: readonly Diagnostic[], format: Format, options: ReportOptions): string {
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = sortDiagnostics(format === 'json' ? diagnostics : diagnostics.map(printableDiagnostic));
   const summary = summarize(sorted);
   switch (format) {
     case 'json':

@@ -10,7 +10,7 @@ describe('paperlist add', () => {
     const root = await copyFixture('lint-base');
     const result = await add(root, '--title', 'Mixtral of Experts.', '--authors', 'Jiang et al.', '--year', '2024', '--venue', 'Arxiv', '--paper', 'https://arxiv.org/abs/2401.04088', '--code', 'https://github.com/mistralai/mistral-src', '--section', 'pretraining', '--section', 'sft');
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('created entries/papers/mixtral-of-experts.yml\nNext: npm run generate, then commit entries/papers/mixtral-of-experts.yml and README.md.\n');
+    expect(result.stderr).toBe('created entries/papers/mixtral-of-experts.yml\nNext: npm run generate, then commit entries/papers/mixtral-of-experts.yml, README.md and docs/papers-per-year.svg.\n');
     expect(await readFile(join(root, 'entries/papers/mixtral-of-experts.yml'), 'utf8')).toBe(
       '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Mixtral of Experts\nauthors: Jiang et al.\nyear: 2024\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2401.04088\n  code: https://github.com/mistralai/mistral-src\nsections:\n  - pretraining\n  - sft\n',
     );

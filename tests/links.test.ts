@@ -272,8 +272,8 @@ describe('paperlist links (CLI)', () => {
     const report = JSON.parse(result.stdout);
     expect(report.diagnostics.map((d: { file: string; message: string; hint?: string }) => `${d.file}: ${d.message.replace(/'\/.*missing.md'/, "'missing.md'")} ${d.hint ?? ''}`.trim())).toEqual([
       'binary.md: The file has NUL bytes: it is not a Markdown text. Give the Markdown files whose links are to be checked.',
-      'huge.md: The file is 2097153 bytes; Markdown files over 2097152 bytes are not read. Split it, and check the parts one by one or together.',
-      "missing.md: Cannot read the file: ENOENT: no such file or directory, stat 'missing.md'",
+      'huge.md: The file is 2097153 bytes; files over 2097152 bytes are not read. Split it, and check the parts one by one or together.',
+      'missing.md: The file does not exist. Check the path.',
     ]);
     expect(report.links).toEqual([{ url: `${b}/ok`, state: 'ok', status: 200, origins: [{ file: 'good.md', line: 1 }] }]);
     expect(server.requests.map((r) => r.path)).toEqual(['/ok']);
@@ -327,10 +327,10 @@ describe('progress', () => {
 describe('Markdown sources', () => {
   it('parsing in chunks finds exactly the links of a whole parse, with the same lines', async () => {
     const { readFile: read } = await import('node:fs/promises');
-    const { parseMarkdown } = await import('../src/markdown.js');
+    const { parseMarkdown } = await import('../src/markdown/parse.js');
     const { LinkCollector } = await import('../src/links/collector.js');
     const { markdownLinks } = await import('../src/links/markdown-links.js');
-    const { markdownChunks } = await import('../src/links/markdown-chunks.js');
+    const { markdownChunks } = await import('../src/markdown/chunks.js');
     const { chunkLinks } = await import('../src/links/markdown-links.js');
     const upstream = await read(join(import.meta.dirname, 'fixtures/upstream/README.md'), 'utf8');
     const tricky = ['# T', '', '- [a](https://a.example/1)', '- [b](https://a.example/2)', '```', '- [not a link in code](https://code.example/)', '```', '- [c](https://a.example/3)', '  continued [d](https://a.example/4)', '', '[ref]: https://ref.example/', '- [e][ref]', '1. [f](https://a.example/5)', '2. [g](https://a.example/6)'].join('\n');

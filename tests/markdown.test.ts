@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { parseMarkdown, stringifyMarkdown, stringifyMarkdownReference } from '../src/markdown.js';
+import { parseMarkdown } from '../src/markdown/parse.js';
+import { stringifyMarkdown, stringifyMarkdownReference } from '../src/markdown/stringify.js';
 import { datasetLine, paperLine } from '../src/render/lines.js';
 import { loadProject } from '../src/project.js';
 import { PACKAGE_ROOT } from '../src/package-files.js';

@@ -5,6 +5,7 @@ import { formatReport } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const addCommand: Command = {
+  positionals: true,
   usage: 'paperlist add --title T --authors A --year Y [--venue V] [--paper URL] [--code URL] [--model URL] [--data URL] [--project URL] --section ID [--section ID ...] [--dry-run] [--root DIR] [--format stylish|json|github]',
   options: {
     title: { type: 'string' },
@@ -59,14 +60,19 @@ Then run 'npm run generate' and commit the entry with README.md.`,
     } else if (missing.length) {
       throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}.`);
     }
-    const outcome = await addPaper(root, fields, values['dry-run'] !== true);
-    if (outcome.diagnostics.length || format !== 'stylish') io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { file: outcome.file ?? null } }));
+    const dryRun = values['dry-run'] === true;
+    const outcome = await addPaper(root, fields, !dryRun);
+    // With --format json, stdout is one JSON document: the entry goes inside it.
+    if (format === 'json') io.stdout.write(formatReport(outcome.diagnostics, format, { color: false, extra: { file: outcome.file ?? null }, json: outcome.text !== undefined ? { entry: outcome.text } : {} }));
+    else if (outcome.diagnostics.length || format !== 'stylish') io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { file: outcome.file ?? null } }));
     if (!outcome.text) {
       io.stderr.write('paperlist: the entry was not written: fix the errors above.\n');
       return EXIT.errors;
     }
-    if (values['dry-run'] === true) io.stdout.write(outcome.text);
-    else io.stderr.write(`created ${outcome.file}\nNext: npm run generate, then commit ${outcome.file} and README.md.\n`);
+    if (dryRun) {
+      if (format === 'stylish') io.stdout.write(outcome.text);
+      else if (format === 'github') io.stderr.write(outcome.text);
+    } else io.stderr.write(`created ${outcome.file}\nNext: npm run generate, then commit ${outcome.file}, README.md and docs/papers-per-year.svg.\n`);
     return EXIT.ok;
   },
 };

@@ -1,12 +1,13 @@
 // The command line of `paperlist import`: options, help, and the exit code.
 import { resolve } from 'node:path';
-import { planImport, readBytes, writePlan } from '../commands/import.js';
+import { planImport, readImportSource, writePlan } from '../commands/import.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { loadVenues } from '../package-files.js';
 import { formatReport } from '../report.js';
 import { EXIT, fail, formatOf, formatOption, UsageError, useColor, type Command } from './shared.js';
 
 export const importCommand: Command = {
+  positionals: true,
   usage: 'paperlist import <README.md> --out <DIR> [--force] [--format stylish|json|github]',
   options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, ...formatOption },
   help: `Reads the README with remark, merges papers listed in several sections into one entry,
@@ -25,12 +26,9 @@ Options:
     if (positionals.length !== 1) throw new UsageError('import takes exactly one README file.');
     if (typeof values.out !== 'string') throw new UsageError('import needs --out DIR.');
     const input = resolve(io.cwd, positionals[0]!);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readBytes(input);
-    } catch (error) {
-      return fail(io, `cannot read ${positionals[0]}: ${(error as Error).message}`);
-    }
+    const read = readImportSource(input);
+    if ('problem' in read) return fail(io, `cannot import ${positionals[0]}: ${read.message}${read.problem === 'too-large' ? ' Import a list README, not an archive of them.' : ''}`);
+    const bytes = read.bytes;
     const plan = planImport(bytes, positionals[0]!, loadVenues());
     const diagnostics: Diagnostic[] = [...plan.diagnostics];
     let written = 0;

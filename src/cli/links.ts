@@ -6,6 +6,7 @@ import { formatReport } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const linksCommand: Command = {
+  positionals: true,
   usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--root DIR] [--format stylish|json|github|markdown]',
   options: {
     changed: { type: 'string' },

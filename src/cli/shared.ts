@@ -19,6 +19,8 @@ export class UsageError extends Error {}
 
 export interface Command {
   usage: string;
+  /** The command takes arguments besides options (files, a link); the others refuse stray ones. */
+  positionals?: boolean;
   options: NonNullable<ParseArgsConfig['options']>;
   help: string;
   run(args: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number>;

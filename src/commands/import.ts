@@ -1,8 +1,11 @@
 // `paperlist import`: a hand-written list README → entries/, entries/sections.yml, templates/README.md.
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { readRegularFile, type ReadOutcome } from '../fs-read.js';
+import { MAX_MARKDOWN_BYTES } from '../markdown/parse.js';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import type { Diagnostic } from '../diagnostics.js';
-import { formatDataset, formatPaper, formatSections } from '../entry-format.js';
+import { formatDataset, formatPaper, formatSections, readCanonical } from '../entry-format.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { assignIds } from '../ids.js';
 import { mergeItems } from '../import/merge.js';
@@ -67,7 +70,7 @@ export function planImport(bytes: Uint8Array, file: string, venues: VenueList): 
   // Every entry written is validated as lint will read it; a problem is reported at its README line.
   const plan = (kind: 'paper' | 'dataset', path: string, text: string, line: number): void => {
     files.set(path, text);
-    const { source } = parseYaml(path, decodeText(new TextEncoder().encode(text)));
+    const { source } = parseYaml(path, decodeText(new TextEncoder().encode(text)), (t) => readCanonical(kind, t));
     for (const d of validator.validate(kind, source))
       diagnostics.push({ file, line, column: 1, ruleId: 'import', severity: 'error', message: `The entry imported from this line (${path}) is not valid: ${d.message}`, hint: `Correct the line, or the entry after importing. ${d.hint ?? ''}`.trim() });
   };
@@ -100,7 +103,9 @@ export async function writePlan(plan: ImportPlan, outDir: string, force: boolean
     );
     if (existing.length) return { written: [], refused: existing };
   }
-  for (const p of paths) await writeFileAtomic(join(outDir, p), plan.files.get(p)!);
+  // Several writes at a time: each waits on its own fsync (3,000 entries: 2.7 s one by one).
+  const limit = pLimit(16);
+  await Promise.all(paths.map((p) => limit(() => writeFileAtomic(join(outDir, p), plan.files.get(p)!))));
   return { written: paths, refused: [] };
 }
 
@@ -113,6 +118,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-export async function readBytes(path: string): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(path));
+/** The README to import: a regular file (a link the user names is followed) of at most MAX_MARKDOWN_BYTES. */
+export function readImportSource(path: string): ReadOutcome {
+  return readRegularFile(path, MAX_MARKDOWN_BYTES, true);
 }

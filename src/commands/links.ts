@@ -1,5 +1,6 @@
 // `paperlist links`: collect URLs (entries + template, or Markdown files), check them, report.
-import { readFile, stat } from 'node:fs/promises';
+import { readRegularFile } from '../fs-read.js';
+import { MAX_MARKDOWN_BYTES } from '../markdown/parse.js';
 import { resolve, relative } from 'node:path';
 import { CONFIG_FILE, isExcludeRegExp, loadConfig, type LinkSettings } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -53,11 +54,6 @@ export function excluder(patterns: readonly string[] = []): (url: string) => boo
   return (url) => tests.some((t) => t(url));
 }
 
-/**
- * Larger Markdown files are refused unread: micromark needs ~300 bytes of memory per byte of a
- * block it cannot parse piecewise (a 5 MB paragraph took 1.5 GB), and a real list is far smaller.
- */
-export const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
 
 /** Reads the Markdown files given; an unreadable one is an error diagnostic, the rest go on. */
 async function readTexts(request: LinksRequest, diagnostics: Diagnostic[]): Promise<MarkdownText[]> {
@@ -65,18 +61,14 @@ async function readTexts(request: LinksRequest, diagnostics: Diagnostic[]): Prom
   for (const file of request.files) {
     const path = resolve(request.root, file);
     const refuse = (message: string, hint?: string): void => void diagnostics.push({ file, line: 1, column: 1, ruleId: 'links', severity: 'error', message, ...(hint ? { hint } : {}) });
-    try {
-      const { size } = await stat(path);
-      if (size > MAX_MARKDOWN_BYTES) {
-        refuse(`The file is ${size} bytes; Markdown files over ${MAX_MARKDOWN_BYTES} bytes are not read.`, 'Split it, and check the parts one by one or together.');
-        continue;
-      }
-      const decoded = decodeText(new Uint8Array(await readFile(path)));
-      if (decoded.binary) refuse('The file has NUL bytes: it is not a Markdown text.', 'Give the Markdown files whose links are to be checked.');
-      else texts.push({ file: relative(request.root, path) || file, text: decoded.text });
-    } catch (error) {
-      refuse(`Cannot read the file: ${(error as Error).message}`);
+    const read = readRegularFile(path, MAX_MARKDOWN_BYTES, true);
+    if ('problem' in read) {
+      refuse(read.message, read.problem === 'too-large' ? 'Split it, and check the parts one by one or together.' : read.hint || undefined);
+      continue;
     }
+    const decoded = decodeText(read.bytes);
+    if (decoded.binary) refuse('The file has NUL bytes: it is not a Markdown text.', 'Give the Markdown files whose links are to be checked.');
+    else texts.push({ file: relative(request.root, path) || file, text: decoded.text });
   }
   return texts;
 }

@@ -38,17 +38,25 @@ export function citationKeyBase(p: Paper): string {
 
 const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'via', 'are', 'towards', 'toward', 'into', 'how', 'what', 'when', 'does', 'can', 'not']);
 
-/** Keys for papers given in a stable order; a clash gets a, b, c ... in that order. */
+/**
+ * Keys for papers given in a stable order; a clash gets a, b, c ... in that order, skipping any key
+ * already taken (another paper's base can look like a suffixed key: zhu2024questiona).
+ */
 export function citationKeys(papers: readonly Paper[]): string[] {
+  const bases = papers.map(citationKeyBase);
   const count = new Map<string, number>();
-  for (const p of papers) count.set(citationKeyBase(p), (count.get(citationKeyBase(p)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return papers.map((p) => {
-    const base = citationKeyBase(p);
+  for (const base of bases) count.set(base, (count.get(base) ?? 0) + 1);
+  const used = new Set(bases.filter((b) => count.get(b) === 1));
+  const next = new Map<string, number>();
+  return bases.map((base) => {
     if (count.get(base) === 1) return base;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return `${base}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`;
+    let n = next.get(base) ?? 0;
+    let key: string;
+    do key = `${base}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`, n++;
+    while (used.has(key));
+    next.set(base, n);
+    used.add(key);
+    return key;
   });
 }
 

@@ -2,7 +2,7 @@
 import type { Content, Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic } from '../diagnostics.js';
-import { parseMarkdown } from '../markdown.js';
+import { parseMarkdownChunked } from '../markdown/parse.js';
 import type { Group, Links, LinkKind, Section, SubSection } from '../model.js';
 import { slugify } from '../text/normalize.js';
 
@@ -74,7 +74,7 @@ export function parseReadme(source: string, file: string): ParsedReadme {
     diagnostics.push({ file, line, column: 1, ruleId: 'import', severity, message, ...(hint ? { hint } : {}) });
   };
 
-  const tree = parseMarkdown(source);
+  const tree = parseMarkdownChunked(source);
   const blocks: Block[] = tree.children.map((node) => ({
     node,
     start: node.position!.start.offset!,

@@ -1,16 +1,15 @@
-// Links of Markdown text, a chunk at a time. Loads nothing but the parser
-// (mdast-util-from-markdown: what remark-parse runs, with the same output, without unified), to
-// keep a parse worker's start-up short.
+// Links of Markdown text, a chunk at a time, with the shared parser (markdown/parse.ts: no unified, so
+// a parse worker starts quickly).
 import type { Definition, Link, Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { parseMarkdown } from '../markdown/parse.js';
 import { collect, type FoundLink, type LinkCollector } from './collector.js';
-import { markdownChunks } from './markdown-chunks.js';
+import { markdownChunks } from '../markdown/chunks.js';
 
 /** The links of one chunk (inline links, definitions, autolinks), with their lines in the whole text. */
 export function chunkLinks(chunk: { text: string; firstLine: number }): FoundLink[] {
   const found: FoundLink[] = [];
   // Depth-first in document order with an explicit stack: nesting (10,000 '>' deep) costs heap, not call stack.
-  const stack: Nodes[] = [fromMarkdown(chunk.text)];
+  const stack: Nodes[] = [parseMarkdown(chunk.text)];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'link' || node.type === 'definition') {

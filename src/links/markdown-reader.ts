@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FoundLink } from './collector.js';
-import { markdownChunks } from './markdown-chunks.js';
+import { markdownChunks } from '../markdown/chunks.js';
 
 export interface MarkdownText {
   file: string;

@@ -2,7 +2,7 @@
 //   - [2024] **Title.** *Zhu et al.* `arXiv` [[paper](…)] [[code](…)]
 //   - [**Name**](url). Description.
 import type { ListItem, PhrasingContent } from 'mdast';
-import { lit, text } from '../markdown.js';
+import { lit, text } from '../markdown/stringify.js';
 import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
 
 /** Appends the closing period unless the text already ends in terminal punctuation. */

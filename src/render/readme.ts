@@ -3,7 +3,8 @@ import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import { compareStrings, type Diagnostic } from '../diagnostics.js';
-import { lit, parseMarkdown, stringifyMarkdown, text } from '../markdown.js';
+import { parseMarkdown, parseMarkdownChunked } from '../markdown/parse.js';
+import { lit, stringifyMarkdown, text } from '../markdown/stringify.js';
 import type { Dataset, Group, Paper, SectionsFile, SubSection } from '../model.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { CHART_FILE, chartSeries, renderChart } from './chart.js';
@@ -70,7 +71,7 @@ export function renderReadme(input: RenderInput, lines: Lines = new Map()): Rend
     const line = template.slice(0, index).split('\n').length;
     diagnostics.push({ file: input.templateFile, line, column: 1, ruleId: 'template', severity: 'error', message, hint });
   };
-  const tree = parseMarkdown(template);
+  const tree = parseMarkdownChunked(template);
   const markers = findMarkers(tree, at);
 
   const used = new Set<string>();

@@ -3,7 +3,7 @@
 import { formatDataset, formatPaper } from '../entry-format.js';
 import { idMatches } from '../ids.js';
 import { locate } from '../load.js';
-import { parseMarkdown } from '../markdown.js';
+import { parseMarkdown } from '../markdown/parse.js';
 import { LINK_KINDS, type SectionsFile } from '../model.js';
 import type { Nodes } from 'mdast';
 import type { Project } from '../project.js';

@@ -1,7 +1,6 @@
-// The one place that configures remark: parsing, and serialising in the list's house style.
+// The one place that serialises Markdown: remark-stringify in the list's house style.
 import type { Node, Root, Nodes, PhrasingContent } from 'mdast';
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import type { Options as StringifyOptions } from 'remark-stringify';
 
@@ -97,13 +96,8 @@ const stringifyOptions: StringifyOptions = {
   handlers: { literal, text: textHandler } as unknown as StringifyOptions['handlers'],
 };
 
-const parser = unified().use(remarkParse);
 const stringifier = unified().use(remarkStringify, stringifyOptions);
 const referenceStringifier = unified().use(remarkStringify, { ...stringifyOptions, handlers: { literal } as unknown as StringifyOptions['handlers'] });
-
-export function parseMarkdown(text: string): Root {
-  return parser.parse(text);
-}
 
 export function stringifyMarkdown(tree: Root): string {
   return stringifier.stringify(tree);
