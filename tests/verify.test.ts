@@ -3,8 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseAnthologyBib } from '../src/verify/anthology-bib.js';
-import { parseArxivFeed } from '../src/verify/arxiv-feed.js';
+import { parseAnthologyBib } from '../src/records/anthology-bib.js';
+import { parseArxivFeed } from '../src/records/arxiv-feed.js';
 import { copyFixture, FIXTURES, runCli } from './helpers.js';
 
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, 'verify', name), 'utf8');
@@ -57,7 +57,7 @@ describe('arXiv feed and Anthology BibTeX', () => {
     expect(parseAnthologyBib(await fixture('anthology.bib'))).toEqual({
       title: 'Overcoming Catastrophic Forgetting in Zero-Shot Cross-Lingual Generation',
       year: 2022,
-      authors: ['Vu, Tu', 'Barua, Aditya', 'Lester, Brian', 'Cer, Daniel', 'Iyyer, Mohit', 'Constant, Noah'],
+      authors: ['Tu Vu', 'Aditya Barua', 'Brian Lester', 'Daniel Cer', 'Mohit Iyyer', 'Noah Constant'],
       booktitle: 'Proceedings of the 2022 Conference on Empirical Methods in Natural Language Processing',
     });
     expect(parseAnthologyBib('<html>not bibtex</html>')).toBeUndefined();

@@ -2,7 +2,7 @@
 import { verify } from '../commands/verify.js';
 import { hasErrors } from '../diagnostics.js';
 import { formatReport } from '../report.js';
-import { DEFAULT_SOURCE_OPTIONS } from '../verify/sources.js';
+import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const verifyCommand: Command = {

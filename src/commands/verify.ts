@@ -6,7 +6,7 @@ import { paperIdentifiers } from '../identifiers.js';
 import { loadProject, type PaperEntry } from '../project.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
-import { fetchAnthology, fetchArxiv, RecordCache, type SourceOptions } from '../verify/sources.js';
+import { fetchAnthology, fetchArxiv, RecordCache, type SourceOptions } from '../records/sources.js';
 
 export interface VerifyOutcome {
   diagnostics: Diagnostic[];

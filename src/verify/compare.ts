@@ -3,15 +3,8 @@ import { titleSimilarity } from '../import/merge.js';
 import type { PaperEntry } from '../project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { placeOf, type Finding } from '../rules/types.js';
+import type { SourceRecord } from '../records/record.js';
 
-export interface SourceRecord {
-  source: 'arXiv' | 'ACL Anthology';
-  id: string;
-  title: string;
-  authors: string[];
-  year: number;
-  journalRef?: string;
-}
 
 /** Titles this alike (word overlap) are the same paper, allowing a subtitle or casing change. */
 const SAME_TITLE = 0.6;

@@ -11,6 +11,8 @@ export interface ArxivRecord {
   /** Year of the first version. */
   year: number;
   journalRef?: string;
+  /** The DOI of the published version (arxiv:doi), lowercase. */
+  doi?: string;
 }
 
 export type FeedResult = { kind: 'records'; records: ArxivRecord[]; errors: string[] } | { kind: 'throttled' } | { kind: 'malformed'; reason: string };
@@ -44,7 +46,8 @@ export function parseArxivFeed(body: string): FeedResult {
     }
     const authors = ((e.author as unknown[]) ?? []).map((a) => text((a as Record<string, unknown>).name)).filter(Boolean);
     const journalRef = text(e.journal_ref);
-    records.push({ id: id.id, title, authors, year: Number(published[1]), ...(journalRef ? { journalRef } : {}) });
+    const doi = text(e.doi).toLowerCase();
+    records.push({ id: id.id, title, authors, year: Number(published[1]), ...(journalRef ? { journalRef } : {}), ...(/^10\.\d{4,9}\//.test(doi) ? { doi } : {}) });
   }
   return { kind: 'records', records, errors };
 }

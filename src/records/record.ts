@@ -1,0 +1,45 @@
+// A paper's record as its source gives it (arXiv, the ACL Anthology, Crossref), in one shape: what
+// verify compares an entry with, and what add writes an entry from.
+
+export type SourceName = 'arXiv' | 'ACL Anthology' | 'Crossref';
+
+export interface SourceRecord {
+  source: SourceName;
+  /** The id at that source: arXiv id, Anthology id, DOI. */
+  id: string;
+  title: string;
+  /** Full names, in the record's order, "Given Family". */
+  authors: string[];
+  /** arXiv: year of the first version; the others: year of publication. */
+  year: number;
+  /** arXiv's journal reference, when the authors gave one. */
+  journalRef?: string;
+  /** The DOI of the published version, when the record has one (lowercase). */
+  doi?: string;
+  /** Where it was published, as the record names it (booktitle, container title). */
+  publishedIn?: string;
+  /** The short name of that, when the record gives one (Crossref's short-container-title). */
+  publishedInShort?: string;
+}
+
+/** A person as CSL-JSON (Crossref's works and citation-js's BibTeX reader both use it) names them. */
+export interface CslName {
+  given?: string;
+  family?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
+  literal?: string;
+  name?: string;
+}
+
+/** "Given particle Family", or the literal name of a team; whitespace folded. */
+export function personName(n: CslName): string {
+  const parts = n.literal ?? n.name ?? [n.given, n['dropping-particle'], n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ');
+  return parts.replace(/\s+/g, ' ').trim();
+}
+
+/** A title as records give it: hard-wrapped lines and doubled spaces folded, trimmed. */
+export function foldWhitespace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

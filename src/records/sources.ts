@@ -1,0 +1,252 @@
+// Fetching records from the arXiv API and the ACL Anthology: batched, at most one arXiv request
+// per interval, throttling and Retry-After honoured, a cache of records for 30 days.
+import { readFile } from 'node:fs/promises';
+import { request } from 'undici';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { parseRetryAfter } from '../links/checker.js';
+import { parseAnthologyBib } from './anthology-bib.js';
+import { parseArxivFeed } from './arxiv-feed.js';
+import { parseCrossrefWork } from './crossref.js';
+import type { SourceRecord } from './record.js';
+
+export interface SourceOptions {
+  arxivApi: string;
+  anthology: string;
+  /** Crossref's REST API, for DOIs. */
+  crossref: string;
+  /** Milliseconds between two arXiv API requests (arXiv asks for 3 s). */
+  interval: number;
+  /** Milliseconds between two requests to the Anthology or to Crossref. */
+  hostInterval: number;
+  batch: number;
+  timeout: number;
+  retries: number;
+  userAgent: string;
+}
+
+export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
+  arxivApi: 'https://export.arxiv.org/api/query',
+  anthology: 'https://aclanthology.org',
+  crossref: 'https://api.crossref.org',
+  interval: 3000,
+  hostInterval: 500,
+  batch: 50,
+  timeout: 30_000,
+  retries: 3,
+  userAgent: 'paperlist/0.1 (+https://github.com/LightChen233/Awesome-Multilingual-LLM)',
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/** 2: records carry the DOI and venue, and Anthology names are "Given Family" (version 1 had neither). */
+const CACHE_VERSION = 2;
+
+interface CacheFile {
+  version: typeof CACHE_VERSION;
+  records: Record<string, { record: SourceRecord | null; fetchedAt: string }>;
+}
+
+export class RecordCache {
+  private constructor(private readonly path: string | undefined, private readonly data: CacheFile, private readonly ttlMs: number) {}
+
+  static async open(path: string | undefined, ttlMs = 30 * 24 * 3600 * 1000): Promise<RecordCache> {
+    let data: CacheFile = { version: CACHE_VERSION, records: {} };
+    if (path) {
+      try {
+        const parsed = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
+        if (parsed.version === CACHE_VERSION && parsed.records && typeof parsed.records === 'object') data = parsed;
+      } catch {
+        // missing or unreadable: start afresh
+      }
+    }
+    return new RecordCache(path, data, ttlMs);
+  }
+
+  /** undefined: not cached (or stale); null: the source said there is no such paper. */
+  get(key: string, now = Date.now()): SourceRecord | null | undefined {
+    const hit = this.data.records[key];
+    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.record : undefined;
+  }
+
+  set(key: string, record: SourceRecord | null, now = Date.now()): void {
+    this.data.records[key] = { record, fetchedAt: new Date(now).toISOString() };
+  }
+
+  async save(): Promise<void> {
+    if (!this.path) return;
+    const records = Object.fromEntries(Object.entries(this.data.records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    await writeFileAtomic(this.path, `${JSON.stringify({ version: CACHE_VERSION, records }, null, 2)}\n`);
+  }
+}
+
+export interface FetchProblem {
+  id: string;
+  /** unreachable: no answer at all (network, DNS); missing: the source has no such paper; the rest: an answer that could not be used. */
+  kind: 'unreachable' | 'missing' | 'throttled' | 'malformed' | 'http';
+  message: string;
+}
+
+/** Larger answers are cut off and refused: a record is a few kilobytes, a batch of 50 under 200 KB. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+interface Answer {
+  status: number;
+  body: string;
+  retryAfter?: number;
+}
+
+async function get(url: string, options: SourceOptions): Promise<Answer> {
+  const response = await request(url, { headers: { 'user-agent': options.userAgent }, headersTimeout: options.timeout, bodyTimeout: options.timeout });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      response.body.destroy();
+      throw new Error(`the answer is over ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const retry = response.headers['retry-after'];
+  const retryAfter = parseRetryAfter(Array.isArray(retry) ? retry[0] : retry);
+  return { status: response.statusCode, body: Buffer.concat(chunks).toString('utf8'), ...(retryAfter !== undefined ? { retryAfter } : {}) };
+}
+
+/**
+ * One request with the source's manners: at most one per `interval` (shared through `gate`),
+ * network errors retried with backoff, 429/503 waited out (Retry-After, capped at 2 minutes).
+ * Returns the answer, or the problem after the last try.
+ */
+async function politeGet(url: string, options: SourceOptions, gate: { nextAt: number }, interval: number, label: string): Promise<Answer | Omit<FetchProblem, 'id'>> {
+  for (let attempt = 0; ; attempt++) {
+    await sleep(gate.nextAt - Date.now());
+    gate.nextAt = Date.now() + interval;
+    let answer: Answer;
+    try {
+      answer = await get(url, options);
+    } catch (error) {
+      if (attempt >= options.retries) return { kind: 'unreachable', message: `${label} unreachable: ${networkReason(error)}` };
+      gate.nextAt = Date.now() + Math.max(interval, 500 * 2 ** attempt);
+      continue;
+    }
+    if (answer.status === 429 || answer.status === 503) {
+      if (attempt >= options.retries) return { kind: 'throttled', message: `${label} kept throttling (HTTP ${answer.status})` };
+      gate.nextAt = Date.now() + Math.min(answer.retryAfter ?? interval * 2 ** (attempt + 1), 120_000);
+      continue;
+    }
+    return answer;
+  }
+}
+
+/** A network error in one line, as a person would say it. */
+function networkReason(error: unknown): string {
+  const e = error as { code?: string; cause?: { code?: string }; message?: string };
+  const code = e.code ?? e.cause?.code;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (no network, or no DNS)';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
+  return e.message ?? String(error);
+}
+
+const isAnswer = (x: Answer | Omit<FetchProblem, 'id'>): x is Answer => 'status' in x;
+
+/**
+ * arXiv records for the ids not in the cache, `batch` ids a request, one request per interval.
+ * When the API cannot be reached at all, the remaining ids are not tried: one problem each, kind
+ * 'unreachable', and no further wait.
+ */
+export async function fetchArxiv(ids: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
+  const problems: FetchProblem[] = [];
+  const missing = ids.filter((id) => cache.get(`arxiv:${id}`) === undefined);
+  const gate = { nextAt: 0 };
+  for (let i = 0; i < missing.length; i += options.batch) {
+    const batch = missing.slice(i, i + options.batch);
+    const url = `${options.arxivApi}?id_list=${batch.join(',')}&max_results=${batch.length}`;
+    let answer = await politeGet(url, options, gate, options.interval, 'arXiv API');
+    // "Rate exceeded." comes as a 200 with a plain body: waited out like a 429.
+    for (let attempt = 0; isAnswer(answer) && answer.status === 200 && parseArxivFeed(answer.body).kind === 'throttled'; attempt++) {
+      if (attempt >= options.retries) {
+        answer = { kind: 'throttled', message: 'arXiv API kept throttling ("Rate exceeded.")' };
+        break;
+      }
+      gate.nextAt = Date.now() + Math.min(answer.retryAfter ?? options.interval * 2 ** (attempt + 1), 120_000);
+      answer = await politeGet(url, options, gate, options.interval, 'arXiv API');
+    }
+    if (!isAnswer(answer)) {
+      const rest = answer.kind === 'unreachable' ? missing.slice(i) : batch;
+      for (const id of rest) problems.push({ id, ...answer });
+      if (answer.kind === 'unreachable') break;
+      continue;
+    }
+    const feed = answer.status === 200 ? parseArxivFeed(answer.body) : undefined;
+    if (!feed || feed.kind !== 'records') {
+      const why = feed?.kind === 'malformed' ? `malformed answer: ${feed.reason}` : `HTTP ${answer.status}`;
+      for (const id of batch) problems.push({ id, kind: feed ? 'malformed' : 'http', message: `arXiv API: ${why}` });
+      continue;
+    }
+    for (const r of feed.records) cache.set(`arxiv:${r.id}`, { source: 'arXiv', id: r.id, title: r.title, authors: r.authors, year: r.year, ...(r.journalRef ? { journalRef: r.journalRef } : {}), ...(r.doi ? { doi: r.doi } : {}) });
+    for (const id of batch) {
+      if (cache.get(`arxiv:${id}`) !== undefined) continue;
+      cache.set(`arxiv:${id}`, null);
+      problems.push({ id, kind: 'missing', message: `arXiv has no paper ${id}${feed.errors[0] ? ` (${feed.errors[0]})` : ''}` });
+    }
+  }
+  return problems;
+}
+
+/** Anthology records (one BibTeX request each) for the ids not in the cache; stops when the Anthology cannot be reached. */
+export async function fetchAnthology(ids: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
+  const problems: FetchProblem[] = [];
+  const missing = ids.filter((x) => cache.get(`acl:${x}`) === undefined);
+  const gate = { nextAt: 0 };
+  for (const [i, id] of missing.entries()) {
+    const answer = await politeGet(`${options.anthology}/${id}.bib`, options, gate, options.hostInterval, 'ACL Anthology');
+    if (!isAnswer(answer)) {
+      for (const rest of answer.kind === 'unreachable' ? missing.slice(i) : [id]) problems.push({ id: rest, ...answer });
+      if (answer.kind === 'unreachable') break;
+      continue;
+    }
+    if (answer.status === 404) {
+      cache.set(`acl:${id}`, null);
+      problems.push({ id, kind: 'missing', message: `the ACL Anthology has no paper ${id}` });
+      continue;
+    }
+    const bib = answer.status === 200 ? parseAnthologyBib(answer.body) : undefined;
+    if (!bib) {
+      problems.push({ id, kind: answer.status === 200 ? 'malformed' : 'http', message: `ACL Anthology: ${answer.status === 200 ? 'unreadable BibTeX' : `HTTP ${answer.status}`}` });
+      continue;
+    }
+    cache.set(`acl:${id}`, { source: 'ACL Anthology', id, title: bib.title, authors: bib.authors, year: bib.year, ...(bib.doi ? { doi: bib.doi } : {}), ...(bib.booktitle ? { publishedIn: bib.booktitle } : {}) });
+  }
+  return problems;
+}
+
+/** Crossref works (one request each) for the DOIs not in the cache; stops when Crossref cannot be reached. */
+export async function fetchCrossref(dois: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
+  const problems: FetchProblem[] = [];
+  const missing = dois.filter((d) => cache.get(`doi:${d}`) === undefined);
+  const gate = { nextAt: 0 };
+  for (const [i, doi] of missing.entries()) {
+    const answer = await politeGet(`${options.crossref}/works/${encodeURIComponent(doi)}`, options, gate, options.hostInterval, 'Crossref');
+    if (!isAnswer(answer)) {
+      for (const rest of answer.kind === 'unreachable' ? missing.slice(i) : [doi]) problems.push({ id: rest, ...answer });
+      if (answer.kind === 'unreachable') break;
+      continue;
+    }
+    if (answer.status === 404) {
+      cache.set(`doi:${doi}`, null);
+      problems.push({ id: doi, kind: 'missing', message: `Crossref has no work with DOI ${doi}` });
+      continue;
+    }
+    const work = answer.status === 200 ? parseCrossrefWork(answer.body) : undefined;
+    if (!work || 'malformed' in work) {
+      problems.push({ id: doi, kind: work ? 'malformed' : 'http', message: `Crossref: ${work ? `malformed answer: ${work.malformed}` : `HTTP ${answer.status}`}` });
+      continue;
+    }
+    cache.set(`doi:${doi}`, {
+      source: 'Crossref', id: work.doi, title: work.title, authors: work.authors, year: work.year, doi: work.doi,
+      ...(work.containerTitle ? { publishedIn: work.containerTitle } : {}), ...(work.shortContainerTitle ? { publishedInShort: work.shortContainerTitle } : {}),
+    });
+  }
+  return problems;
+}
