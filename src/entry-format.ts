@@ -28,7 +28,8 @@ function plain(value: unknown): boolean {
 }
 
 function fastPaper(p: Paper, links: Record<string, string>): string | undefined {
-  if (!Array.isArray(p.sections)) return undefined;
+  // The author list and DOI are rare enough (entries written from records) to leave to the yaml package.
+  if (!Array.isArray(p.sections) || p.authorList !== undefined || p.doi !== undefined) return undefined;
   const strings = [p.title, p.authors, ...(p.venue !== undefined ? [p.venue] : []), ...Object.values(links), ...p.sections];
   if (!strings.every(plain) || !Number.isSafeInteger(p.year) || p.year < 0 || p.sections.length === 0 || Object.keys(links).length === 0) return undefined;
   let out = `${SCHEMA_COMMENT.paper}\ntitle: ${p.title}\nauthors: ${p.authors}\nyear: ${p.year}\n`;
@@ -66,8 +67,10 @@ export function formatPaperWith(p: Paper, fast: boolean): string {
     {
       title: p.title,
       authors: p.authors,
+      ...(p.authorList !== undefined ? { authorList: p.authorList } : {}),
       year: p.year,
       ...(p.venue !== undefined ? { venue: p.venue } : {}),
+      ...(p.doi !== undefined ? { doi: p.doi } : {}),
       links,
       sections: p.sections,
     },

@@ -7,8 +7,12 @@ export type Links = Partial<Record<LinkKind, string>>;
 export interface Paper {
   title: string;
   authors: string;
+  /** The full author list, from the paper's record. */
+  authorList?: string[];
   year: number;
   venue?: string;
+  /** The published version's DOI, lowercase. */
+  doi?: string;
   links: Links;
   sections: string[];
 }

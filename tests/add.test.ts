@@ -25,8 +25,8 @@ describe('paperlist add', () => {
     const result = await add(root, '--title', 'Another Title For The Same Preprint', '--authors', 'Jiang et al.', '--year', '2023', '--paper', 'https://arxiv.org/pdf/2310.06825v1', '--section', 'sft', '--format', 'json');
     expect(result.code).toBe(1);
     const [d] = JSON.parse(result.stdout).diagnostics;
-    expect(d).toMatchObject({ ruleId: 'duplicates/arxiv', severity: 'error', related: [{ file: 'entries/papers/mistral-7b.yml' }] });
-    expect(d.hint).toBe('It is listed already: add the section to `sections` in entries/papers/mistral-7b.yml instead.');
+    expect(d).toMatchObject({ file: 'entries/papers/mistral-7b.yml', ruleId: 'duplicates/arxiv', severity: 'error', message: 'This paper is listed already: entries/papers/mistral-7b.yml ("Mistral 7B") has the same arXiv id.' });
+    expect(d.hint).toBe('To list it in another section too, add the section to `sections` in entries/papers/mistral-7b.yml; nothing was written.');
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   });
 
@@ -48,7 +48,7 @@ describe('paperlist add', () => {
     const root = await copyFixture('lint-base');
     const result = await add(root, '--title', 'Only A Title');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('missing --authors, --year, --section.');
+    expect(result.stderr).toContain('missing --authors, --year, --section (sections: sft, pretraining, prompting).');
   });
 
   it('--dry-run prints the entry and writes nothing', async () => {

@@ -50,7 +50,7 @@ describe('schema', () => {
       'entries/papers/bad.yml:4:7 error schema "year" must be a whole number, found string "twenty".',
       'entries/papers/bad.yml:7:3 error schema Unknown field "links.slides".',
     ]);
-    expect(diagnostics[1]!.hint).toBe('Did you mean "authors"? Allowed here: title, authors, year, venue, links, sections.');
+    expect(diagnostics[1]!.hint).toBe('Did you mean "authors"? Allowed here: title, authors, authorList, year, venue, doi, links, sections.');
     expect(diagnostics[3]!.hint).toBe('Allowed here: paper, code, model, data, project.');
   });
 });
@@ -284,7 +284,7 @@ describe('output formats', () => {
     await writeFile(join(root, 'entries/papers/bad.yml'), paper('title: Bad\nauthors: A\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\nextra: 1\n'));
     const result = await runCli(['lint', '--root', root], root);
     expect(result.stdout).toBe(
-      'entries/papers/bad.yml\n  8:1     error   Unknown field "extra".  schema\n          → Allowed here: title, authors, year, venue, links, sections.\n\n✖ 1 error, 0 warnings\n',
+      'entries/papers/bad.yml\n  8:1     error   Unknown field "extra".  schema\n          → Allowed here: title, authors, authorList, year, venue, doi, links, sections.\n\n✖ 1 error, 0 warnings\n',
     );
     expect(result.code).toBe(1);
   });

@@ -1,72 +1,130 @@
-// The command line of `paperlist add`: options, help, and the exit code.
+// The command line of `paperlist add`: options, prompts, help, and the exit code.
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
+import { resolve } from 'node:path';
 import { addPaper, REQUIRED_FIELDS, type AddFields } from '../commands/add.js';
+import { readIssueForm } from '../issue-form.js';
+import { loadProject } from '../project.js';
+import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
+import { sourceOptions, sourcesOf } from './source-options.js';
 import { formatReport } from '../report.js';
-import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
+import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor, type Io } from './shared.js';
+
+const FIELD_FLAGS = ['title', 'authors', 'year', 'venue', 'doi', 'paper', 'code', 'model', 'data', 'project'] as const;
+
+/** Paper sections of the repository (those entries go in), for prompts, hints and the issue form. */
+async function paperSectionList(root: string): Promise<Array<{ id: string; title: string }>> {
+  const project = await loadProject(root);
+  return project.sections?.groups.filter((g) => g.kind === 'paper').flatMap((g) => g.sections.flatMap((s) => s.sections ?? [s])) ?? [];
+}
+
+async function paperSections(root: string): Promise<string[]> {
+  return (await paperSectionList(root)).map((s) => s.id);
+}
+
+/** On a terminal: asks for what is missing, and asks again for a section that does not exist. */
+async function ask(io: Io, root: string, fields: AddFields, needRecordFields: boolean): Promise<void> {
+  const rl = createInterface({ input: io.stdin!, output: io.stderr });
+  try {
+    if (needRecordFields) {
+      for (const key of REQUIRED_FIELDS) if (!fields[key]?.trim()) fields[key] = (await rl.question(`${key}${key === 'authors' ? ' (as the list shows them: "Zhu et al.")' : ''}: `)).trim();
+      if (fields.venue === undefined) fields.venue = (await rl.question('venue (e.g. arXiv, ACL, EMNLP; Enter for none): ')).trim() || undefined;
+      if (!fields.paper) fields.paper = (await rl.question('paper link (Enter for none): ')).trim() || undefined;
+    }
+    if (!fields.sections.length) {
+      const known = await paperSections(root);
+      io.stderr.write(`Sections: ${known.join(', ')}\n`);
+      for (;;) {
+        const answer = (await rl.question('section ids (comma-separated): ')).split(',').map((x) => x.trim()).filter(Boolean);
+        const unknown = answer.filter((s) => !known.includes(s));
+        if (answer.length && !unknown.length) {
+          fields.sections = answer;
+          break;
+        }
+        io.stderr.write(answer.length ? `Not a section: ${unknown.join(', ')}. Use ids from the list above.\n` : 'At least one section, please.\n');
+      }
+    }
+  } finally {
+    rl.close();
+  }
+}
 
 export const addCommand: Command = {
   positionals: true,
-  usage: 'paperlist add --title T --authors A --year Y [--venue V] [--paper URL] [--code URL] [--model URL] [--data URL] [--project URL] --section ID [--section ID ...] [--dry-run] [--root DIR] [--format stylish|json|github]',
+  usage: 'paperlist add [LINK|ID] --section ID [--section ID ...] [--title T] [--authors A] [--year Y] [--venue V] [--doi DOI] [--paper|--code|--model|--data|--project URL] [--from-issue FILE] [--dry-run] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--cache FILE] [--root DIR] [--format stylish|json|github]',
   options: {
-    title: { type: 'string' },
-    authors: { type: 'string' },
-    year: { type: 'string' },
-    venue: { type: 'string' },
-    paper: { type: 'string' },
-    code: { type: 'string' },
-    model: { type: 'string' },
-    data: { type: 'string' },
-    project: { type: 'string' },
+    ...Object.fromEntries(FIELD_FLAGS.map((f) => [f, { type: 'string' }])),
     section: { type: 'string', multiple: true },
+    'from-issue': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    ...sourceOptions,
     ...rootOption,
     ...formatOption,
   },
-  help: `Writes entries/papers/<id>.yml, the id derived from the title, in canonical form. Refuses
-(exit 1, naming the existing file) a paper that is already listed: same title, arXiv id, ACL
-Anthology id, DOI or paper URL; and anything lint would call an error (unknown venue or section,
-a year before the arXiv id, Markdown in the title ...). On a terminal, asks for what is missing.
+  help: `With a LINK or ID (arXiv: https://arxiv.org/abs/2402.07827, a pdf or versioned link, 2402.07827,
+cs/0112017; ACL Anthology: https://aclanthology.org/2023.emnlp-main.226, 2023.emnlp-main.226;
+a DOI: https://doi.org/10.1145/3442188.3445922, 10.1145/3442188.3445922), writes the entry from
+the paper's record: title, authors ("Üstün et al."), the full author list, year, venue, DOI and
+the paper link in canonical form. Flags given by hand override the record. Without one, every
+field comes from the flags (--title, --authors and --year are then required).
+
+Writes entries/papers/<id>.yml, the id derived from the title, in canonical form. Refuses (exit 1,
+naming the existing file) a paper that is already listed: same title, arXiv id, ACL Anthology id,
+DOI or paper URL; and anything lint would call an error. On a terminal, asks for what is missing.
 
 Options:
-  --title, --authors, --year       required ("Zhu et al.", 2024)
-  --venue                          from schema/venues.json (aliases such as Arxiv are accepted)
+  --section ID                 repeatable; ids from entries/sections.yml (asked on a terminal)
+  --title, --authors, --year   override the record, or give the paper by hand
+  --venue, --doi               from schema/venues.json (aliases such as Arxiv are accepted); the DOI
   --paper, --code, --model, --data, --project   links
-  --section ID                     repeatable; ids from entries/sections.yml
-  --dry-run                        check and print the entry, write nothing
-  --root DIR                       the repository (default: the current directory)
-  --format FORMAT                  stylish (default), json or github
+  --from-issue FILE            the body of an "Add a paper" issue (the form's answers)
+  --dry-run                    check and print the entry, write nothing
+  --arxiv-api URL              the arXiv API (default ${DEFAULT_SOURCE_OPTIONS.arxivApi})
+  --anthology URL              the ACL Anthology (default ${DEFAULT_SOURCE_OPTIONS.anthology})
+  --crossref URL               Crossref's REST API, for DOIs (default ${DEFAULT_SOURCE_OPTIONS.crossref})
+  --cache FILE                 keep records in FILE (verify's cache)
+  --root DIR                   the repository (default: the current directory)
+  --format FORMAT              stylish (default), json or github
 
-Then run 'npm run generate' and commit the entry with README.md.`,
-  async run({ values }, io) {
+Exit codes: 0 written, 1 refused (listed already, errors, unknown id), 2 usage error or the
+source could not be reached.
+Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-year.svg.`,
+  async run({ values, positionals }, io) {
     const format = formatOf(values);
     const root = rootOf(values, io);
     const fields: AddFields = { sections: (values.section as string[] | undefined) ?? [] };
-    for (const key of ['title', 'authors', 'year', 'venue', 'paper', 'code', 'model', 'data', 'project'] as const) {
-      if (typeof values[key] === 'string') fields[key] = values[key] as string;
+    for (const key of FIELD_FLAGS) if (typeof values[key] === 'string') fields[key] = values[key] as string;
+    if (positionals.length > 1) throw new UsageError(`add takes one link or id, found ${positionals.length}.`);
+    let source = positionals[0];
+    if (typeof values['from-issue'] === 'string') {
+      const body = await readFile(resolve(io.cwd, values['from-issue']), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot read --from-issue ${values['from-issue']}: ${error.code ?? error.message}`);
+      });
+      const form = readIssueForm(body, await paperSectionList(root));
+      if (form.problems.length) throw new UsageError(`the issue does not say ${form.problems.join('; ')}`);
+      source ??= form.link;
+      if (!fields.sections.length) fields.sections = form.sections;
+      if (form.code && !fields.code) fields.code = form.code;
     }
-    const missing = [...REQUIRED_FIELDS.filter((k) => !fields[k]?.trim()), ...(fields.sections.length ? [] : ['section'])];
-    if (missing.length && io.stdin?.isTTY) {
-      const rl = createInterface({ input: io.stdin, output: io.stderr });
-      try {
-        for (const key of missing) {
-          const answer = (await rl.question(`${key}${key === 'section' ? ' (ids, comma-separated)' : ''}: `)).trim();
-          if (key === 'section') fields.sections = answer.split(',').map((x) => x.trim()).filter(Boolean);
-          else fields[key as (typeof REQUIRED_FIELDS)[number]] = answer;
-        }
-        if (!fields.paper) fields.paper = (await rl.question('paper link (Enter for none): ')).trim() || undefined;
-      } finally {
-        rl.close();
-      }
-    } else if (missing.length) {
-      throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}.`);
-    }
+    const missing = [...(source === undefined ? REQUIRED_FIELDS.filter((k) => !fields[k]?.trim()) : []), ...(fields.sections.length ? [] : ['section'])];
+    if (missing.length && io.stdin?.isTTY) await ask(io, root, fields, source === undefined);
+    else if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}${missing.includes('section') ? ` (sections: ${(await paperSections(root)).join(', ')})` : ''}.`);
+
     const dryRun = values['dry-run'] === true;
-    const outcome = await addPaper(root, fields, !dryRun);
+    const outcome = await addPaper({
+      root, ...(source !== undefined ? { source } : {}), fields, sources: sourcesOf(values), write: !dryRun,
+      ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),
+    });
+    if (outcome.problem) {
+      const byHand = `paperlist add --title T --authors A --year Y --venue V --paper ${source ?? 'URL'} --section ${fields.sections[0] ?? 'ID'}`;
+      io.stderr.write(`paperlist: ${outcome.problem.message}. Nothing was written. To add it by hand: ${byHand}\n`);
+      return outcome.problem.kind === 'unreachable' ? EXIT.usage : EXIT.errors;
+    }
     // With --format json, stdout is one JSON document: the entry goes inside it.
     if (format === 'json') io.stdout.write(formatReport(outcome.diagnostics, format, { color: false, extra: { file: outcome.file ?? null }, json: outcome.text !== undefined ? { entry: outcome.text } : {} }));
     else if (outcome.diagnostics.length || format !== 'stylish') io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { file: outcome.file ?? null } }));
     if (!outcome.text) {
-      io.stderr.write('paperlist: the entry was not written: fix the errors above.\n');
+      io.stderr.write('paperlist: the entry was not written: see above.\n');
       return EXIT.errors;
     }
     if (dryRun) {

@@ -15,7 +15,9 @@ export interface Io {
 
 export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
-export class UsageError extends Error {}
+import { UsageError } from '../errors.js';
+
+export { UsageError };
 
 export interface Command {
   usage: string;

@@ -3,14 +3,13 @@ import { verify } from '../commands/verify.js';
 import { hasErrors } from '../diagnostics.js';
 import { formatReport } from '../report.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
+import { sourceOptions, sourcesOf } from './source-options.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const verifyCommand: Command = {
   usage: 'paperlist verify [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--interval MS]',
   options: {
-    cache: { type: 'string' },
-    'arxiv-api': { type: 'string' },
-    anthology: { type: 'string' },
+    ...sourceOptions,
     interval: { type: 'string' },
     ...rootOption,
     ...formatOption,
@@ -32,12 +31,7 @@ Options:
     const format = formatOf(values);
     const interval = values.interval === undefined ? DEFAULT_SOURCE_OPTIONS.interval : Number(values.interval);
     if (!Number.isInteger(interval) || interval < 0) throw new UsageError('--interval takes a whole number of milliseconds.');
-    const sources = {
-      ...DEFAULT_SOURCE_OPTIONS,
-      interval,
-      ...(typeof values['arxiv-api'] === 'string' ? { arxivApi: values['arxiv-api'] } : {}),
-      ...(typeof values.anthology === 'string' ? { anthology: values.anthology } : {}),
-    };
+    const sources = sourcesOf(values, interval);
     const outcome = await verify(rootOf(values, io), typeof values.cache === 'string' ? values.cache : undefined, sources);
     io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: outcome.counts }));
     return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;

@@ -1,15 +1,22 @@
-// `paperlist add`: a new paper entry, checked like lint checks it, written in canonical form.
+// `paperlist add`: a new paper entry, from the paper's record (arXiv, ACL Anthology, Crossref) or by
+// hand, checked like lint checks it, written in canonical form. Never overwrites a file.
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPaper } from '../entry-format.js';
+import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
+import { paperIdentifiers } from '../identifiers.js';
 import { assignIds } from '../ids.js';
 import { parseYaml } from '../load.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
-import { loadProject, type PaperEntry } from '../project.js';
+import { loadProject, type PaperEntry, type Project } from '../project.js';
+import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
+import type { SourceRecord } from '../records/record.js';
+import { fetchAnthology, fetchArxiv, fetchCrossref, RecordCache, type FetchProblem, type SourceOptions } from '../records/sources.js';
+import { recordFields } from '../records/to-entry.js';
 import { runRules } from '../rules/index.js';
 import { duplicates } from '../rules/duplicates.js';
 import { hygiene } from '../rules/hygiene.js';
@@ -20,8 +27,10 @@ import { sharedValidator } from '../validate.js';
 export interface AddFields {
   title?: string;
   authors?: string;
+  authorList?: string[];
   year?: string;
   venue?: string;
+  doi?: string;
   paper?: string;
   code?: string;
   model?: string;
@@ -31,12 +40,13 @@ export interface AddFields {
 }
 
 export interface AddOutcome {
-  /** The file written (relative to the root), when it was. */
+  /** The file written (relative to the root), when it was; with write false, the file it would be. */
   file?: string;
   text?: string;
   diagnostics: Diagnostic[];
 }
 
+/** The fields a paper needs that the record gives (or the contributor types, by hand). */
 export const REQUIRED_FIELDS = ['title', 'authors', 'year'] as const;
 
 /** Builds the entry from the fields: trimmed, venue alias resolved, links in canonical order. */
@@ -45,30 +55,105 @@ export function paperFromFields(fields: AddFields): Paper {
   const venue = fields.venue?.trim();
   const links: Paper['links'] = {};
   for (const kind of LINK_KINDS) if (fields[kind]?.trim()) links[kind] = fields[kind]!.trim();
+  const authorList = fields.authorList?.map((a) => a.trim().replace(/\s+/g, ' ')).filter(Boolean);
   return {
     title: (fields.title ?? '').trim().replace(/\s+/g, ' ').replace(/(?<![?!.])\.$/, ''),
     authors: (fields.authors ?? '').trim().replace(/\s+/g, ' '),
+    ...(authorList?.length ? { authorList } : {}),
     year: /^\d+$/.test((fields.year ?? '').trim()) ? Number(fields.year!.trim()) : (fields.year as unknown as number),
     ...(venue ? { venue: venues.resolve(venue)?.name ?? venue } : {}),
+    ...(fields.doi?.trim() ? { doi: fields.doi.trim().toLowerCase() } : {}),
     links,
     sections: [...new Set(fields.sections.map((s) => s.trim()).filter(Boolean))],
   };
 }
 
+/** What add found when it went for the record: the fields it gives, or why there are none. */
+export type RecordLookup = { fields: AddFields; record: SourceRecord; diagnostics: Diagnostic[] } | { problem: FetchProblem };
+
+/** The entry (if any) that has this identifier, by its paper link or its DOI. */
+function listedUnder(project: Project, ref: PaperRef): { entry: PaperEntry; label: string } | undefined {
+  for (const entry of project.papers) {
+    const ids = paperIdentifiers(entry.paper.links.paper);
+    if (ref.kind === 'arxiv' && ids.arxiv?.id === ref.id) return { entry, label: `arXiv id ${ref.id}` };
+    if (ref.kind === 'acl' && ids.acl?.id === ref.id) return { entry, label: `ACL Anthology id ${ref.id}` };
+    if (ref.kind === 'doi' && (ids.doi === ref.doi || entry.paper.doi === ref.doi)) return { entry, label: `DOI ${ref.doi}` };
+  }
+  return undefined;
+}
+
+/** The record of `ref`, from the cache or its source. */
+export async function lookUpRecord(ref: PaperRef, sources: SourceOptions, cachePath: string | undefined): Promise<{ record: SourceRecord } | { problem: FetchProblem }> {
+  const cache = await RecordCache.open(cachePath);
+  const key = recordKey(ref);
+  let problems: FetchProblem[] = [];
+  if (cache.get(key) === undefined) {
+    if (ref.kind === 'arxiv') problems = await fetchArxiv([ref.id], cache, sources);
+    else if (ref.kind === 'acl') problems = await fetchAnthology([ref.id], cache, sources);
+    else problems = await fetchCrossref([ref.doi], cache, sources);
+    await cache.save();
+  }
+  const record = cache.get(key);
+  if (record) return { record };
+  return { problem: problems[0] ?? { id: key, kind: 'missing', message: `${key} has no record` } };
+}
+
+export interface AddRequest {
+  root: string;
+  /** A link or id of the paper: its record gives the fields that `fields` does not. */
+  source?: string;
+  fields: AddFields;
+  sources: SourceOptions;
+  /** The record cache (verify's), relative to the root. */
+  cache?: string;
+  write: boolean;
+}
+
 /**
- * Checks the new entry as lint would (schema, sections, duplicates, mislabels, hygiene) against the
- * entries already there, and writes it only when nothing is an error. Never overwrites a file.
+ * Adds a paper: from its record when `source` names one (what the contributor typed overrides
+ * the record), else from the fields alone. Checks the new entry as lint would (schema, sections,
+ * duplicates, mislabels, hygiene) against the entries already there, and writes it only when
+ * nothing is an error. A paper already listed, under any identifier or by title, is refused with
+ * the file named and how to change that one instead.
  */
-export async function addPaper(root: string, fields: AddFields, write = true): Promise<AddOutcome> {
+export async function addPaper(request: AddRequest): Promise<AddOutcome & { problem?: FetchProblem }> {
+  const { root } = request;
   const project = await loadProject(root);
-  const { config } = await loadConfig(root);
+  let fields = request.fields;
+  const diagnostics: Diagnostic[] = [];
+  let ref: PaperRef | undefined;
+  if (request.source !== undefined) {
+    ref = identifyPaper(request.source);
+    if (!ref) throw new UsageError(`${JSON.stringify(request.source)} is not an arXiv, ACL Anthology or DOI link or id (e.g. https://arxiv.org/abs/2402.07827, 2023.emnlp-main.226, 10.1145/3442188.3445922).`);
+    const listed = listedUnder(project, ref);
+    if (listed) return { diagnostics: [alreadyListed(listed.entry, `the same ${listed.label}`, `duplicates/${ref.kind}`)] };
+    const found = await lookUpRecord(ref, request.sources, request.cache ? resolve(root, request.cache) : undefined);
+    if ('problem' in found) return { diagnostics, problem: found.problem };
+    const fromRecord = recordFields(ref, found.record, loadVenues());
+    if (fromRecord.venue === undefined && fields.venue === undefined && ref.kind === 'doi')
+      diagnostics.push({ file: ENTRY_DIRS.paper, ruleId: 'add', severity: 'warning', message: `The venue of DOI ${ref.doi} (${JSON.stringify(found.record.publishedIn ?? 'none given')}) is not one of schema/venues.json; the entry has none.`, hint: 'Give it with --venue NAME (a name from schema/venues.json), or add the venue there.' });
+    // What the contributor typed wins over the record; the record fills in the rest.
+    fields = {
+      title: fromRecord.title,
+      ...(fromRecord.authors !== undefined ? { authors: fromRecord.authors } : {}),
+      ...(fromRecord.authorList ? { authorList: fromRecord.authorList } : {}),
+      year: String(fromRecord.year),
+      ...(fromRecord.venue !== undefined ? { venue: fromRecord.venue } : {}),
+      ...(fromRecord.doi !== undefined ? { doi: fromRecord.doi } : {}),
+      paper: fromRecord.paper,
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      sections: fields.sections,
+    };
+  }
   const paper = paperFromFields(fields);
   const [id] = assignIds([{ name: paper.title || 'untitled', year: typeof paper.year === 'number' ? paper.year : undefined }], project.workspace.entries.filter((e) => e.kind === 'paper').map((e) => e.id));
   const file = `${ENTRY_DIRS.paper}/${id}.yml`;
+  for (const d of diagnostics) d.file = file;
   const text = formatPaper(paper);
   const { source } = parseYaml(file, decodeText(new TextEncoder().encode(text)));
-  const diagnostics: Diagnostic[] = sharedValidator().validate('paper', source);
-  if (!diagnostics.length) {
+  diagnostics.push(...sharedValidator().validate('paper', source));
+  if (!diagnostics.some((d) => d.ruleId === 'schema')) {
+    const { config } = await loadConfig(root);
     const candidate: PaperEntry = { id: id!, paper, entry: { kind: 'paper', id: id!, source } };
     const known = project.sections?.groups.filter((g) => g.kind === 'paper').flatMap((g) => g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => c.id) : [s.id]))) ?? [];
     for (const section of paper.sections) {
@@ -77,15 +162,42 @@ export async function addPaper(root: string, fields: AddFields, write = true): P
     const withCandidate = { ...project, papers: [...project.papers, candidate] };
     for (const d of runRules({ project: withCandidate, venues: loadVenues() }, config, [duplicates, mislabels, hygiene])) {
       if (d.file !== file) continue;
-      const existing = d.related?.[0]?.file;
-      diagnostics.push(d.ruleId.startsWith('duplicates/') && existing ? { ...d, hint: `It is listed already: add the section to \`sections\` in ${existing} instead.` } : d);
+      const existing = project.papers.find((p) => p.entry.source.file === d.related?.[0]?.file);
+      const what = SAME[d.ruleId];
+      diagnostics.push(what && existing ? alreadyListed(existing, what, d.ruleId, paper) : d);
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  if (!write) return { file, text, diagnostics };
+  if (!request.write) return { file, text, diagnostics };
   if (await access(join(root, file)).then(() => true, () => false)) {
     return { diagnostics: [...diagnostics, { file, ruleId: 'add', severity: 'error', message: 'The file exists already; nothing was written.', hint: 'Edit that file instead.' }] };
   }
   await writeFileAtomic(join(root, file), text);
   return { file, text, diagnostics };
+}
+
+/**
+ * The refusal of a paper already listed: at the existing file, saying how to change it instead.
+ * When the new one is the published version of a listed preprint, the fields to set are spelled out.
+ */
+const SAME: Record<string, string> = {
+  'duplicates/title': 'the same title',
+  'duplicates/arxiv': 'the same arXiv id',
+  'duplicates/acl': 'the same ACL Anthology id',
+  'duplicates/doi': 'the same DOI',
+  'duplicates/paper-url': 'the same paper link',
+};
+
+function alreadyListed(existing: PaperEntry, what: string, ruleId: string, candidate?: Paper): Diagnostic {
+  const file = existing.entry.source.file;
+  const listedAsPreprint = paperIdentifiers(existing.paper.links.paper).arxiv !== undefined;
+  const published = candidate && candidate.links.paper && paperIdentifiers(candidate.links.paper).arxiv === undefined && candidate.venue !== undefined && candidate.venue !== 'arXiv';
+  const upgrade = published && listedAsPreprint
+    ? ` It is listed under its arXiv preprint: to link this published version instead, set in ${file}: venue: ${candidate.venue}, year: ${candidate.year}, links.paper: ${candidate.links.paper}.`
+    : '';
+  return {
+    file, line: 1, column: 1, ruleId, severity: 'error',
+    message: `This paper is listed already: ${file} ("${existing.paper.title}") has ${what}.`,
+    hint: `To list it in another section too, add the section to \`sections\` in ${file}; nothing was written.${upgrade}`,
+  };
 }

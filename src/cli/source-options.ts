@@ -1,0 +1,20 @@
+// The options that say where each source of records is (add and verify), for tests and mirrors.
+import { DEFAULT_SOURCE_OPTIONS, type SourceOptions } from '../records/sources.js';
+
+export const sourceOptions = {
+  'arxiv-api': { type: 'string' },
+  anthology: { type: 'string' },
+  crossref: { type: 'string' },
+  cache: { type: 'string' },
+} as const;
+
+export function sourcesOf(values: Record<string, unknown>, interval = DEFAULT_SOURCE_OPTIONS.interval): SourceOptions {
+  return {
+    ...DEFAULT_SOURCE_OPTIONS,
+    interval,
+    ...(typeof values['arxiv-api'] === 'string' ? { arxivApi: values['arxiv-api'] } : {}),
+    ...(typeof values.anthology === 'string' ? { anthology: values.anthology } : {}),
+    ...(typeof values.crossref === 'string' ? { crossref: values.crossref } : {}),
+  };
+}
+

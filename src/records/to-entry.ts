@@ -1,0 +1,56 @@
+// A paper record as the fields of an entry, in the list's form: the title folded without its
+// period, "Üstün et al." (or the one author's name), the year, the venue by its display name, the
+// paper link in canonical form; the full author list and the DOI kept for exports.
+import { parseAnthologyId } from '../identifiers.js';
+import type { VenueList } from '../venues.js';
+import { canonicalPaperUrl, type PaperRef } from './identify.js';
+import { foldWhitespace, type SourceRecord } from './record.js';
+
+export interface RecordFields {
+  title: string;
+  authors?: string;
+  authorList?: string[];
+  year: number;
+  venue?: string;
+  doi?: string;
+  paper: string;
+}
+
+/** The family name of a full name as arXiv gives it ("Ahmet Üstün"): its last word. */
+export function familyOf(fullName: string): string {
+  return fullName.trim().split(/\s+/).at(-1) ?? '';
+}
+
+export function displayAuthors(authors: readonly string[]): string | undefined {
+  if (authors.length === 0) return undefined;
+  if (authors.length === 1) return authors[0];
+  return `${familyOf(authors[0]!)} et al.`;
+}
+
+/** The venue the record names, by its display name in schema/venues.json, when it can tell. */
+function venueOf(ref: PaperRef, record: SourceRecord, venues: VenueList): string | undefined {
+  if (ref.kind === 'arxiv') return 'arXiv';
+  const aclId = ref.kind === 'acl' ? ref.id : undefined;
+  const acl = aclId ? parseAnthologyId(aclId) : undefined;
+  if (acl) return venues.forAnthology(acl)?.name;
+  for (const label of [record.publishedInShort, record.publishedIn]) {
+    const venue = label ? venues.resolve(label) : undefined;
+    if (venue) return venue.name;
+  }
+  return undefined;
+}
+
+export function recordFields(ref: PaperRef, record: SourceRecord, venues: VenueList): RecordFields {
+  const authors = displayAuthors(record.authors);
+  const venue = venueOf(ref, record, venues);
+  const doi = record.doi ?? (ref.kind === 'doi' ? ref.doi : undefined);
+  return {
+    title: foldWhitespace(record.title).replace(/(?<![?!.])\.$/, ''),
+    ...(authors ? { authors } : {}),
+    ...(record.authors.length ? { authorList: [...record.authors] } : {}),
+    year: record.year,
+    ...(venue ? { venue } : {}),
+    ...(doi ? { doi } : {}),
+    paper: canonicalPaperUrl(ref),
+  };
+}
