@@ -9,7 +9,8 @@ export { EXIT } from './cli/shared.js';
 // Each command's module is loaded only when it runs: the link checker's HTTP client alone takes
 // ~140 ms to load, which lint and generate do not need.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  add: { summary: 'create a paper entry, checked like lint checks it', load: async () => (await import('./cli/add.js')).addCommand },
+  absorb: { summary: 'turn hand edits of README.md into entry changes, then regenerate it', load: async () => (await import('./cli/absorb.js')).absorbCommand },
+  add: { summary: 'create a paper entry from its arXiv, ACL Anthology or DOI link (or by hand)', load: async () => (await import('./cli/add.js')).addCommand },
   export: { summary: 'export the list as BibTeX, JSON or CSV', load: async () => (await import('./cli/export.js')).exportCommand },
   fmt: { summary: 'rewrite entries in canonical form (--check: only list them)', load: async () => (await import('./cli/fmt.js')).fmtCommand },
   generate: { summary: 'write README.md from templates/README.md and the entries (--check: only compare)', load: async () => (await import('./cli/generate.js')).generateCommand },

@@ -57,6 +57,8 @@ export interface RenderInput {
 
 export interface RenderResult {
   text: string;
+  /** For each line of `text`, the template line it comes from (0-based), or null for generated lines. */
+  lineOrigins: Array<number | null>;
   /** The SVG of CHART_FILE, when the template has a chart marker. */
   chart?: string;
   diagnostics: Diagnostic[];
@@ -102,20 +104,65 @@ export function renderReadme(input: RenderInput, lines: Lines = new Map()): Rend
   const tocTree = [...rendered.values()].map((g) => g.toc);
   const toc = tocIndexes.length ? stringifyMarkdown({ type: 'root', children: [tableOfContents(tocTree, slugs)] }).trimEnd() : '';
 
-  let out = '';
+  // The README in pieces, each either a slice of the template (with its offset there) or generated.
+  const pieces: Piece[] = [{ text: `${GENERATED_NOTICE}\n` }];
   let last = 0;
+  const prose = (from: number, to: number): void => void pieces.push({ text: template.slice(from, to), templateOffset: from });
   for (const m of markers) {
-    out += template.slice(last, m.index);
-    if (m.kind === 'toc') out += toc;
-    else if (m.kind === 'chart') out += `![Papers per year, by top-level section](${CHART_FILE})`;
-    else out += stringifyMarkdown({ type: 'root', children: rendered.get(m.index)?.nodes ?? [] }).trimEnd();
+    prose(last, m.index);
+    if (m.kind === 'toc') pieces.push({ text: toc });
+    else if (m.kind === 'chart') pieces.push({ text: `![Papers per year, by top-level section](${CHART_FILE})` });
+    else pieces.push({ text: stringifyMarkdown({ type: 'root', children: rendered.get(m.index)?.nodes ?? [] }).trimEnd() });
     last = m.index + m.length;
   }
-  out += template.slice(last);
-  out = `${GENERATED_NOTICE}\n${out.replace(/^\n+/, '')}`;
-  if (!out.endsWith('\n')) out += '\n';
+  prose(last, template.length);
+  // Blank lines at the top of the template give way to the notice.
+  const first = pieces[1]!;
+  const lead = /^\n*/.exec(first.text)![0].length;
+  pieces[1] = { text: first.text.slice(lead), ...(first.templateOffset !== undefined ? { templateOffset: first.templateOffset + lead } : {}) };
+  if (!pieces.map((p) => p.text).join('').endsWith('\n')) pieces.push({ text: '\n' });
+  const out = pieces.map((p) => p.text).join('');
   const chart = markers.some((m) => m.kind === 'chart') ? renderChart(chartSeries(input.sections, input.papers)) : undefined;
-  return { text: out, ...(chart !== undefined ? { chart } : {}), diagnostics };
+  return { text: out, lineOrigins: lineOrigins(pieces, template), ...(chart !== undefined ? { chart } : {}), diagnostics };
+}
+
+interface Piece {
+  text: string;
+  /** Where the piece starts in the template; undefined for generated text. */
+  templateOffset?: number;
+}
+
+/**
+ * For each line of the README, the line of the template it was copied from (0-based), or null when
+ * any of it was generated. What absorb needs to carry a hand edit of the prose back to the template.
+ */
+function lineOrigins(pieces: readonly Piece[], template: string): Array<number | null> {
+  const templateLineAt = (offset: number): number => {
+    let line = 0;
+    for (let i = template.indexOf('\n'); i !== -1 && i < offset; i = template.indexOf('\n', i + 1)) line++;
+    return line;
+  };
+  const origins: Array<number | null> = [];
+  let current: number | null | undefined; // undefined: the line has no text yet
+  for (const piece of pieces) {
+    if (piece.text === '') continue;
+    const parts = piece.text.split('\n');
+    let line = piece.templateOffset !== undefined ? templateLineAt(piece.templateOffset) : undefined;
+    parts.forEach((part, i) => {
+      if (i > 0) {
+        origins.push(current ?? null);
+        current = undefined;
+        if (line !== undefined) line++;
+      }
+      const last = i === parts.length - 1;
+      // An empty tail of a piece adds nothing to the line that the next piece goes on.
+      if (last && part === '' && i > 0) return;
+      const origin = line ?? null;
+      current = current === undefined ? origin : current === origin ? current : null;
+    });
+  }
+  if (current !== undefined) origins.push(current);
+  return origins;
 }
 
 interface RenderedGroup {

@@ -1,0 +1,45 @@
+// `paperlist absorb`: README.md edited by hand → the entry and template changes that make generate
+// write it, then README.md regenerated. Writes nothing when a line cannot be read.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { planAbsorb, type Change } from '../absorb/plan.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { loadVenues } from '../package-files.js';
+import { checkRepository } from '../pipeline.js';
+import { generate } from './generate.js';
+
+export interface AbsorbOutcome {
+  status: 'nothing' | 'planned' | 'written' | 'refused';
+  changes: Change[];
+  /** What each changed file becomes (null: deleted). */
+  files: Record<string, string | null>;
+  /** The files generate wrote afterwards. */
+  generated: string[];
+  diagnostics: Diagnostic[];
+}
+
+export async function absorb(root: string, options: { dryRun: boolean }): Promise<AbsorbOutcome> {
+  const checked = await checkRepository(root, { render: true });
+  const { project, rendered } = checked;
+  const none = { changes: [], files: {}, generated: [] };
+  if (!rendered || !project.sections || !project.workspace.template) {
+    return { status: 'refused', ...none, diagnostics: checked.diagnostics.filter((d) => d.severity === 'error') };
+  }
+  if (project.workspace.readme === undefined) return { status: 'nothing', ...none, diagnostics: [] };
+  const plan = planAbsorb({
+    papers: project.papers, datasets: project.datasets, sections: project.sections, template: project.workspace.template.text,
+    expected: rendered, edited: project.workspace.readme, venues: loadVenues(),
+  });
+  const files = Object.fromEntries([...plan.files].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const outcome = { changes: plan.changes, files, generated: [] as string[], diagnostics: plan.diagnostics };
+  if (hasErrors(plan.diagnostics)) return { ...outcome, status: 'refused' };
+  if (!plan.changes.length && project.workspace.readme === rendered.text) return { ...outcome, status: 'nothing' };
+  if (options.dryRun) return { ...outcome, status: 'planned' };
+  for (const [file, text] of plan.files) {
+    if (text === null) await rm(join(root, file), { force: true });
+    else await writeFileAtomic(join(root, file), text);
+  }
+  const regenerated = await generate(root, false);
+  return { ...outcome, status: 'written', generated: regenerated.files, diagnostics: [...plan.diagnostics, ...regenerated.diagnostics.filter((d) => d.severity === 'error')] };
+}
