@@ -6,7 +6,7 @@ import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/package-files.js';
-import { loadVenues } from '../src/package-files.js';
+import { FORM_LABELS } from '../src/issue-form.js';
 
 const read = (path: string): Promise<string> => readFile(join(PACKAGE_ROOT, path), 'utf8');
 
@@ -24,7 +24,7 @@ interface Workflow {
 }
 
 describe('workflows', () => {
-  for (const name of ['ci.yml', 'links.yml']) {
+  for (const name of ['ci.yml', 'links.yml', 'add-paper.yml']) {
     it(`${name} is valid against the GitHub workflow schema, pins its actions, and has a timeout`, async () => {
       const text = await read(`.github/workflows/${name}`);
       expect(validateWorkflow(text).errors).toEqual([]);
@@ -35,6 +35,26 @@ describe('workflows', () => {
       }
     });
   }
+
+  it('add-paper.yml: no token by default, the least the job needs, and the issue body never in a script', async () => {
+    const text = await read('.github/workflows/add-paper.yml');
+    const workflow = parse(text) as Workflow & { jobs: Record<string, { permissions?: Record<string, string>; if?: string }> };
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs.propose!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    expect(workflow.jobs.propose!.if).toBe("contains(github.event.issue.labels.*.name, 'new paper')");
+    for (const step of workflow.jobs.propose!.steps) expect(step.run ?? '', 'no ${{ }} inside run:').not.toContain('${{');
+    const add = workflow.jobs.propose!.steps.find((s) => s.run?.includes('paperlist add'))! as Step & { env?: Record<string, string> };
+    expect(add.env).toEqual({ ISSUE_BODY: '${{ github.event.issue.body }}' });
+    expect(add.run).toContain('npx paperlist add --from-issue "$RUNNER_TEMP/issue.md"');
+  });
+
+  it('ci.yml explains a README edit with absorb, and stale entries with generate', async () => {
+    const workflow = parse(await read('.github/workflows/ci.yml')) as Workflow;
+    const step = workflow.jobs.check!.steps.find((s) => s.run?.includes('paperlist absorb'))!;
+    expect(step.if).toBe("failure() && steps.readme.outcome == 'failure' && github.event_name == 'pull_request'");
+    expect(step.run).toContain('npx paperlist absorb --dry-run --format github');
+    expect(step.run).toContain('Run `npm run generate` and commit README.md and docs/papers-per-year.svg.');
+  });
 
   it('the validator does catch a broken workflow', () => {
     expect(validateWorkflow('on: push\njobs:\n  x:\n    steps:\n      - run: true\n    runs_on: nowhere\n').errors.length).toBeGreaterThan(0);
@@ -69,15 +89,13 @@ describe('workflows', () => {
 });
 
 describe('issue form and pull request template', () => {
-  it('offers exactly the paper sections of entries/sections.yml, and known venues', async () => {
+  it('asks for the link, offers exactly the paper sections of entries/sections.yml, and is read by add --from-issue', async () => {
     const form = parse(await read('.github/ISSUE_TEMPLATE/add-paper.yml')) as { body: Array<{ id?: string; attributes: { options?: string[] } }> };
     const sections = parse(await read('entries/sections.yml')) as { groups: Array<{ kind: string; sections: Array<{ title: string; sections?: Array<{ title: string }> }> }> };
     const paperSections = sections.groups.filter((g) => g.kind === 'paper').flatMap((g) => g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => c.title) : [s.title])));
     expect(form.body.find((b) => b.id === 'sections')!.attributes.options).toEqual(paperSections);
-    const venues = loadVenues();
-    for (const option of form.body.find((b) => b.id === 'venue')!.attributes.options!) {
-      if (!option.startsWith('Other') && option !== 'None') expect(venues.resolve(option)?.name, option).toBe(option);
-    }
+    const labels = form.body.map((b) => (b.attributes as { label?: string }).label).filter(Boolean);
+    expect(labels).toEqual([FORM_LABELS.link, FORM_LABELS.sections, FORM_LABELS.code, 'Anything else']);
   });
 
   it('the pull request template asks for what CI checks', async () => {

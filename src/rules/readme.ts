@@ -25,7 +25,7 @@ export const readme: Rule = {
       {
         check: 'readme/drift', file: README_FILE, line: i + 1, column: 1,
         message: `README.md is not what the entries generate: line ${i + 1} is ${show(a[i])}, expected ${show(b[i])}.`,
-        hint: 'Do not edit README.md by hand: change entries/ or templates/README.md, then run `npm run generate` and commit.',
+        hint: 'If you edited README.md by hand, run `npx paperlist absorb`: it turns the edit into entry changes and regenerates README.md; commit the files it names. Otherwise run `npm run generate` and commit README.md and docs/papers-per-year.svg.',
       },
       ...chart,
     ];
