@@ -15,7 +15,7 @@ export interface CheckedRepository {
   /** Settings, loading, schema, every rule but README drift, and rendering. */
   diagnostics: Diagnostic[];
   /** What generate writes, when `render` was asked for and the entries render. */
-  rendered?: { text: string; chart?: string; lineOrigins: Array<number | null> };
+  rendered?: Pick<RenderResult, 'text' | 'chart' | 'lineOrigins' | 'lineMeta' | 'lines'>;
 }
 
 /** What a render needs, as plain data (it crosses to a worker thread); undefined when the entries cannot render. */
@@ -50,7 +50,7 @@ export async function checkRepository(root: string, options: { render: boolean }
     if (renderer && input) result = await renderer.render(input, 2 / 3, runOtherRules);
     else runOtherRules();
     const diagnostics = [...configDiagnostics, ...project.diagnostics, ...(result?.diagnostics ?? []), ...ruleDiagnostics];
-    const rendered = result && !hasErrors(result.diagnostics) ? { text: result.text, lineOrigins: result.lineOrigins, ...(result.chart !== undefined ? { chart: result.chart } : {}) } : undefined;
+    const rendered = result && !hasErrors(result.diagnostics) ? { text: result.text, lineOrigins: result.lineOrigins, lineMeta: result.lineMeta, lines: result.lines, ...(result.chart !== undefined ? { chart: result.chart } : {}) } : undefined;
     return { project, config, diagnostics, ...(rendered ? { rendered } : {}) };
   } finally {
     await renderer?.close();

@@ -3,8 +3,6 @@
 // importer's reader (contributor style: `Arxiv`, a missing title period, a venue alias); a line
 // that is exactly a generated one is that entry, in that section.
 import { diffArrays } from 'diff';
-import { toString } from 'mdast-util-to-string';
-import { parseMarkdownChunked } from '../markdown/parse.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatDataset, formatPaper } from '../entry-format.js';
 import { canonicalUrl } from '../identifiers.js';
@@ -14,7 +12,7 @@ import { parseReadme, type DatasetItem, type Item, type PaperItem } from '../imp
 import { parseYaml } from '../load.js';
 import { ENTRY_DIRS, LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from '../model.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
-import { renderLines } from '../render/readme.js';
+import type { RenderResult } from '../render/readme.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { decodeText } from '../text/decode.js';
 import { sharedValidator } from '../validate.js';
@@ -40,8 +38,8 @@ export interface AbsorbInput {
   datasets: readonly DatasetEntry[];
   sections: SectionsFile;
   template: string;
-  /** What generate writes, with each line's template line (null: generated). */
-  expected: { text: string; lineOrigins: ReadonlyArray<number | null> };
+  /** What generate writes: each line's template line (null: generated), each list line's section and entry, every entry's line. */
+  expected: Pick<RenderResult, 'text' | 'lineOrigins' | 'lineMeta' | 'lines'>;
   /** README.md as it is now. */
   edited: string;
   venues: VenueList;
@@ -58,37 +56,7 @@ type EntryRef = { kind: 'paper'; entry: PaperEntry } | { kind: 'dataset'; entry:
 
 const at = (line: number, severity: Diagnostic['severity'], message: string, hint: string): Diagnostic => ({ file: README_FILE, line, column: 1, ruleId: 'absorb', severity, message, hint });
 
-/** Real section ids by heading path ("Group\0Section\0Subsection"), as the README shows them. */
-function sectionPaths(sections: SectionsFile): Map<string, string> {
-  const paths = new Map<string, string>();
-  for (const g of sections.groups)
-    for (const s of g.sections) {
-      if (s.sections) for (const c of s.sections) paths.set(`${g.title}\u0000${s.title}\u0000${c.title}`, c.id);
-      else paths.set(`${g.title}\u0000${s.title}`, s.id);
-    }
-  return paths;
-}
 
-/**
- * The reader's section ids (slugs of the headings it read) → the real ids: by heading path, or,
- * for a heading the contributor edited, by its place (the same group with the same number of
- * sections: the heading edit itself is reported as an edit of a generated part).
- */
-function readerSections(parsed: ReturnType<typeof parseReadme>, sections: SectionsFile): Map<string, string | undefined> {
-  const paths = sectionPaths(sections);
-  const leavesOf = (groups: ReadonlyArray<{ title: string; sections: ReadonlyArray<{ id: string; title: string; sections?: ReadonlyArray<{ id: string; title: string }> }> }>) =>
-    groups.map((g) => ({ title: g.title, leaves: g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => ({ id: c.id, path: `${g.title}\u0000${s.title}\u0000${c.title}` })) : [{ id: s.id, path: `${g.title}\u0000${s.title}` }])) }));
-  const real = leavesOf(sections.groups);
-  const ids = new Map<string, string | undefined>();
-  leavesOf(parsed.groups).forEach((group, gi) => {
-    const counterpart = real.find((g) => g.title === group.title) ?? real[gi];
-    group.leaves.forEach((leaf, li) => {
-      const byPlace = counterpart && counterpart.leaves.length === group.leaves.length ? counterpart.leaves[li]?.id : undefined;
-      ids.set(leaf.id, paths.get(leaf.path) ?? byPlace);
-    });
-  });
-  return ids;
-}
 
 export function planAbsorb(input: AbsorbInput): AbsorbPlan {
   const diagnostics: Diagnostic[] = [];
@@ -99,21 +67,17 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
   if (edited === input.expected.text) return { changes, files, diagnostics };
 
   // Which entry each generated line is.
+  const byKey = new Map<string, EntryRef>();
+  for (const p of input.papers) byKey.set(`paper:${p.id}`, { kind: 'paper', entry: p });
+  for (const d of input.datasets) byKey.set(`dataset:${d.id}`, { kind: 'dataset', entry: d });
   const byLine = new Map<string, EntryRef>();
-  const lines = renderLines(input.papers, input.datasets);
-  for (const p of input.papers) byLine.set(lines.get(`paper:${p.id}`)!, { kind: 'paper', entry: p });
-  for (const d of input.datasets) byLine.set(lines.get(`dataset:${d.id}`)!, { kind: 'dataset', entry: d });
+  for (const [key, text] of input.expected.lines) {
+    const ref = byKey.get(key);
+    if (ref) byLine.set(text, ref);
+  }
 
-  // Only the generated lists are read: other lists (in the prose) belong to the template.
-  const inLists = listRanges(edited, input.sections);
-  const read = parseReadme(edited, README_FILE);
-  const parsed = { ...read, items: read.items.filter((i) => inLists(i.line)), diagnostics: read.diagnostics.filter((d) => d.line !== undefined && inLists(d.line)) };
-  const unreadable = parsed.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of unreadable) diagnostics.push({ ...d, ruleId: 'absorb', hint: `${d.hint ?? ''} Nothing was removed from the list while a line cannot be read.`.trim() });
-  const sectionOf = readerSections(read, input.sections);
-  const itemLines = new Set(parsed.items.map((i) => i.line));
-
-  // Where each entry is listed now, and the lines that are not exactly a generated one.
+  // Where each entry is listed now. Lines left as generated say so at once; only the lines the
+  // diff shows as added are read (a 10,000-paper README need not be parsed for ten edits).
   const present = new Map<EntryRef['entry'], { ref: EntryRef; sections: string[]; lines: number[] }>();
   const note = (ref: EntryRef, section: string, line: number): void => {
     const seen = present.get(ref.entry) ?? { ref, sections: [], lines: [] };
@@ -121,16 +85,37 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     seen.lines.push(line);
     present.set(ref.entry, seen);
   };
+  const hunks = diffHunks(input.expected.text.split('\n'), editedLines);
+  const meta = input.expected.lineMeta;
+  for (const [i, j] of hunks.equal) {
+    const m = meta[i];
+    if (m?.key && m.section) note(byKey.get(m.key)!, m.section, j + 1);
+  }
   const loose: Item[] = [];
-  for (const item of parsed.items) {
-    const section = sectionOf.get(item.section);
-    if (!section) {
-      diagnostics.push(at(item.line, 'error', 'This line is under a heading that entries/sections.yml does not have; it was not absorbed.', 'Add the section to entries/sections.yml first (headings are generated from it), or move the line under an existing heading.'));
-      continue;
-    }
-    const exact = byLine.get(editedLines[item.line - 1]!);
-    if (exact) note(exact, section, item.line);
-    else loose.push({ ...item, section });
+  const unreadable: Diagnostic[] = [];
+  const listLines = new Set<number>();
+  for (const hunk of hunks.changed) {
+    // The section a line added here was put in: that of the generated line above it.
+    const above = hunk.expectedFrom > 0 ? meta[hunk.expectedFrom - 1] : null;
+    if (!above) continue; // not inside a generated list: prose, handled with the template
+    hunk.added.forEach((text, n) => {
+      const line = hunk.editedFrom + n + 1;
+      if (!text.trim()) return void listLines.add(line);
+      if (!/^ {0,3}[-*+] /.test(text)) return; // not a list line: a heading or prose, reported below
+      listLines.add(line);
+      if (!above.section) {
+        diagnostics.push(at(line, 'error', 'This line is under a heading that has subsections; it was not absorbed.', 'Put it in the list of one of the subsections.'));
+        return;
+      }
+      const exact = byLine.get(text);
+      if (exact) return note(exact, above.section, line);
+      const read = readLine(text, line);
+      if (read.item) loose.push({ ...read.item, section: above.section });
+      else {
+        unreadable.push(...read.diagnostics);
+        diagnostics.push(...read.diagnostics);
+      }
+    });
   }
 
   // A loose line is an entry edited, or a new one: the same paper by an identifier of its paper
@@ -207,7 +192,7 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     merged.datasets.forEach((d, i) => create('dataset', `${ENTRY_DIRS.dataset}/${datasetIds[i]}.yml`, formatDataset(d.value), d.lines));
   }
 
-  const template = templateEdits(input, editedLines, itemLines, diagnostics);
+  const template = templateEdits(input, hunks.changed, listLines, diagnostics);
   if (template !== undefined) {
     files.set(TEMPLATE_FILE, template.text);
     changes.push({ kind: 'updated', file: TEMPLATE_FILE, lines: template.lines, fields: [] });
@@ -216,19 +201,48 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
   return { changes, files, diagnostics };
 }
 
-/** Whether a README line is in one of the generated lists: under a level-2 heading that is a group's title, up to the next heading of level 1 or 2. */
-function listRanges(text: string, sections: SectionsFile): (line: number) => boolean {
-  const titles = new Set(sections.groups.map((g) => g.title));
-  const ranges: Array<[number, number]> = [];
-  let open: number | undefined;
-  for (const node of parseMarkdownChunked(text).children) {
-    if (node.type !== 'heading' || node.depth > 2) continue;
-    const line = node.position!.start.line;
-    if (open !== undefined) ranges.push([open, line]);
-    open = node.depth === 2 && titles.has(toString(node).trim()) ? line : undefined;
+
+/** One added list line, read with the importer's reader (as if under a heading of its own). */
+function readLine(text: string, line: number): { item?: Item; diagnostics: Diagnostic[] } {
+  const parsed = parseReadme(`## List\n\n### 1. Section\n\n${text}\n`, README_FILE);
+  const diagnostics = parsed.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, line, ruleId: 'absorb', hint: `${d.hint ?? ''} Nothing was removed from the list while a line cannot be read.`.trim() }));
+  const item = parsed.items[0];
+  return { ...(item && !diagnostics.length ? { item: { ...item, line } } : {}), diagnostics };
+}
+
+interface Hunk {
+  /** First expected line (0-based) the hunk replaces, and how many. */
+  expectedFrom: number;
+  removed: number;
+  /** First edited line (0-based) of what replaces them, and the lines. */
+  editedFrom: number;
+  added: string[];
+}
+
+/** The line diff of generated and edited README: the lines left as they were (expected index, edited index) and the changed runs. */
+function diffHunks(expected: string[], edited: string[]): { equal: Array<[number, number]>; changed: Hunk[] } {
+  const equal: Array<[number, number]> = [];
+  const changed: Hunk[] = [];
+  let i = 0;
+  let j = 0;
+  const parts = diffArrays(expected, edited);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    if (!part.added && !part.removed) {
+      for (let n = 0; n < part.value.length; n++) equal.push([i + n, j + n]);
+      i += part.value.length;
+      j += part.value.length;
+      continue;
+    }
+    const removed = part.removed ? part.value.length : 0;
+    const nextPart = part.removed ? parts[k + 1] : undefined;
+    const added = part.added ? part.value : nextPart?.added ? nextPart.value : [];
+    if (part.removed && nextPart?.added) k++;
+    changed.push({ expectedFrom: i, removed, editedFrom: j, added });
+    i += removed;
+    j += added.length;
   }
-  if (open !== undefined) ranges.push([open, Infinity]);
-  return (line) => ranges.some(([from, to]) => line > from && line < to);
+  return { equal, changed };
 }
 
 function describe(ref: EntryRef): string {
@@ -273,47 +287,29 @@ function applyFields(value: Paper | Dataset, shown: Record<string, string | numb
 }
 
 /**
- * Edits of the prose: each run of changed lines whose lines all come from the template (and adds
- * no list line) is carried to templates/README.md. A run that touches generated lines other than
- * list lines (headings, the contents list, the chart, the notice) is reported, not kept.
+ * Edits of the prose: each changed run whose replaced lines all come from the template (and that
+ * adds no list line) is carried to templates/README.md. A run that touches generated lines other
+ * than list lines (headings, the contents list, the chart, the notice) is reported, not kept.
  */
-function templateEdits(input: AbsorbInput, editedLines: string[], itemLines: Set<number>, diagnostics: Diagnostic[]): { text: string; lines: number[] } | undefined {
-  const expectedLines = input.expected.text.split('\n');
+function templateEdits(input: AbsorbInput, hunks: readonly Hunk[], listLines: Set<number>, diagnostics: Diagnostic[]): { text: string; lines: number[] } | undefined {
   const origins = input.expected.lineOrigins;
+  const meta = input.expected.lineMeta;
   const template = input.template.replace(/\r\n?/g, '\n').split('\n');
   const replacements: Array<{ from: number; to: number; lines: string[]; readmeLine: number }> = [];
-  let i = 0; // in expected
-  let j = 0; // in edited
-  const parts = diffArrays(expectedLines, editedLines);
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]!;
-    if (!part.added && !part.removed) {
-      i += part.count ?? part.value.length;
-      j += part.count ?? part.value.length;
+  for (const h of hunks) {
+    const removedOrigins = Array.from({ length: h.removed }, (_, n) => origins[h.expectedFrom + n] ?? null);
+    const addsList = h.added.some((_, n) => listLines.has(h.editedFrom + n + 1));
+    const before = h.expectedFrom > 0 ? origins[h.expectedFrom - 1] : undefined;
+    if (!addsList && removedOrigins.every((o) => o !== null) && (h.removed || h.expectedFrom === 0 || before !== null)) {
+      const from = h.removed ? removedOrigins[0]! : h.expectedFrom === 0 ? 0 : before! + 1;
+      const to = h.removed ? removedOrigins.at(-1)! + 1 : from;
+      replacements.push({ from, to, lines: h.added, readmeLine: h.editedFrom + 1 });
       continue;
     }
-    // A hunk: removed lines, then added ones (diff gives them in that order).
-    const removed = part.removed ? part.value : [];
-    const nextPart = part.removed ? parts[k + 1] : undefined;
-    const added = part.added ? part.value : nextPart?.added ? nextPart.value : [];
-    if (part.removed && nextPart?.added) k++;
-    const i0 = i;
-    const j0 = j;
-    i += removed.length;
-    j += added.length;
-    const addedLines = added.map((_, n) => j0 + n + 1);
-    const isListLine = (text: string, readmeLine?: number): boolean => (readmeLine !== undefined && itemLines.has(readmeLine)) || /^\s*-\s/.test(text) || text.trim() === '';
-    const removedOrigins = removed.map((_, n) => origins[i0 + n] ?? null);
-    const fromTemplate = removedOrigins.every((o) => o !== null) && added.every((_, n) => !itemLines.has(addedLines[n]!));
-    if (fromTemplate && (removed.length || i0 === 0 || origins[i0 - 1] !== null)) {
-      const from = removed.length ? removedOrigins[0]! : i0 === 0 ? 0 : origins[i0 - 1]! + 1;
-      const to = removed.length ? removedOrigins.at(-1)! + 1 : from;
-      replacements.push({ from, to, lines: added, readmeLine: j0 + 1 });
-      continue;
-    }
-    // List lines (read above), and blank lines between them, are the entries' business.
-    if (removed.every((t, n) => origins[i0 + n] === null && isListLine(t)) && added.every((t, n) => isListLine(t, addedLines[n]))) continue;
-    diagnostics.push(at(j0 + 1, 'warning', 'This edit is in a part of README.md that is generated (a heading, the contents list, the chart or the notice); it was not kept.',
+    // List lines (read above) and the blank lines between them are the entries' business.
+    const removedAreList = Array.from({ length: h.removed }, (_, n) => meta[h.expectedFrom + n]).every((m) => m && !m.heading);
+    if (removedAreList && h.added.every((_, n) => listLines.has(h.editedFrom + n + 1))) continue;
+    diagnostics.push(at(h.editedFrom + 1, 'warning', 'This edit is in a part of README.md that is generated (a heading, the contents list, the chart or the notice); it was not kept.',
       'Headings come from entries/sections.yml and the rest from templates/README.md: edit those instead.'));
   }
   if (!replacements.length) return undefined;

@@ -59,6 +59,10 @@ export interface RenderResult {
   text: string;
   /** For each line of `text`, the template line it comes from (0-based), or null for generated lines. */
   lineOrigins: Array<number | null>;
+  /** For each line of `text` in a generated list part: its section, and the entry whose line it is. */
+  lineMeta: Array<LineMeta | null>;
+  /** Every entry's list line, by key. */
+  lines: Lines;
   /** The SVG of CHART_FILE, when the template has a chart marker. */
   chart?: string;
   diagnostics: Diagnostic[];
@@ -112,24 +116,46 @@ export function renderReadme(input: RenderInput, lines: Lines = new Map()): Rend
     prose(last, m.index);
     if (m.kind === 'toc') pieces.push({ text: toc });
     else if (m.kind === 'chart') pieces.push({ text: `![Papers per year, by top-level section](${CHART_FILE})` });
-    else pieces.push({ text: stringifyMarkdown({ type: 'root', children: rendered.get(m.index)?.nodes ?? [] }).trimEnd() });
+    else {
+      const group = rendered.get(m.index);
+      const text = stringifyMarkdown({ type: 'root', children: group?.nodes ?? [] }).trimEnd();
+      pieces.push({ text, ...(group ? { meta: groupLineMeta(text, group, lines) } : {}) });
+    }
     last = m.index + m.length;
   }
   prose(last, template.length);
   // Blank lines at the top of the template give way to the notice.
   const first = pieces[1]!;
   const lead = /^\n*/.exec(first.text)![0].length;
-  pieces[1] = { text: first.text.slice(lead), ...(first.templateOffset !== undefined ? { templateOffset: first.templateOffset + lead } : {}) };
+  pieces[1] = { ...first, text: first.text.slice(lead), ...(first.templateOffset !== undefined ? { templateOffset: first.templateOffset + lead } : {}) };
   if (!pieces.map((p) => p.text).join('').endsWith('\n')) pieces.push({ text: '\n' });
   const out = pieces.map((p) => p.text).join('');
   const chart = markers.some((m) => m.kind === 'chart') ? renderChart(chartSeries(input.sections, input.papers)) : undefined;
-  return { text: out, lineOrigins: lineOrigins(pieces, template), ...(chart !== undefined ? { chart } : {}), diagnostics };
+  return { text: out, lineOrigins: lineOrigins(pieces, template), lineMeta: lineMetas(pieces), lines, ...(chart !== undefined ? { chart } : {}), diagnostics };
 }
 
 interface Piece {
   text: string;
   /** Where the piece starts in the template; undefined for generated text. */
   templateOffset?: number;
+  /** For a group's lists: each line's meta. */
+  meta?: LineMeta[];
+}
+
+/** Each README line's meta (null outside the generated lists). Group pieces start and end on a line of their own (markers stand alone). */
+function lineMetas(pieces: readonly Piece[]): Array<LineMeta | null> {
+  const metas: Array<LineMeta | null> = [];
+  let column = 0; // characters on the current line so far
+  for (const piece of pieces) {
+    if (piece.text === '') continue;
+    const parts = piece.text.split('\n');
+    parts.forEach((part, i) => {
+      if (i > 0) column = 0;
+      if (column === 0 && (part !== '' || i < parts.length - 1)) metas.push(piece.meta?.[i] ?? null);
+      column += part.length;
+    });
+  }
+  return metas;
 }
 
 /**
@@ -168,31 +194,72 @@ function lineOrigins(pieces: readonly Piece[], template: string): Array<number |
 interface RenderedGroup {
   nodes: RootContent[];
   toc: TocNode;
+  /** The section of each heading, in order (null: the group's, or a section with subsections). */
+  headingSections: Array<string | null>;
+  /** The entries of the list lines, in order. */
+  keys: string[];
 }
 
 function renderGroup(group: Group, input: RenderInput, lines: Lines): RenderedGroup {
   const top = heading(2, '', group.title);
   const nodes: RootContent[] = [top];
   const toc: TocNode = { heading: top, children: [] };
+  const headingSections: Array<string | null> = [null];
+  const keys: string[] = [];
+  const list = (sectionId: string): void => {
+    const rendered = entryList(group, sectionId, input, lines);
+    if (!rendered) return;
+    nodes.push(rendered.node);
+    keys.push(...rendered.keys);
+  };
   group.sections.forEach((section, i) => {
     const h = heading(3, `${i + 1}. `, section.title);
     const tocSection: TocNode = { heading: h, children: [] };
     toc.children.push(tocSection);
     nodes.push(h, ...description(section));
+    headingSections.push(section.sections ? null : section.id);
     if (section.sections) {
       section.sections.forEach((sub, j) => {
         const hs = heading(4, `${i + 1}.${j + 1} `, sub.title);
         tocSection.children.push({ heading: hs, children: [] });
         nodes.push(hs, ...description(sub));
-        const list = entryList(group, sub.id, input, lines);
-        if (list) nodes.push(list);
+        headingSections.push(sub.id);
+        list(sub.id);
       });
-    } else {
-      const list = entryList(group, section.id, input, lines);
-      if (list) nodes.push(list);
-    }
+    } else list(section.id);
   });
-  return { nodes, toc };
+  return { nodes, toc, headingSections, keys };
+}
+
+/** What a line of a generated list part is: in which section (null: under a heading with subsections), and whose line it is. */
+export interface LineMeta {
+  section: string | null;
+  /** The entry whose list line it is ("paper:<id>", "dataset:<id>"). */
+  key?: string;
+  heading?: true;
+}
+
+/**
+ * The meta of each line of a rendered group. Headings are the lines that start with "#" (entry
+ * text cannot: the stringifier escapes it and lint refuses headings in descriptions), in the
+ * order they were built; list lines are the entries' lines, in order.
+ */
+function groupLineMeta(text: string, group: RenderedGroup, lines: Lines): LineMeta[] {
+  let h = 0;
+  let k = 0;
+  let section: string | null = null;
+  return text.split('\n').map((line) => {
+    if (line.startsWith('#')) {
+      section = group.headingSections[h++] ?? null;
+      return { section, heading: true };
+    }
+    const key = group.keys[k];
+    if (key !== undefined && line === lines.get(key)) {
+      k++;
+      return { section, key };
+    }
+    return { section };
+  });
 }
 
 function heading(depth: 2 | 3 | 4, number: string, title: string): Heading {
@@ -250,7 +317,7 @@ export function renderLines(papers: RenderInput['papers'], datasets: RenderInput
  * One section's list. Each line is rendered once per entry (a paper listed under several sections
  * is serialised once), taken from `lines` when it was rendered ahead.
  */
-function entryList(group: Group, sectionId: string, input: RenderInput, lines: Lines): RootContent | undefined {
+function entryList(group: Group, sectionId: string, input: RenderInput, lines: Lines): { node: RootContent; keys: string[] } | undefined {
   const line = (key: string, item: () => ListItem): string => {
     let text = lines.get(key);
     if (text === undefined) {
@@ -259,11 +326,11 @@ function entryList(group: Group, sectionId: string, input: RenderInput, lines: L
     }
     return text;
   };
-  const texts =
+  const keyed =
     group.kind === 'paper'
-      ? sortKeyed(input.papers.filter((p) => p.paper.sections.includes(sectionId)), paperOrder).map((p) => line(paperKey(p.id), () => paperLine(p.paper)))
-      : sortKeyed(input.datasets.filter((d) => d.dataset.sections.includes(sectionId)), datasetOrder).map((d) => line(datasetKey(d.id), () => datasetLine(d.dataset)));
-  return texts.length ? lit(texts.join('\n')) : undefined;
+      ? sortKeyed(input.papers.filter((p) => p.paper.sections.includes(sectionId)), paperOrder).map((p) => ({ key: paperKey(p.id), text: line(paperKey(p.id), () => paperLine(p.paper)) }))
+      : sortKeyed(input.datasets.filter((d) => d.dataset.sections.includes(sectionId)), datasetOrder).map((d) => ({ key: datasetKey(d.id), text: line(datasetKey(d.id), () => datasetLine(d.dataset)) }));
+  return keyed.length ? { node: lit(keyed.map((e) => e.text).join('\n')), keys: keyed.map((e) => e.key) } : undefined;
 }
 
 /**
