@@ -151,13 +151,13 @@ describe('paperlist add from a record', () => {
     const root = await copyFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const unknown = await runCli(['add', '2402.99999', '--section', 'sft', ...sources(server.base), '--root', root], root);
-    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'paperlist: arXiv has no paper 2402.99999. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper 2402.99999 --section sft\n' });
+    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'paperlist: arXiv has no paper 2402.99999. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.99999 --section sft\n' });
     const malformed = await runCli(['add', '2023.emnlp-main.9999', '--section', 'sft', ...sources(server.base), '--root', root], root);
     expect(malformed.code).toBe(1);
-    expect(malformed.stderr).toBe('paperlist: ACL Anthology: unreadable BibTeX. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper 2023.emnlp-main.9999 --section sft\n');
+    expect(malformed.stderr).toBe('paperlist: ACL Anthology: unreadable BibTeX. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper https://aclanthology.org/2023.emnlp-main.9999 --section sft\n');
     const offline = await runCli(['add', '2402.07827', '--section', 'sft', '--arxiv-api', 'http://127.0.0.1:1/api/query', '--root', root], root);
     expect(offline.code).toBe(2);
-    expect(offline.stderr).toBe('paperlist: arXiv API unreachable: connection refused. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper 2402.07827 --section sft\n');
+    expect(offline.stderr).toBe('paperlist: arXiv API unreachable: connection refused. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.07827 --section sft\n');
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   }, 20_000);
 });

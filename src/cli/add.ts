@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { addPaper, REQUIRED_FIELDS, type AddFields } from '../commands/add.js';
 import { readIssueForm } from '../issue-form.js';
 import { loadProject } from '../project.js';
+import { canonicalPaperUrl, identifyPaper } from '../records/identify.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { sourceOptions, sourcesOf } from './source-options.js';
 import { formatReport } from '../report.js';
@@ -116,7 +117,8 @@ Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-
       ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),
     });
     if (outcome.problem) {
-      const byHand = `paperlist add --title T --authors A --year Y --venue V --paper ${source ?? 'URL'} --section ${fields.sections[0] ?? 'ID'}`;
+      const ref = source !== undefined ? identifyPaper(source) : undefined;
+      const byHand = `paperlist add --title T --authors A --year Y --venue V --paper ${ref ? canonicalPaperUrl(ref) : 'URL'} --section ${fields.sections[0] ?? 'ID'}`;
       io.stderr.write(`paperlist: ${outcome.problem.message}. Nothing was written. To add it by hand: ${byHand}\n`);
       return outcome.problem.kind === 'unreachable' ? EXIT.usage : EXIT.errors;
     }
