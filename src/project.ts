@@ -1,7 +1,7 @@
 // Load + validate: the checked view of a repository that every command starts from.
 import type { Diagnostic } from './diagnostics.js';
 import { loadWorkspace, locate, type LoadedEntry, type Workspace } from './load.js';
-import { TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from './model.js';
+import { TEMPLATE_FILE, type Dataset, type EntryKind, type Paper, type SectionsFile, type SubSection } from './model.js';
 import { sharedValidator } from './validate.js';
 
 export interface PaperEntry {
@@ -94,4 +94,9 @@ function checkSectionRefs(project: Project, sections: SectionsFile): Diagnostic[
     });
   }
   return diagnostics;
+}
+
+/** The sections entries of `kind` go in (those without subsections), in README order. */
+export function leafSections(sections: SectionsFile | undefined, kind: EntryKind): SubSection[] {
+  return sections?.groups.filter((g) => g.kind === kind).flatMap((g) => g.sections.flatMap((s) => s.sections ?? [s])) ?? [];
 }

@@ -1,7 +1,9 @@
 // Schema validation: ajv, compiled once from schema/, each error mapped to the key or value it is about.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from './diagnostics.js';
-import { locate, type PathSegment, type YamlSource } from './load.js';
+import { readCanonical } from './entry-format.js';
+import { locate, parseYaml, type PathSegment, type YamlSource } from './load.js';
+import { decodeText } from './text/decode.js';
 import { SCHEMA_FILES, type EntryKind } from './model.js';
 import { readPackageJson } from './package-files.js';
 import { editDistance } from './venues.js';
@@ -182,4 +184,13 @@ let shared: Validator | undefined;
 export function sharedValidator(): Validator {
   shared ??= new Validator();
   return shared;
+}
+
+/**
+ * An entry text this tool is about to write (add, import, absorb), read back as lint will read it
+ * and validated: its source, and its schema problems.
+ */
+export function readBackEntry(kind: EntryKind, file: string, text: string): { source: YamlSource; problems: Diagnostic[] } {
+  const { source } = parseYaml(file, decodeText(new TextEncoder().encode(text)), (t) => readCanonical(kind, t));
+  return { source, problems: sharedValidator().validate(kind, source) };
 }

@@ -9,13 +9,11 @@ import { canonicalUrl } from '../identifiers.js';
 import { assignIds } from '../ids.js';
 import { mergeItems, paperKeys } from '../import/merge.js';
 import { parseReadme, type DatasetItem, type Item, type PaperItem } from '../import/parse-readme.js';
-import { parseYaml } from '../load.js';
 import { ENTRY_DIRS, LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from '../model.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import type { RenderResult } from '../render/readme.js';
 import { normalizeTitle } from '../text/normalize.js';
-import { decodeText } from '../text/decode.js';
-import { sharedValidator } from '../validate.js';
+import { readBackEntry } from '../validate.js';
 import type { VenueList } from '../venues.js';
 
 export interface FieldChange {
@@ -78,9 +76,9 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
 
   // Where each entry is listed now. Lines left as generated say so at once; only the lines the
   // diff shows as added are read (a 10,000-paper README need not be parsed for ten edits).
-  const present = new Map<EntryRef['entry'], { ref: EntryRef; sections: string[]; lines: number[] }>();
+  const present = new Map<EntryRef['entry'], { sections: string[]; lines: number[] }>();
   const note = (ref: EntryRef, section: string, line: number): void => {
-    const seen = present.get(ref.entry) ?? { ref, sections: [], lines: [] };
+    const seen = present.get(ref.entry) ?? { sections: [], lines: [] };
     if (!seen.sections.includes(section)) seen.sections.push(section);
     seen.lines.push(line);
     present.set(ref.entry, seen);
@@ -92,7 +90,8 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     if (m?.key && m.section) note(byKey.get(m.key)!, m.section, j + 1);
   }
   const loose: Item[] = [];
-  const unreadable: Diagnostic[] = [];
+  // While a line cannot be read, no entry loses a section: it may be that line.
+  let unreadable = false;
   const listLines = new Set<number>();
   for (const hunk of hunks.changed) {
     // The section a line added here was put in: that of the generated line above it.
@@ -112,7 +111,7 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
       const read = readLine(text, line);
       if (read.item) loose.push({ ...read.item, section: above.section });
       else {
-        unreadable.push(...read.diagnostics);
+        unreadable = true;
         diagnostics.push(...read.diagnostics);
       }
     });
@@ -140,7 +139,7 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     const file = ref.entry.entry.source.file;
     const was = ref.kind === 'paper' ? ref.entry.paper.sections : ref.entry.dataset.sections;
     const seen = present.get(ref.entry);
-    const kept = was.filter((s) => seen?.sections.includes(s) || unreadable.length > 0);
+    const kept = was.filter((s) => seen?.sections.includes(s) || unreadable);
     const sections = [...kept, ...(seen?.sections.filter((s) => !kept.includes(s)) ?? [])];
     const fields: FieldChange[] = [];
     const removed = was.filter((s) => !sections.includes(s));
@@ -179,8 +178,7 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     const paperIds = assignIds(merged.papers.map((p) => ({ name: p.value.title, year: p.value.year })), taken);
     const datasetIds = assignIds(merged.datasets.map((d) => ({ name: d.value.name })), input.datasets.map((d) => d.id));
     const create = (kind: 'paper' | 'dataset', file: string, text: string, lines: number[]): void => {
-      const { source } = parseYaml(file, decodeText(new TextEncoder().encode(text)));
-      const problems = sharedValidator().validate(kind, source);
+      const { problems } = readBackEntry(kind, file, text);
       if (problems.length) {
         for (const p of problems) diagnostics.push(at(lines[0]!, 'error', `The new line cannot become an entry: ${p.message}`, `Correct the line: ${p.hint ?? 'see docs/rules.md'}`));
         return;

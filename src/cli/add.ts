@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { addPaper, REQUIRED_FIELDS, type AddFields } from '../commands/add.js';
 import { readIssueForm } from '../issue-form.js';
-import { loadProject } from '../project.js';
+import { leafSections, loadProject } from '../project.js';
 import { canonicalPaperUrl, identifyPaper } from '../records/identify.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { sourceOptions, sourcesOf } from './source-options.js';
@@ -15,8 +15,7 @@ const FIELD_FLAGS = ['title', 'authors', 'year', 'venue', 'doi', 'paper', 'code'
 
 /** Paper sections of the repository (those entries go in), for prompts, hints and the issue form. */
 async function paperSectionList(root: string): Promise<Array<{ id: string; title: string }>> {
-  const project = await loadProject(root);
-  return project.sections?.groups.filter((g) => g.kind === 'paper').flatMap((g) => g.sections.flatMap((s) => s.sections ?? [s])) ?? [];
+  return leafSections((await loadProject(root)).sections, 'paper');
 }
 
 async function paperSections(root: string): Promise<string[]> {

@@ -9,10 +9,9 @@ import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { paperIdentifiers } from '../identifiers.js';
 import { assignIds } from '../ids.js';
-import { parseYaml } from '../load.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
-import { loadProject, type PaperEntry, type Project } from '../project.js';
+import { leafSections, loadProject, type PaperEntry, type Project } from '../project.js';
 import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { fetchAnthology, fetchArxiv, fetchCrossref, RecordCache, type FetchProblem, type SourceOptions } from '../records/sources.js';
@@ -21,8 +20,7 @@ import { runRules } from '../rules/index.js';
 import { duplicates } from '../rules/duplicates.js';
 import { hygiene } from '../rules/hygiene.js';
 import { mislabels } from '../rules/mislabels.js';
-import { decodeText } from '../text/decode.js';
-import { sharedValidator } from '../validate.js';
+import { readBackEntry } from '../validate.js';
 
 export interface AddFields {
   title?: string;
@@ -150,12 +148,12 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
   const file = `${ENTRY_DIRS.paper}/${id}.yml`;
   for (const d of diagnostics) d.file = file;
   const text = formatPaper(paper);
-  const { source } = parseYaml(file, decodeText(new TextEncoder().encode(text)));
-  diagnostics.push(...sharedValidator().validate('paper', source));
+  const { source, problems } = readBackEntry('paper', file, text);
+  diagnostics.push(...problems);
   if (!diagnostics.some((d) => d.ruleId === 'schema')) {
     const { config } = await loadConfig(root);
     const candidate: PaperEntry = { id: id!, paper, entry: { kind: 'paper', id: id!, source } };
-    const known = project.sections?.groups.filter((g) => g.kind === 'paper').flatMap((g) => g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => c.id) : [s.id]))) ?? [];
+    const known = leafSections(project.sections, 'paper').map((s) => s.id);
     for (const section of paper.sections) {
       if (!known.includes(section)) diagnostics.push({ file, ruleId: 'hygiene/unknown-section', severity: 'error', message: `Unknown section "${section}".`, hint: `Paper sections: ${known.join(', ')}.` });
     }

@@ -5,7 +5,7 @@ import { MAX_MARKDOWN_BYTES } from '../markdown/parse.js';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Diagnostic } from '../diagnostics.js';
-import { formatDataset, formatPaper, formatSections, readCanonical } from '../entry-format.js';
+import { formatDataset, formatPaper, formatSections } from '../entry-format.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { assignIds } from '../ids.js';
 import { mergeItems } from '../import/merge.js';
@@ -14,8 +14,7 @@ import { ENTRY_DIRS, SECTIONS_FILE, TEMPLATE_FILE, type SectionsFile } from '../
 import { decodeText, positionAt } from '../text/decode.js';
 import { repairMojibake } from '../text/mojibake.js';
 import type { VenueList } from '../venues.js';
-import { parseYaml } from '../load.js';
-import { sharedValidator } from '../validate.js';
+import { readBackEntry } from '../validate.js';
 
 export interface ImportPlan {
   /** Output files, path relative to the output directory → content. */
@@ -66,12 +65,10 @@ export function planImport(bytes: Uint8Array, file: string, venues: VenueList): 
 
   const paperIds = assignIds(merged.papers.map((p) => ({ name: p.value.title, year: p.value.year })));
   const datasetIds = assignIds(merged.datasets.map((d) => ({ name: d.value.name })));
-  const validator = sharedValidator();
   // Every entry written is validated as lint will read it; a problem is reported at its README line.
   const plan = (kind: 'paper' | 'dataset', path: string, text: string, line: number): void => {
     files.set(path, text);
-    const { source } = parseYaml(path, decodeText(new TextEncoder().encode(text)), (t) => readCanonical(kind, t));
-    for (const d of validator.validate(kind, source))
+    for (const d of readBackEntry(kind, path, text).problems)
       diagnostics.push({ file, line, column: 1, ruleId: 'import', severity: 'error', message: `The entry imported from this line (${path}) is not valid: ${d.message}`, hint: `Correct the line, or the entry after importing. ${d.hint ?? ''}`.trim() });
   };
   merged.papers.forEach((p, i) => plan('paper', `${ENTRY_DIRS.paper}/${paperIds[i]}.yml`, formatPaper(p.value), p.lines[0]!));

@@ -3,17 +3,10 @@
 // titles, and a bare "Rate exceeded." body when throttled.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseArxivId } from '../identifiers.js';
+import type { SourceRecord } from './record.js';
 
-export interface ArxivRecord {
-  id: string;
-  title: string;
-  authors: string[];
-  /** Year of the first version. */
-  year: number;
-  journalRef?: string;
-  /** The DOI of the published version (arxiv:doi), lowercase. */
-  doi?: string;
-}
+/** What the feed says of a paper: a source record's fields (the year is that of the first version; the DOI is arxiv:doi). */
+export type ArxivRecord = Pick<SourceRecord, 'id' | 'title' | 'authors' | 'year' | 'journalRef' | 'doi'>;
 
 export type FeedResult = { kind: 'records'; records: ArxivRecord[]; errors: string[] } | { kind: 'throttled' } | { kind: 'malformed'; reason: string };
 

@@ -184,7 +184,7 @@ export async function fetchArxiv(ids: readonly string[], cache: RecordCache, opt
       for (const id of batch) problems.push({ id, kind: feed ? 'malformed' : 'http', message: `arXiv API: ${why}` });
       continue;
     }
-    for (const r of feed.records) cache.set(`arxiv:${r.id}`, { source: 'arXiv', id: r.id, title: r.title, authors: r.authors, year: r.year, ...(r.journalRef ? { journalRef: r.journalRef } : {}), ...(r.doi ? { doi: r.doi } : {}) });
+    for (const r of feed.records) cache.set(`arxiv:${r.id}`, { source: 'arXiv', ...r });
     for (const id of batch) {
       if (cache.get(`arxiv:${id}`) !== undefined) continue;
       cache.set(`arxiv:${id}`, null);
@@ -194,59 +194,63 @@ export async function fetchArxiv(ids: readonly string[], cache: RecordCache, opt
   return problems;
 }
 
-/** Anthology records (one BibTeX request each) for the ids not in the cache; stops when the Anthology cannot be reached. */
-export async function fetchAnthology(ids: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
+/**
+ * Records fetched one request each (the Anthology, Crossref), for the ids not in the cache: a 404
+ * means the source has no such paper; `read` turns a 200 into a record or says why it cannot;
+ * when the source cannot be reached at all, the remaining ids are not tried.
+ */
+async function fetchEach(
+  ids: readonly string[], cache: RecordCache, options: SourceOptions,
+  source: { prefix: string; label: string; url: (id: string) => string; missing: (id: string) => string; read: (body: string, id: string) => SourceRecord | { problem: string } },
+): Promise<FetchProblem[]> {
   const problems: FetchProblem[] = [];
-  const missing = ids.filter((x) => cache.get(`acl:${x}`) === undefined);
+  const missing = ids.filter((x) => cache.get(`${source.prefix}:${x}`) === undefined);
   const gate = { nextAt: 0 };
   for (const [i, id] of missing.entries()) {
-    const answer = await politeGet(`${options.anthology}/${id}.bib`, options, gate, options.hostInterval, 'ACL Anthology');
+    const answer = await politeGet(source.url(id), options, gate, options.hostInterval, source.label);
     if (!isAnswer(answer)) {
       for (const rest of answer.kind === 'unreachable' ? missing.slice(i) : [id]) problems.push({ id: rest, ...answer });
       if (answer.kind === 'unreachable') break;
       continue;
     }
     if (answer.status === 404) {
-      cache.set(`acl:${id}`, null);
-      problems.push({ id, kind: 'missing', message: `the ACL Anthology has no paper ${id}` });
+      cache.set(`${source.prefix}:${id}`, null);
+      problems.push({ id, kind: 'missing', message: source.missing(id) });
       continue;
     }
-    const bib = answer.status === 200 ? parseAnthologyBib(answer.body) : undefined;
-    if (!bib) {
-      problems.push({ id, kind: answer.status === 200 ? 'malformed' : 'http', message: `ACL Anthology: ${answer.status === 200 ? 'unreadable BibTeX' : `HTTP ${answer.status}`}` });
+    const record = answer.status === 200 ? source.read(answer.body, id) : undefined;
+    if (!record || 'problem' in record) {
+      problems.push({ id, kind: record ? 'malformed' : 'http', message: `${source.label}: ${record ? record.problem : `HTTP ${answer.status}`}` });
       continue;
     }
-    cache.set(`acl:${id}`, { source: 'ACL Anthology', id, title: bib.title, authors: bib.authors, year: bib.year, ...(bib.doi ? { doi: bib.doi } : {}), ...(bib.booktitle ? { publishedIn: bib.booktitle } : {}) });
+    cache.set(`${source.prefix}:${id}`, record);
   }
   return problems;
 }
 
+/** Anthology records (one BibTeX request each) for the ids not in the cache; stops when the Anthology cannot be reached. */
+export function fetchAnthology(ids: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
+  return fetchEach(ids, cache, options, {
+    prefix: 'acl', label: 'ACL Anthology', url: (id) => `${options.anthology}/${id}.bib`, missing: (id) => `the ACL Anthology has no paper ${id}`,
+    read: (body, id) => {
+      const bib = parseAnthologyBib(body);
+      if (!bib) return { problem: 'unreadable BibTeX' };
+      return { source: 'ACL Anthology', id, title: bib.title, authors: bib.authors, year: bib.year, ...(bib.doi ? { doi: bib.doi } : {}), ...(bib.booktitle ? { publishedIn: bib.booktitle } : {}) };
+    },
+  });
+}
+
 /** Crossref works (one request each) for the DOIs not in the cache; stops when Crossref cannot be reached. */
-export async function fetchCrossref(dois: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
-  const problems: FetchProblem[] = [];
-  const missing = dois.filter((d) => cache.get(`doi:${d}`) === undefined);
-  const gate = { nextAt: 0 };
-  for (const [i, doi] of missing.entries()) {
-    const answer = await politeGet(`${options.crossref}/works/${encodeURIComponent(doi)}`, options, gate, options.hostInterval, 'Crossref');
-    if (!isAnswer(answer)) {
-      for (const rest of answer.kind === 'unreachable' ? missing.slice(i) : [doi]) problems.push({ id: rest, ...answer });
-      if (answer.kind === 'unreachable') break;
-      continue;
-    }
-    if (answer.status === 404) {
-      cache.set(`doi:${doi}`, null);
-      problems.push({ id: doi, kind: 'missing', message: `Crossref has no work with DOI ${doi}` });
-      continue;
-    }
-    const work = answer.status === 200 ? parseCrossrefWork(answer.body) : undefined;
-    if (!work || 'malformed' in work) {
-      problems.push({ id: doi, kind: work ? 'malformed' : 'http', message: `Crossref: ${work ? `malformed answer: ${work.malformed}` : `HTTP ${answer.status}`}` });
-      continue;
-    }
-    cache.set(`doi:${doi}`, {
-      source: 'Crossref', id: work.doi, title: work.title, authors: work.authors, year: work.year, doi: work.doi,
-      ...(work.containerTitle ? { publishedIn: work.containerTitle } : {}), ...(work.shortContainerTitle ? { publishedInShort: work.shortContainerTitle } : {}),
-    });
-  }
-  return problems;
+export function fetchCrossref(dois: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
+  return fetchEach(dois, cache, options, {
+    prefix: 'doi', label: 'Crossref', url: (doi) => `${options.crossref}/works/${encodeURIComponent(doi)}`, missing: (doi) => `Crossref has no work with DOI ${doi}`,
+    read: (body) => {
+      const work = parseCrossrefWork(body);
+      if ('malformed' in work) return { problem: `malformed answer: ${work.malformed}` };
+      return {
+        source: 'Crossref', id: work.doi, title: work.title, authors: work.authors, year: work.year, doi: work.doi,
+        ...(work.containerTitle ? { publishedIn: work.containerTitle } : {}), ...(work.shortContainerTitle ? { publishedInShort: work.shortContainerTitle } : {}),
+      };
+    },
+  });
 }

@@ -4,7 +4,7 @@ import { formatDataset, formatPaper } from '../entry-format.js';
 import { idMatches } from '../ids.js';
 import { locate } from '../load.js';
 import { parseMarkdown } from '../markdown/parse.js';
-import { LINK_KINDS, type SectionsFile } from '../model.js';
+import { LINK_KINDS } from '../model.js';
 import type { Nodes } from 'mdast';
 import type { Project } from '../project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
@@ -176,10 +176,10 @@ function sectionDescriptions(project: Project): Finding[] {
   const source = project.workspace.sections;
   if (!sections || !source) return [];
   const findings: Finding[] = [];
-  const check = (description: string | undefined, path: Array<string | number>): void => {
+  const check = (id: string, description: string | undefined, path: Array<string | number>): void => {
     if (description === undefined) return;
     const place = (): { file: string; line: number; column: number } => ({ file: source.file, ...locate(source, [...path, 'description']) });
-    const name = `The description of section "${String(sectionAt(sections, path)?.id ?? '')}"`;
+    const name = `The description of section "${id}"`;
     const invisible = INVISIBLE.exec(description.replace(/\n/g, ' '));
     if (invisible)
       findings.push({ check: 'hygiene/invisible-char', ...place(), message: `${name} has an invisible or control character (${codePoint(invisible[0])}).`, hint: 'Delete it.' });
@@ -202,18 +202,13 @@ function sectionDescriptions(project: Project): Finding[] {
   };
   sections.groups.forEach((g, gi) =>
     g.sections.forEach((s, si) => {
-      check(s.description, ['groups', gi, 'sections', si]);
-      s.sections?.forEach((c, ci) => check(c.description, ['groups', gi, 'sections', si, 'sections', ci]));
+      check(s.id, s.description, ['groups', gi, 'sections', si]);
+      s.sections?.forEach((c, ci) => check(c.id, c.description, ['groups', gi, 'sections', si, 'sections', ci]));
     }),
   );
   return findings;
 }
 
-function sectionAt(sections: SectionsFile, path: Array<string | number>): { id: string } | undefined {
-  let node: unknown = sections;
-  for (const p of path) node = (node as Record<string | number, unknown> | undefined)?.[p];
-  return node as { id: string } | undefined;
-}
 
 export const hygiene: Rule = {
   id: 'hygiene',
