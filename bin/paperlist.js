@@ -4,11 +4,11 @@ import { main } from '../dist/cli.js';
 import { removePendingTemporaryFiles } from '../dist/fs-atomic.js';
 
 // A reader that closes the pipe (`paperlist export | head -c1`) ends the run quietly; any other
-// failure to write the output is one line and exit 2, never a stack trace.
+// failure to write the output is one line and exit 3, never a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
     if (error.code !== 'EPIPE' && stream !== process.stderr) process.stderr.write(`paperlist: cannot write the output: ${error.code ?? error.message}\n`);
-    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 3);
   });
 }
 

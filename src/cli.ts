@@ -1,7 +1,9 @@
 // The command line: the only module that reads argv and decides the exit code. Each command's
 // options, help and exit codes are in src/cli/<command>.ts.
 import { parseArgs } from 'node:util';
-import { EXIT, fail, UsageError, type Command, type Io } from './cli/shared.js';
+import { relative } from 'node:path';
+import { EXIT, fail, FileError, SHARED_EXITS, UsageError, type Command, type Io } from './cli/shared.js';
+import { editDistance } from './venues.js';
 
 export type { Io } from './cli/shared.js';
 export { EXIT } from './cli/shared.js';
@@ -33,7 +35,8 @@ ${Object.entries(commands)
   .join('\n')}
 
 Run 'paperlist <command> --help' for a command's options.
-Exit codes: 0 clean (warnings allowed), 1 errors found, 2 usage or internal error.
+Exit codes: 0 clean (warnings allowed), 1 problems found, ${SHARED_EXITS},
+4 offline (links, verify, add: a source could not be reached, so nothing was judged).
 `;
 }
 
@@ -58,16 +61,44 @@ export async function main(argv: string[], io: Io): Promise<number> {
       strict: true,
     });
     if (parsed.values.help) {
-      io.stdout.write(`Usage: ${command.usage}\n\n${command.help}\n`);
+      io.stdout.write(`Usage: ${command.usage}\n\n${command.help}\n\nExit codes: ${command.exits}, ${SHARED_EXITS}.\n`);
       return EXIT.ok;
     }
     if (!command.positionals && parsed.positionals.length)
       throw new UsageError(`${name} takes no arguments besides options, found ${parsed.positionals.map((p) => JSON.stringify(p)).join(' ')}.`);
     return await command.run(parsed, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      return fail(io, `${(error as Error).message}\nUsage: ${command.usage}`);
-    }
-    return fail(io, `internal error: ${(error as Error).stack ?? String(error)}`);
+    return report(error, command, io);
   }
+}
+
+const REPORT_BUGS = 'https://github.com/LightChen233/Awesome-Multilingual-LLM/issues';
+
+/** The one place an error that stopped a command is reported: one line and its code; a stack only for a bug. */
+function report(error: unknown, command: Command, io: Io): number {
+  if (error instanceof UsageError) return fail(io, `${error.message}\nUsage: ${command.usage}`);
+  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return fail(io, `${parseArgsMessage(error as Error, command)}\nUsage: ${command.usage}`);
+  if (error instanceof FileError) {
+    const shown = relative(io.cwd, error.path);
+    io.stderr.write(`paperlist: cannot ${error.action} ${shown && !shown.startsWith('..') ? shown : error.path}: ${error.reason}.\n`);
+    return EXIT.file;
+  }
+  io.stderr.write(`paperlist: internal error (a bug in paperlist). Please report it at ${REPORT_BUGS} with the command you ran and this output:\n${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.internal;
+}
+
+/** Node's parseArgs messages, as a person would say them: `--titel` → did you mean --title? */
+function parseArgsMessage(error: Error & { code?: string }, command: Command): string {
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(error.message);
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const given = unknown[1]!.replace(/^-+/, '');
+    const names = [...Object.keys(command.options), 'help'];
+    const near = names.map((n) => ({ n, d: editDistance(given, n) })).sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : 1))[0];
+    return `unknown option --${given}${near && near.d <= Math.max(1, Math.floor(given.length / 3)) ? `: did you mean --${near.n}?` : ''}`;
+  }
+  const missing = /Option '(-{1,2}[^' ]+)[^']*' argument missing/.exec(error.message);
+  if (missing) return `${missing[1]} needs a value`;
+  const strayValue = /Option '(-{1,2}[^' ]+)[^']*' does not take an argument/.exec(error.message);
+  if (strayValue) return `${strayValue[1]} takes no value`;
+  return error.message.replace(/\. To specify a positional argument.*$/s, '');
 }

@@ -41,6 +41,7 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'verify/author': 'warning',
   'verify/year': 'error',
   'verify/journal-ref': 'info',
+  'verify/published': 'warning',
   'verify/missing': 'error',
   'verify/unavailable': 'warning',
 };

@@ -5,6 +5,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { asFileError } from './errors.js';
 
 const pending = new Set<string>();
 const swept = new Set<string>();
@@ -38,7 +39,16 @@ function sweep(dir: string): void {
   }
 }
 
+/** Writes `path` atomically; a file system failure is a FileError naming `path`. */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  try {
+    await writeAtomic(path, content);
+  } catch (error) {
+    throw asFileError(error, path, 'write');
+  }
+}
+
+async function writeAtomic(path: string, content: string): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   sweep(dir);

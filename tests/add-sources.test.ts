@@ -156,7 +156,7 @@ describe('paperlist add from a record', () => {
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toBe('paperlist: ACL Anthology: unreadable BibTeX. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper https://aclanthology.org/2023.emnlp-main.9999 --section sft\n');
     const offline = await runCli(['add', '2402.07827', '--section', 'sft', '--arxiv-api', 'http://127.0.0.1:1/api/query', '--root', root], root);
-    expect(offline.code).toBe(2);
+    expect(offline.code).toBe(4);
     expect(offline.stderr).toBe('paperlist: arXiv API unreachable: connection refused. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.07827 --section sft\n');
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   }, 20_000);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../src/links/address.js';
 import { checkLinks, DEFAULT_CHECK_OPTIONS, parseRetryAfter, type CheckOptions, type LinkResult } from '../src/links/checker.js';
-import { Progress } from '../src/links/progress.js';
+import { Progress } from '../src/cli/progress.js';
+import { isOffline } from '../src/commands/links.js';
 import { copyFixture, runCli, tempDir } from './helpers.js';
 import { startLinkServer, type LinkServer } from './link-server.mjs';
 
@@ -124,15 +125,32 @@ describe('link states against a real local server', () => {
 });
 
 describe('name resolution', () => {
-  it('a host name that does not exist is dead, looked up once per run', async () => {
+  const notFound = (name: string) => Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+
+  it('a host name that does not exist is dead when the resolver works, looked up once per run', async () => {
     const asked: string[] = [];
     const resolve = async (name: string) => {
       asked.push(name);
-      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+      if (name === 'example.com') return [{ address: '93.184.215.14', family: 4 }];
+      throw notFound(name);
     };
     const results = await checkLinks(['http://gone.example/a', 'http://gone.example/b'], { ...fast, allowPrivate: false, resolve });
     expect(results.map((r) => [r.state, r.error])).toEqual([['dead', 'host name not found (DNS)'], ['dead', 'host name not found (DNS)']]);
-    expect(asked).toEqual(['gone.example']);
+    expect(asked).toEqual(['gone.example', 'example.com']); // the probe, once
+  });
+
+  it('without a working resolver, a name not found is no verdict: one host is enough to say offline', async () => {
+    const asked: string[] = [];
+    const resolve = async (name: string) => {
+      asked.push(name);
+      throw notFound(name);
+    };
+    const results = await checkLinks(['https://arxiv.org/abs/2402.07827', 'https://github.com/x/y'], { ...fast, allowPrivate: false, resolve });
+    expect(results.map((r) => [r.state, r.noResolver])).toEqual([['unreachable', true], ['unreachable', true]]);
+    expect(results[0]!.error).toBe('host name not found, and no name resolves (not even example.com): no DNS here');
+    expect(asked.sort()).toEqual(['arxiv.org', 'example.com', 'github.com']);
+    expect(isOffline(results)).toBe(true);
+    expect(isOffline(results.slice(0, 1))).toBe(true);
   });
 
   it('a public name that resolves to a private address is blocked before connecting', async () => {
@@ -268,24 +286,26 @@ describe('paperlist links (CLI)', () => {
     await writeFile(join(dir, 'good.md'), `- [one](${b}/ok)\n`);
     await writeFile(join(dir, 'binary.md'), Buffer.from([0x2d, 0x20, 0x00, 0x01]));
     await writeFile(join(dir, 'huge.md'), `- [x](${b}/never)\n`.padEnd(2 * 1024 * 1024 + 1, 'x'));
-    const result = await runCli(['links', 'missing.md', 'binary.md', 'huge.md', 'good.md', '--root', dir, '--allow-private', '--format', 'json'], dir);
+    const missing = await runCli(['links', 'missing.md', 'good.md', '--root', dir, '--allow-private'], dir);
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^paperlist: links: there is no file missing\.md\.\nUsage: paperlist links /) });
+    expect(server.requests).toEqual([]);
+    const result = await runCli(['links', 'binary.md', 'huge.md', 'good.md', '--root', dir, '--allow-private', '--format', 'json'], dir);
     const report = JSON.parse(result.stdout);
     expect(report.diagnostics.map((d: { file: string; message: string; hint?: string }) => `${d.file}: ${d.message.replace(/'\/.*missing.md'/, "'missing.md'")} ${d.hint ?? ''}`.trim())).toEqual([
       'binary.md: The file has NUL bytes: it is not a Markdown text. Give the Markdown files whose links are to be checked.',
       'huge.md: The file is 2097153 bytes; files over 2097152 bytes are not read. Split it, and check the parts one by one or together.',
-      'missing.md: The file does not exist. Check the path.',
     ]);
     expect(report.links).toEqual([{ url: `${b}/ok`, state: 'ok', status: 200, origins: [{ file: 'good.md', line: 1 }] }]);
     expect(server.requests.map((r) => r.path)).toEqual(['/ok']);
     expect(result.code).toBe(1);
   });
 
-  it('says the machine is offline (exit 2) instead of reporting every link dead', async () => {
+  it('says the machine is offline (exit 4) instead of reporting every link dead', async () => {
     // Three hosts, none answering at all (nothing listens on these loopback ports).
     const dir = await tempDir();
     await writeFile(join(dir, 'list.md'), '- [a](http://127.0.0.5:9/x)\n- [b](http://127.0.0.6:9/y)\n- [c](http://127.0.0.7:9/z)\n');
     const result = await runCli(['links', 'list.md', '--root', dir, '--allow-private', '--retries', '0'], dir);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(4);
     expect(result.stderr).toContain('this machine looks offline');
     expect(result.stdout).toBe('');
   });

@@ -5,16 +5,45 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAnthologyBib } from '../src/records/anthology-bib.js';
 import { parseArxivFeed } from '../src/records/arxiv-feed.js';
+import { parseS2Batch } from '../src/records/semantic-scholar.js';
 import { copyFixture, FIXTURES, runCli } from './helpers.js';
 
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, 'verify', name), 'utf8');
 
-/** Replays recorded-format answers: `arxiv` answers in turn (the last one repeats), Anthology by id. */
-async function replay(arxiv: Array<{ status?: number; body: string }>, anthology: Record<string, string>): Promise<{ base: string; log: Array<{ path: string; at: number }>; close: () => Promise<void> }> {
-  const log: Array<{ path: string; at: number }> = [];
+interface Logged {
+  path: string;
+  at: number;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * Replays recorded-format answers: `arxiv` answers in turn (the last one repeats), Anthology
+ * BibTeX by path, Semantic Scholar's batch endpoint (`s2`: the answer; by default one null per id
+ * asked, as it answers for papers it does not have), Crossref works by DOI.
+ */
+async function replay(
+  arxiv: Array<{ status?: number; body: string }>, anthology: Record<string, string>,
+  more: { s2?: { status?: number; body: string }; crossref?: Record<string, string> } = {},
+): Promise<{ base: string; log: Logged[]; close: () => Promise<void> }> {
+  const log: Logged[] = [];
   let turn = 0;
-  const server: Server = createServer((req, res) => {
-    log.push({ path: req.url ?? '', at: Date.now() });
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    log.push({ path: req.url ?? '', at: Date.now(), method: req.method ?? '', ...(body ? { body } : {}), headers: req.headers });
+    if (req.url?.startsWith('/graph/v1/paper/batch')) {
+      const answer = more.s2 ?? { body: JSON.stringify((JSON.parse(body) as { ids: string[] }).ids.map(() => null)) };
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+      return res.end(answer.body);
+    }
+    if (req.url?.startsWith('/works/')) {
+      const work = more.crossref?.[decodeURIComponent(req.url.slice('/works/'.length))];
+      res.writeHead(work ? 200 : 404, { 'content-type': 'application/json' });
+      return res.end(work ?? 'Resource not found.');
+    }
     if (req.url?.startsWith('/api/query')) {
       const answer = arxiv[Math.min(turn++, arxiv.length - 1)]!;
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/atom+xml' });
@@ -35,7 +64,10 @@ afterEach(async () => {
   stop = undefined;
 });
 
-const verifyArgs = (root: string, base: string, ...more: string[]) => ['verify', '--root', root, '--arxiv-api', `${base}/api/query`, '--anthology', base, '--interval', '200', '--format', 'json', ...more];
+const verifyArgs = (root: string, base: string, ...more: string[]) => [
+  'verify', '--root', root, '--arxiv-api', `${base}/api/query`, '--anthology', base, '--crossref', base, '--semantic-scholar', `${base}/graph/v1`,
+  '--interval', '200', '--format', 'json', ...more,
+];
 
 describe('arXiv feed and Anthology BibTeX', () => {
   it('reads records, folding wrapped titles; an Error entry and throttling are recognised', async () => {
@@ -81,7 +113,11 @@ describe('paperlist verify against a replay server', () => {
     ]);
     expect(report.summary).toMatchObject({ arxiv: 2, anthology: 1, checked: 3 });
     expect(result.code).toBe(1);
-    expect(server.log.map((r) => r.path)).toEqual(['/api/query?id_list=2310.06825,2401.07817&max_results=2', '/2022.emnlp-main.630.bib']);
+    expect(server.log.map((r) => `${r.method} ${r.path}${r.body ? ` ${r.body}` : ''}`)).toEqual([
+      'GET /api/query?id_list=2310.06825,2401.07817&max_results=2',
+      'POST /graph/v1/paper/batch?fields=externalIds,title,year,venue,authors {"ids":["ARXIV:2310.06825","ARXIV:2401.07817"]}',
+      'GET /2022.emnlp-main.630.bib',
+    ]);
   });
 
   it('waits and retries when arXiv throttles, and caches records for the next run', async () => {
@@ -126,5 +162,113 @@ describe('paperlist verify against a replay server', () => {
       'verify/missing arXiv has no paper 2310.99999 (incorrect id format for 2310.99999).',
     ]);
     expect(result.code).toBe(1);
+  });
+
+  it('finds the published version of an arXiv entry, and --fix applies it and fills author lists', async () => {
+    const s2 = await fixture('s2-batch.json');
+    // Semantic Scholar joins Mistral 7B to a DOI whose record is another paper: no finding, no fix.
+    const joined = s2.replace('"DOI": "10.48550/arXiv.2310.06825"', '"DOI": "10.1145/3442188.3445922"');
+    const server = await replay([{ body: await fixture('arxiv-feed-published.xml') }], {
+      '2022.emnlp-main.630.bib': await fixture('anthology.bib'), '2024.findings-acl.498.bib': await fixture('qalign.bib'),
+    }, { s2: { body: joined }, crossref: { '10.1145/3442188.3445922': await readFile(join(FIXTURES, 'records', 'crossref-work.json'), 'utf8') } });
+    stop = server.close;
+    const root = await copyFixture('lint-base');
+    const qalign = 'entries/papers/question-translation-training-for-better-multilingual.yml';
+    const result = await runCli(verifyArgs(root, server.base, '--cache', 'records.json'), root);
+    const report = JSON.parse(result.stdout);
+    expect(report.diagnostics).toEqual([
+      {
+        file: qalign, line: 5, column: 8, ruleId: 'verify/published', severity: 'warning',
+        message: 'Published as Findings of ACL 2024: https://aclanthology.org/2024.findings-acl.498 (Semantic Scholar; ACL Anthology record checked).',
+        hint: '`paperlist verify --fix` sets the venue, year and paper link from that record and regenerates README.md; commit the files it names.',
+      },
+    ]);
+    expect(report.summary).toMatchObject({ arxiv: 2, anthology: 1, crossref: 0, checked: 3, published: 1, fillable: 3 });
+    expect(result.stderr).toBe("3 entries can take more from the records (published version, full author list, DOI): run 'paperlist verify --fix'.\n");
+    expect(result.code).toBe(0);
+    expect(server.log.map((r) => r.path)).toEqual([
+      '/api/query?id_list=2310.06825,2401.07817&max_results=2', '/graph/v1/paper/batch?fields=externalIds,title,year,venue,authors',
+      '/2022.emnlp-main.630.bib', '/2024.findings-acl.498.bib', '/works/10.1145%2F3442188.3445922',
+    ]);
+
+    const fixed = await runCli(verifyArgs(root, server.base, '--cache', 'records.json', '--fix'), root);
+    expect(fixed.code).toBe(0);
+    expect(server.log).toHaveLength(5); // every record from the cache
+    expect(fixed.stderr).toBe([
+      'fixed entries/papers/mistral-7b.yml: authorList: 2 names from arXiv',
+      'fixed entries/papers/overcoming-catastrophic-forgetting-in-zero-shot-cross.yml: authorList: 6 names from ACL Anthology',
+      `fixed ${qalign}: venue: arXiv → Findings of ACL, links.paper: https://arxiv.org/abs/2401.07817 → https://aclanthology.org/2024.findings-acl.498, doi: (none) → 10.18653/v1/2024.findings-acl.498, authorList: 6 names from ACL Anthology`,
+      `Commit: entries/papers/mistral-7b.yml, entries/papers/overcoming-catastrophic-forgetting-in-zero-shot-cross.yml, ${qalign}, README.md.`,
+      '',
+    ].join('\n'));
+    expect(await readFile(join(root, qalign), 'utf8')).toBe(`# yaml-language-server: $schema=../../schema/paper.schema.json
+title: Question Translation Training for Better Multilingual Reasoning
+authors: Zhu et al.
+authorList:
+  - Wenhao Zhu
+  - Shujian Huang
+  - Fei Yuan
+  - Shuaijie She
+  - Jiajun Chen
+  - Alexandra Birch
+year: 2024
+venue: Findings of ACL
+doi: 10.18653/v1/2024.findings-acl.498
+links:
+  paper: https://aclanthology.org/2024.findings-acl.498
+  code: https://github.com/NJUNLP/Qalign
+sections:
+  - sft
+`);
+    expect((await runCli(['lint', '--root', root], root)).code).toBe(0);
+    // Applied: a second run finds nothing more to take.
+    const again = await runCli(verifyArgs(root, server.base, '--cache', 'records.json', '--fix'), root);
+    expect(JSON.parse(again.stdout).diagnostics).toEqual([]);
+    expect(again.stderr).toBe('');
+  });
+
+  it('Semantic Scholar throttling or a malformed answer leaves the entries unchecked for published versions, with a warning', async () => {
+    for (const s2 of [{ status: 400, body: '{"error": "Unrecognized or unsupported fields: [venu]"}' }, { body: '{"data": []}' }]) {
+      const server = await replay([{ body: await fixture('arxiv-feed-published.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') }, { s2 });
+      const root = await copyFixture('lint-base');
+      const result = await runCli(verifyArgs(root, server.base), root);
+      await server.close();
+      expect(JSON.parse(result.stdout).diagnostics.map((d: { ruleId: string; severity: string; message: string; line: number }) => `${d.line} ${d.ruleId} ${d.severity} ${d.message}`)).toEqual([
+        `7 verify/unavailable warning Semantic Scholar: ${s2.status ? 'HTTP 400' : 'malformed answer: not a list of papers'}.`,
+        `7 verify/unavailable warning Semantic Scholar: ${s2.status ? 'HTTP 400' : 'malformed answer: not a list of papers'}.`,
+      ]);
+      expect(result.code).toBe(0);
+    }
+  });
+
+  it('offline: each source ends at its first unreachable request, one line each, exit 4', async () => {
+    const root = await copyFixture('lint-base');
+    const dead = 'http://127.0.0.1:1';
+    const started = Date.now();
+    const result = await runCli(['verify', '--root', root, '--arxiv-api', `${dead}/api/query`, '--anthology', dead, '--crossref', dead, '--semantic-scholar', `${dead}/graph/v1`, '--interval', '0'], root);
+    expect(result.code).toBe(4);
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('paperlist:'))).toEqual([
+      'paperlist: arXiv API unreachable: connection refused; papers not checked this run.',
+      'paperlist: Semantic Scholar unreachable: connection refused; published versions not checked this run.',
+      'paperlist: ACL Anthology unreachable: connection refused; papers not checked this run.',
+    ]);
+    expect(result.stdout).not.toMatch(/verify\/unavailable/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+
+  it('reads the Semantic Scholar batch answer by arXiv id, skipping nulls and arXiv DOIs', async () => {
+    expect(parseS2Batch(await fixture('s2-batch.json'))).toEqual({
+      kind: 'papers',
+      papers: [
+        { arxiv: '2310.06825', title: 'Mistral 7B', authors: ['Albert Qiaochu Jiang', 'Alexandre Sablayrolles'], year: 2023, venue: 'arXiv.org' },
+        {
+          arxiv: '2401.07817', title: 'Question Translation Training for Better Multilingual Reasoning', authors: ['Wenhao Zhu', 'Shujian Huang'], year: 2024,
+          venue: 'Annual Meeting of the Association for Computational Linguistics', acl: '2024.findings-acl.498', doi: '10.18653/v1/2024.findings-acl.498',
+        },
+      ],
+    });
+    expect(parseS2Batch('[null, null]')).toEqual({ kind: 'papers', papers: [] });
+    expect(parseS2Batch('{"message": "Too Many Requests"}')).toEqual({ kind: 'malformed', reason: 'not a list of papers' });
+    expect(parseS2Batch('<html>')).toEqual({ kind: 'malformed', reason: 'not JSON' });
   });
 });

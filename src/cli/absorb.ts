@@ -28,9 +28,8 @@ reported and not kept. A line that cannot be read is an error at its line, and n
 Options:
   --dry-run        print the changes, write nothing
   --root DIR       the repository (default: the current directory)
-  --format FORMAT  stylish (default), json or github
-Exit codes: 0 absorbed (or nothing to absorb), 1 a line could not be read or entries have errors,
-2 usage error.`,
+  --format FORMAT  stylish (default), json or github`,
+  exits: '0 absorbed (or nothing to absorb), 1 a line could not be read or entries have errors',
   async run({ values }, io) {
     const format = formatOf(values);
     const dryRun = values['dry-run'] === true;

@@ -86,9 +86,8 @@ Options:
   --root DIR                   the repository (default: the current directory)
   --format FORMAT              stylish (default), json or github
 
-Exit codes: 0 written, 1 refused (listed already, errors, unknown id), 2 usage error or the
-source could not be reached.
 Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-year.svg.`,
+  exits: '0 written, 1 refused (listed already, errors, unknown id), 4 the source could not be reached',
   async run({ values, positionals }, io) {
     const format = formatOf(values);
     const root = rootOf(values, io);
@@ -119,7 +118,7 @@ Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-
       const ref = source !== undefined ? identifyPaper(source) : undefined;
       const byHand = `paperlist add --title T --authors A --year Y --venue V --paper ${ref ? canonicalPaperUrl(ref) : 'URL'} --section ${fields.sections[0] ?? 'ID'}`;
       io.stderr.write(`paperlist: ${outcome.problem.message}. Nothing was written. To add it by hand: ${byHand}\n`);
-      return outcome.problem.kind === 'unreachable' ? EXIT.usage : EXIT.errors;
+      return outcome.problem.kind === 'unreachable' ? EXIT.offline : EXIT.errors;
     }
     // With --format json, stdout is one JSON document: the entry goes inside it.
     if (format === 'json') io.stdout.write(formatReport(outcome.diagnostics, format, { color: false, extra: { file: outcome.file ?? null }, json: outcome.text !== undefined ? { entry: outcome.text } : {} }));

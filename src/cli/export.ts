@@ -24,6 +24,7 @@ Options:
   --format FORMAT  bibtex, json or csv (required)
   --out FILE       write there (atomically) instead of standard output
   --root DIR       the repository (default: the current directory)`,
+  exits: '0 written, 1 refused: the entries have errors (listed on stderr)',
   async run({ values }, io) {
     const format = values.format;
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);

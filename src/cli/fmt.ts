@@ -12,6 +12,7 @@ fixes as 'lint --fix', without the lint report.
 Options:
   --check     write nothing; exit 1 and list the files that are not in canonical form
   --root DIR  the repository (default: the current directory)`,
+  exits: '0 every entry in canonical form (or rewritten), 1 --check found entries to rewrite',
   async run({ values }, io) {
     const root = rootOf(values, io);
     const fixes = await applyFixes(root, values.check !== true);

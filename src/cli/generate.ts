@@ -14,6 +14,7 @@ Options:
   --check          write nothing; exit 1 with a unified diff when README.md is not current
   --root DIR       the repository (default: the current directory)
   --format FORMAT  stylish (default), json or github, for the diagnostics`,
+  exits: '0 written (or up to date), 1 refused (entries have errors) or --check found a stale file',
   async run({ values }, io) {
     const format = formatOf(values);
     const root = rootOf(values, io);

@@ -21,6 +21,7 @@ Options:
   --out DIR        where to write (required)
   --force          overwrite files that already exist
   --format FORMAT  stylish (default), json or github`,
+  exits: '0 imported, 1 lines that could not be read, or files that exist (without --force)',
   async run({ values, positionals }, io) {
     const format = formatOf(values);
     if (positionals.length !== 1) throw new UsageError('import takes exactly one README file.');

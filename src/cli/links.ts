@@ -1,6 +1,6 @@
 // The command line of `paperlist links`: options, help, and the exit code.
 import { runLinks } from '../commands/links.js';
-import { Progress } from '../links/progress.js';
+import { Progress } from './progress.js';
 import { countStates, linkDiagnostics, linksJson, linksMarkdown } from '../links/report.js';
 import { formatReport } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
@@ -42,9 +42,8 @@ Options:
   --allow-private    allow private and loopback addresses (for local tests only)
   --root DIR         the repository (default: the current directory)
   --format FORMAT    stylish (default), json, github or markdown
-
-Exit codes: 0 no dead link (unreachable ones are warnings), 1 dead or blocked links,
-2 usage error, or no network at all (nothing could be checked).`,
+`,
+  exits: '0 no dead link (unreachable ones are warnings), 1 dead or blocked links, 4 offline (no link judged)',
   async run({ values, positionals }, io) {
     const format = values.format === 'markdown' ? 'markdown' : formatOf(values);
     const number = (name: string, min: number): number | undefined => {
@@ -72,14 +71,11 @@ Exit codes: 0 no dead link (unreachable ones are warnings), 1 dead or blocked li
       overrides,
       onQueued: () => progress.queue(),
       onResult: () => progress.tick(),
-    }).catch((error: Error) => {
-      if (/is not a commit/.test(error.message)) throw new UsageError(error.message);
-      throw error;
     });
     progress.finish();
     if (outcome.offline) {
       io.stderr.write('paperlist: no link could be reached at all: this machine looks offline. No link was judged; try again with a network.\n');
-      return EXIT.usage;
+      return EXIT.offline;
     }
     const diagnostics = [...outcome.diagnostics, ...linkDiagnostics(outcome.links)];
     const counts = countStates(outcome.links);

@@ -16,8 +16,8 @@ Options:
                  and list what changed; never judgement calls
   --root DIR       the repository (default: the current directory)
   --format FORMAT  stylish (default), json, or github (workflow annotations)
-
-Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage or internal error.`,
+`,
+  exits: '0 no errors (warnings allowed), 1 errors',
   async run({ values }, io) {
     const format = formatOf(values);
     const root = rootOf(values, io);

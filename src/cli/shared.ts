@@ -13,11 +13,19 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+/**
+ * 0 clean (warnings allowed); 1 problems found (CI's "fix the list"); 2 the command line is wrong;
+ * 3 a file could not be read or written; 4 a network source could not be reached (offline: nothing
+ * was judged); 70 a bug in paperlist (sysexits' EX_SOFTWARE).
+ */
+export const EXIT = { ok: 0, errors: 1, usage: 2, file: 3, offline: 4, internal: 70 } as const;
 
-import { UsageError } from '../errors.js';
+/** The exit codes every command shares, after its own meaning of 0 and 1 (Command.exits). */
+export const SHARED_EXITS = '2 usage error, 3 a file could not be read or written, 70 a bug in paperlist';
 
-export { UsageError };
+import { FileError, UsageError } from '../errors.js';
+
+export { FileError, UsageError };
 
 export interface Command {
   usage: string;
@@ -25,6 +33,8 @@ export interface Command {
   positionals?: boolean;
   options: NonNullable<ParseArgsConfig['options']>;
   help: string;
+  /** What 0, 1 (and 4, when the command uses the network) mean for this command; --help adds the shared codes. */
+  exits: string;
   run(args: { values: Record<string, unknown>; positionals: string[] }, io: Io): Promise<number>;
 }
 

@@ -14,6 +14,7 @@ search titles and authors, filter by section, year and venue, links out.
 Options:
   --out DIR   where to write index.html (required)
   --root DIR  the repository (default: the current directory)`,
+  exits: '0 written, 1 refused: the entries have errors (listed on stderr)',
   async run({ values }, io) {
     if (typeof values.out !== 'string') throw new UsageError('site needs --out DIR.');
     const { project, diagnostics } = await checkRepository(rootOf(values, io), { render: false });

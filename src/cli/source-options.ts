@@ -8,6 +8,9 @@ export const sourceOptions = {
   cache: { type: 'string' },
 } as const;
 
+/** verify reads one source more than add: Semantic Scholar, for published versions. */
+export const verifySourceOptions = { ...sourceOptions, 'semantic-scholar': { type: 'string' } } as const;
+
 export function sourcesOf(values: Record<string, unknown>, interval = DEFAULT_SOURCE_OPTIONS.interval): SourceOptions {
   return {
     ...DEFAULT_SOURCE_OPTIONS,
@@ -15,6 +18,7 @@ export function sourcesOf(values: Record<string, unknown>, interval = DEFAULT_SO
     ...(typeof values['arxiv-api'] === 'string' ? { arxivApi: values['arxiv-api'] } : {}),
     ...(typeof values.anthology === 'string' ? { anthology: values.anthology } : {}),
     ...(typeof values.crossref === 'string' ? { crossref: values.crossref } : {}),
+    ...(typeof values['semantic-scholar'] === 'string' ? { semanticScholar: values['semantic-scholar'] } : {}),
   };
 }
 

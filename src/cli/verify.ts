@@ -3,37 +3,70 @@ import { verify } from '../commands/verify.js';
 import { hasErrors } from '../diagnostics.js';
 import { formatReport } from '../report.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
-import { sourceOptions, sourcesOf } from './source-options.js';
+import { Progress } from './progress.js';
+import { sourcesOf, verifySourceOptions } from './source-options.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const verifyCommand: Command = {
-  usage: 'paperlist verify [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--interval MS]',
+  usage: 'paperlist verify [--fix] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--semantic-scholar URL] [--interval MS]',
   options: {
-    ...sourceOptions,
+    fix: { type: 'boolean', default: false },
+    ...verifySourceOptions,
     interval: { type: 'string' },
     ...rootOption,
     ...formatOption,
   },
-  help: `Fetches the records of every paper linked to arXiv (the API's Atom feed, ids in batches of
-50, at most one request every 3 s) or to the ACL Anthology (its BibTeX), and compares them with the
-entry: the title (a different title means the link points at another paper), the first author,
-the year (not before the first arXiv version), and arXiv's journal reference. Records are cached
-30 days. Not part of the pull-request gate: the scheduled workflow runs it.
+  help: `Fetches the record of every paper whose link is arXiv (the API's Atom feed, ids in batches of
+50, at most one request every 3 s), the ACL Anthology (its BibTeX) or a DOI (Crossref), and
+compares it with the entry: the title (a different title means the link points at another
+paper), the first author, the year (not before the first arXiv version). Entries labelled arXiv
+are looked up in Semantic Scholar (one batch request for up to 500 papers), which knows the
+published versions of arXiv papers; the published version's own record (Anthology or Crossref)
+is then read, and the entry gets a warning "published as <venue> <year>: <link>". Records are
+cached 30 days. Not part of the pull-request gate: the scheduled workflow runs it.
+
+  --fix   sets venue, year and paper link from the published version (nothing else of it),
+          fills the full author list (authorList) and the DOI of every entry whose record
+          agrees with it, then regenerates README.md and names the files to commit.
 
 Options:
-  --cache FILE        keep records in FILE (JSON) for 30 days
-  --root DIR          the repository (default: the current directory)
-  --format FORMAT     stylish (default), json or github
-  --arxiv-api URL     the arXiv API endpoint (default ${DEFAULT_SOURCE_OPTIONS.arxivApi})
-  --anthology URL     the Anthology's base URL (default ${DEFAULT_SOURCE_OPTIONS.anthology})
-  --interval MS       between arXiv requests (default 3000; arXiv asks for no less)`,
+  --cache FILE              keep records in FILE (JSON) for 30 days
+  --root DIR                the repository (default: the current directory)
+  --format FORMAT           stylish (default), json or github
+  --arxiv-api URL           the arXiv API endpoint (default ${DEFAULT_SOURCE_OPTIONS.arxivApi})
+  --anthology URL           the Anthology's base URL (default ${DEFAULT_SOURCE_OPTIONS.anthology})
+  --crossref URL            Crossref's REST API (default ${DEFAULT_SOURCE_OPTIONS.crossref})
+  --semantic-scholar URL    Semantic Scholar's Graph API (default ${DEFAULT_SOURCE_OPTIONS.semanticScholar})
+  --interval MS             between arXiv requests (default 3000; arXiv asks for no less)
+
+Environment: SEMANTIC_SCHOLAR_API_KEY, if set, is sent to Semantic Scholar only (higher rate).`,
+  exits: '0 entries agree with their records (warnings allowed), 1 errors, 4 a source could not be reached',
   async run({ values }, io) {
     const format = formatOf(values);
     const interval = values.interval === undefined ? DEFAULT_SOURCE_OPTIONS.interval : Number(values.interval);
     if (!Number.isInteger(interval) || interval < 0) throw new UsageError('--interval takes a whole number of milliseconds.');
-    const sources = sourcesOf(values, interval);
-    const outcome = await verify(rootOf(values, io), typeof values.cache === 'string' ? values.cache : undefined, sources);
-    io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: outcome.counts }));
-    return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;
+    const key = io.env.SEMANTIC_SCHOLAR_API_KEY?.trim();
+    const sources = { ...sourcesOf(values, interval), ...(key ? { semanticScholarKey: key } : {}) };
+    const progress = new Progress(0, io.stderr, 'papers');
+    const outcome = await verify(rootOf(values, io), {
+      fix: values.fix === true, sources,
+      ...(typeof values.cache === 'string' ? { cachePath: values.cache } : {}),
+      progress: (source, done, total) => progress.set(done, total, `${source} papers`),
+    });
+    progress.finish();
+    // Offline, "no problems" would be a claim about papers nobody looked at.
+    const nothingVerified = outcome.counts.checked === 0 && outcome.unreachable.length > 0;
+    if (!(nothingVerified && format === 'stylish' && !outcome.diagnostics.length)) io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: outcome.counts }));
+    for (const f of outcome.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
+    if (outcome.fixed.length) {
+      const files = [...outcome.fixed.map((f) => f.file), ...outcome.generated];
+      io.stderr.write(`Commit: ${files.join(', ')}.\n`);
+    } else if (!values.fix && outcome.counts.fillable) {
+      io.stderr.write(`${outcome.counts.fillable} entr${outcome.counts.fillable === 1 ? 'y' : 'ies'} can take more from the records (published version, full author list, DOI): run 'paperlist verify --fix'.\n`);
+    }
+    for (const line of outcome.unreachable) io.stderr.write(`paperlist: ${line}.\n`);
+    if (nothingVerified) io.stderr.write('paperlist: nothing was verified: no source could be reached (offline?). Try again with a network.\n');
+    if (hasErrors(outcome.diagnostics)) return EXIT.errors;
+    return outcome.unreachable.length ? EXIT.offline : EXIT.ok;
   },
 };

@@ -14,7 +14,7 @@ import { loadVenues } from '../package-files.js';
 import { leafSections, loadProject, type PaperEntry, type Project } from '../project.js';
 import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
-import { fetchAnthology, fetchArxiv, fetchCrossref, RecordCache, type FetchProblem, type SourceOptions } from '../records/sources.js';
+import { cacheNotSaved, fetchAnthology, fetchArxiv, fetchCrossref, RecordCache, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { recordFields } from '../records/to-entry.js';
 import { runRules } from '../rules/index.js';
 import { duplicates } from '../rules/duplicates.js';
@@ -81,18 +81,20 @@ function listedUnder(project: Project, ref: PaperRef): { entry: PaperEntry; labe
 }
 
 /** The record of `ref`, from the cache or its source. */
-export async function lookUpRecord(ref: PaperRef, sources: SourceOptions, cachePath: string | undefined): Promise<{ record: SourceRecord } | { problem: FetchProblem }> {
+export async function lookUpRecord(ref: PaperRef, sources: SourceOptions, cachePath: string | undefined): Promise<{ record: SourceRecord; warnings: Diagnostic[] } | { problem: FetchProblem }> {
   const cache = await RecordCache.open(cachePath);
   const key = recordKey(ref);
   let problems: FetchProblem[] = [];
+  const warnings: Diagnostic[] = [];
   if (cache.get(key) === undefined) {
     if (ref.kind === 'arxiv') problems = await fetchArxiv([ref.id], cache, sources);
     else if (ref.kind === 'acl') problems = await fetchAnthology([ref.id], cache, sources);
     else problems = await fetchCrossref([ref.doi], cache, sources);
-    await cache.save();
+    const unsaved = await cache.save();
+    if (unsaved) warnings.push(cacheNotSaved(cachePath!, unsaved));
   }
   const record = cache.get(key);
-  if (record) return { record };
+  if (record) return { record, warnings };
   return { problem: problems[0] ?? { id: key, kind: 'missing', message: `${key} has no record` } };
 }
 
@@ -127,6 +129,7 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
     if (listed) return { diagnostics: [alreadyListed(listed.entry, `the same ${listed.label}`, `duplicates/${ref.kind}`)] };
     const found = await lookUpRecord(ref, request.sources, request.cache ? resolve(root, request.cache) : undefined);
     if ('problem' in found) return { diagnostics, problem: found.problem };
+    diagnostics.push(...found.warnings);
     const fromRecord = recordFields(ref, found.record, loadVenues());
     if (fromRecord.venue === undefined && fields.venue === undefined && ref.kind === 'doi')
       diagnostics.push({ file: ENTRY_DIRS.paper, ruleId: 'add', severity: 'warning', message: `The venue of DOI ${ref.doi} (${JSON.stringify(found.record.publishedIn ?? 'none given')}) is not one of schema/venues.json; the entry has none.`, hint: 'Give it with --venue NAME (a name from schema/venues.json), or add the venue there.' });

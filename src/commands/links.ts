@@ -1,4 +1,5 @@
 // `paperlist links`: collect URLs (entries + template, or Markdown files), check them, report.
+import { FileError, UsageError } from '../errors.js';
 import { readRegularFile } from '../fs-read.js';
 import { MAX_MARKDOWN_BYTES } from '../markdown/parse.js';
 import { resolve, relative } from 'node:path';
@@ -55,13 +56,17 @@ export function excluder(patterns: readonly string[] = []): (url: string) => boo
 }
 
 
-/** Reads the Markdown files given; an unreadable one is an error diagnostic, the rest go on. */
+/**
+ * Reads the Markdown files given. A name that is not there is a usage error (a typo: nothing is
+ * checked); a file that cannot be used is an error diagnostic, and the rest go on.
+ */
 async function readTexts(request: LinksRequest, diagnostics: Diagnostic[]): Promise<MarkdownText[]> {
   const texts: MarkdownText[] = [];
   for (const file of request.files) {
     const path = resolve(request.root, file);
     const refuse = (message: string, hint?: string): void => void diagnostics.push({ file, line: 1, column: 1, ruleId: 'links', severity: 'error', message, ...(hint ? { hint } : {}) });
     const read = readRegularFile(path, MAX_MARKDOWN_BYTES, true);
+    if ('problem' in read && read.problem === 'missing') throw new UsageError(`links: there is no file ${file}.`);
     if ('problem' in read) {
       refuse(read.message, read.problem === 'too-large' ? 'Split it, and check the parts one by one or together.' : read.hint || undefined);
       continue;
@@ -132,7 +137,13 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   } finally {
     await checker.close();
   }
-  if (cache) await cache.save();
+  // The check is done: a cache that cannot be written costs the next run time, not this report.
+  if (cache) {
+    await cache.save().catch((error: unknown) => {
+      if (!(error instanceof FileError)) throw error;
+      diagnostics.push({ file: request.cache!, ruleId: 'links', severity: 'warning', message: `The link cache was not saved: ${error.reason}.`, hint: 'Give --cache a path that can be written; the next run checks these links again.' });
+    });
+  }
 
   const sources = collector.sources();
   const links: CheckedLink[] = sources.filter((s) => results.has(s.url)).map((s) => ({ ...(results.get(s.url) as LinkResult), origins: s.origins }));
@@ -140,13 +151,15 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
 }
 
 /**
- * No HTTP answer from anyone, and every failure a network one, across at least three hosts: that is
- * a machine without network, not a list of dead links. (Three hosts: one or two dead domains in
- * a pull request must still be reported dead.)
+ * No HTTP answer from anyone, and every failure a network one: a machine without network, not a
+ * list of dead links, when no name resolved (the resolver is known not to work, whatever the
+ * count), or when connections failed across at least three hosts (one or two dead servers in a
+ * pull request must still be reported).
  */
 export function isOffline(checked: readonly LinkResult[]): boolean {
   const tried = checked.filter((r) => r.state !== 'skipped' && r.state !== 'blocked');
   if (!tried.length || tried.some((r) => r.status !== undefined || !r.network)) return false;
+  if (tried.some((r) => r.noResolver)) return true;
   const hosts = new Set(tried.map((r) => { try { return new URL(r.url).host; } catch { return r.url; } }));
   return hosts.size >= 3;
 }

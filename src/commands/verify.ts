@@ -1,51 +1,120 @@
-// `paperlist verify`: entries against the records of arXiv and the ACL Anthology.
-import { resolve } from 'node:path';
+// `paperlist verify`: entries against their records (arXiv, the ACL Anthology, Crossref), arXiv-only
+// entries against their published versions (Semantic Scholar maps arXiv ids to them); `--fix`
+// applies the published version and fills the full author list and DOI from the records.
+import { join, resolve } from 'node:path';
 import { levelOf, loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { paperIdentifiers } from '../identifiers.js';
+import { formatPaper } from '../entry-format.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { loadVenues } from '../package-files.js';
 import { loadProject, type PaperEntry } from '../project.js';
+import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
+import { cacheNotSaved, fetchAnthology, fetchArxiv, fetchCrossref, fetchPublished, RecordCache, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
-import { fetchAnthology, fetchArxiv, RecordCache, type SourceOptions } from '../records/sources.js';
+import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
+import { generate } from './generate.js';
+
+export interface VerifyOptions {
+  cachePath?: string;
+  fix: boolean;
+  sources: SourceOptions;
+  /** Called as each source's part starts and after each of its requests. */
+  progress?: (source: string, done: number, total: number) => void;
+}
 
 export interface VerifyOutcome {
   diagnostics: Diagnostic[];
-  counts: { arxiv: number; anthology: number; checked: number };
+  counts: { arxiv: number; anthology: number; crossref: number; checked: number; published: number; fillable: number };
+  /** One line per source that could not be reached at all; its papers were not checked. */
+  unreachable: string[];
+  /** Entry files written by --fix, with what changed, then the files generate wrote. */
+  fixed: Array<{ file: string; changes: string[] }>;
+  generated: string[];
 }
 
-export async function verify(root: string, cachePath: string | undefined, sources: SourceOptions): Promise<VerifyOutcome> {
+const refOf = (p: PaperEntry): PaperRef | undefined => identifyPaper(p.paper.links.paper ?? '');
+
+export async function verify(root: string, options: VerifyOptions): Promise<VerifyOutcome> {
   const { config, diagnostics: configDiagnostics } = await loadConfig(root);
   const project = await loadProject(root);
+  const venues = loadVenues();
   const keyed = new Map<string, PaperEntry[]>();
   for (const p of project.papers) {
-    const url = p.paper.links.paper;
-    if (!url) continue;
-    const { arxiv, acl } = paperIdentifiers(url);
-    const key = arxiv ? `arxiv:${arxiv.id}` : acl ? `acl:${acl.id}` : undefined;
-    if (key) keyed.set(key, [...(keyed.get(key) ?? []), p]);
+    const ref = refOf(p);
+    if (ref) keyed.set(recordKey(ref), [...(keyed.get(recordKey(ref)) ?? []), p]);
   }
-  const ids = (prefix: string): string[] => [...keyed.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
-  const cache = await RecordCache.open(cachePath ? resolve(root, cachePath) : undefined);
-  const problems = [
-    ...(await fetchArxiv(ids('arxiv:'), cache, sources)).map((p) => ({ ...p, key: `arxiv:${p.id}` })),
-    ...(await fetchAnthology(ids('acl:'), cache, sources)).map((p) => ({ ...p, key: `acl:${p.id}` })),
-  ];
-  await cache.save();
+  const ids = (prefix: string, keys: Iterable<string> = keyed.keys()): string[] => [...new Set([...keys].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)))].sort();
+  const cache = await RecordCache.open(options.cachePath ? resolve(root, options.cachePath) : undefined);
+  const unreachable: string[] = [];
+  const problems: Array<FetchProblem & { key: string }> = [];
+  const run = async (label: string, prefix: string, list: string[], fetch: (ids: string[]) => Promise<FetchProblem[]>): Promise<void> => {
+    if (!list.length) return;
+    let reached = true;
+    for (const problem of await fetch(list)) {
+      if (problem.kind === 'unreachable') {
+        // The source stopped at its first unreachable request: one line, not one per paper.
+        if (reached) unreachable.push(`${problem.message}; ${label === 'Semantic Scholar' ? 'published versions' : 'papers'} not checked this run`);
+        reached = false;
+        continue;
+      }
+      problems.push({ ...problem, key: `${prefix}:${problem.id}` });
+    }
+  };
+  const sources = { ...options.sources, ...(options.progress ? { progress: options.progress } : {}) };
+
+  const arxivIds = ids('arxiv:');
+  await run('arXiv API', 'arxiv', arxivIds, (list) => fetchArxiv(list, cache, sources));
+  // Published versions, for arXiv-only entries: Semantic Scholar first; arXiv's own DOI field otherwise.
+  const preprints = project.papers.filter((p) => isPreprintOnly(p, venues));
+  const preprintIds = ids('arxiv:', preprints.map((p) => recordKey(refOf(p)!)));
+  await run('Semantic Scholar', 'published', preprintIds, (list) => fetchPublished(list, cache, sources));
+  const publishedKey = (arxivId: string): { key: string; via: PublishedVersion['via'] } | undefined => {
+    const s2 = cache.publishedOf(`arxiv:${arxivId}`);
+    if (s2) return { key: s2, via: 'Semantic Scholar' };
+    const doi = cache.get(`arxiv:${arxivId}`)?.doi;
+    const ref = doi ? identifyPaper(doi) : undefined;
+    return ref && ref.kind !== 'arxiv' ? { key: recordKey(ref), via: 'arXiv' } : undefined;
+  };
+  const targets = preprintIds.map(publishedKey).filter((t) => t !== undefined).map((t) => t.key);
+  await run('ACL Anthology', 'acl', ids('acl:', [...keyed.keys(), ...targets]), (list) => fetchAnthology(list, cache, sources));
+  await run('Crossref', 'doi', ids('doi:', [...keyed.keys(), ...targets]), (list) => fetchCrossref(list, cache, sources));
+  const unsaved = await cache.save();
+  const cacheDiagnostics: Diagnostic[] = unsaved ? [cacheNotSaved(options.cachePath!, unsaved)] : [];
 
   const findings: Finding[] = [];
+  const fixes: Array<{ entry: PaperEntry; changes: string[]; text: string }> = [];
   let checked = 0;
+  let published = 0;
+  let fillable = 0;
   for (const [key, entries] of keyed) {
     const record = cache.get(key);
+    const target = key.startsWith('arxiv:') ? publishedKey(key.slice('arxiv:'.length)) : undefined;
     for (const p of entries) {
-      if (record) {
-        checked++;
-        findings.push(...compareRecord(p, record));
+      const own = record ? compareRecord(p, record) : [];
+      if (record) checked++;
+      let version: PublishedVersion | undefined;
+      if (target && isPreprintOnly(p, venues)) {
+        const ref = identifyPaper(target.key.slice(target.key.indexOf(':') + 1));
+        const found = cache.get(target.key);
+        version = ref && found ? publishedVersion(p, ref, found, target.via, venues) : undefined;
       }
+      if (version) {
+        published++;
+        findings.push(publishedFinding(p, version), ...own.filter((f) => f.check !== 'verify/journal-ref'));
+      } else findings.push(...own);
+      // The own record adds its author list only when it is this paper, by title and first author.
+      const trusted = record && !own.some((f) => f.check === 'verify/title' || f.check === 'verify/author') ? record : undefined;
+      const filled = fillFromRecords(p.paper, trusted, version);
+      if (!filled) continue;
+      fillable++;
+      if (options.fix) fixes.push({ entry: p, changes: filled.changes, text: formatPaper(filled.paper) });
     }
   }
   for (const problem of problems) {
-    for (const p of keyed.get(problem.key) ?? []) {
-      const missing = cache.get(problem.key) === null;
+    const key = problem.key.startsWith('published:') ? `arxiv:${problem.id}` : problem.key;
+    for (const p of keyed.get(key) ?? []) {
+      const missing = problem.kind === 'missing';
       findings.push({
         check: missing ? 'verify/missing' : 'verify/unavailable', ...placeOf(p, ['links', 'paper']),
         message: `${problem.message}.`,
@@ -53,10 +122,23 @@ export async function verify(root: string, cachePath: string | undefined, source
       });
     }
   }
-  const diagnostics: Diagnostic[] = [...configDiagnostics, ...project.diagnostics.filter((d) => d.severity === 'error')];
+  const diagnostics: Diagnostic[] = [...configDiagnostics, ...project.diagnostics.filter((d) => d.severity === 'error'), ...cacheDiagnostics];
   for (const { check, ...rest } of findings) {
     const level = levelOf(config, check);
     if (level !== 'off') diagnostics.push({ ...rest, ruleId: check, severity: level });
   }
-  return { diagnostics, counts: { arxiv: ids('arxiv:').length, anthology: ids('acl:').length, checked } };
+
+  const fixed: VerifyOutcome['fixed'] = [];
+  let generated: string[] = [];
+  if (fixes.length) {
+    for (const f of fixes) {
+      await writeFileAtomic(join(root, f.entry.entry.source.file), f.text);
+      fixed.push({ file: f.entry.entry.source.file, changes: f.changes });
+    }
+    const regenerated = await generate(root, false);
+    generated = regenerated.files;
+    diagnostics.push(...regenerated.diagnostics.filter((d) => d.severity === 'error'));
+  }
+  const counts = { arxiv: arxivIds.length, anthology: ids('acl:').length, crossref: ids('doi:').length, checked, published, fillable };
+  return { diagnostics, counts, unreachable, fixed, generated };
 }

@@ -69,14 +69,35 @@ export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
 const systemResolve: Resolve = (hostname) =>
   new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
 
-export function createLookup(allowPrivate: boolean, resolveName: Resolve = systemResolve): LookupFunction {
+export interface Lookup {
+  lookup: LookupFunction;
+  /**
+   * Whether the resolver works: some name resolved this run, or `probeName` does (asked once).
+   * Without a working resolver, "name not found" says nothing about the name.
+   */
+  resolverWorks(probeName: string): Promise<boolean>;
+}
+
+export function createLookup(allowPrivate: boolean, resolveName: Resolve = systemResolve): Lookup {
   const answers = new Map<string, Promise<LookupAddress[]>>();
-  return (hostname, options, callback) => {
+  let resolved = false;
+  let probe: Promise<boolean> | undefined;
+  const ask = (hostname: string): Promise<LookupAddress[]> => {
     let answer = answers.get(hostname);
     if (!answer) {
       answer = resolveName(hostname);
+      answer.then((all) => void (resolved ||= all.length > 0), () => undefined);
       answers.set(hostname, answer);
     }
+    return answer;
+  };
+  const resolverWorks = async (probeName: string): Promise<boolean> => {
+    if (resolved) return true;
+    probe ??= ask(probeName).then((all) => all.length > 0, () => false);
+    return (await probe) || resolved;
+  };
+  const lookup: LookupFunction = (hostname, options, callback) => {
+    const answer = ask(hostname);
     answer.then(
       (all) => {
         const family = (options as { family?: number | string }).family;
@@ -90,6 +111,7 @@ export function createLookup(allowPrivate: boolean, resolveName: Resolve = syste
       (error: NodeJS.ErrnoException) => callback(error, []),
     );
   };
+  return { lookup, resolverWorks };
 }
 
 /** For a URL whose host is an IP literal (no lookup happens for those): the refusal, if any. */

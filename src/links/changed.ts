@@ -8,6 +8,7 @@ import { parseYaml } from '../load.js';
 import { LINK_KINDS } from '../model.js';
 import { checkableUrl, LinkCollector } from './collector.js';
 import { markdownLinks } from './markdown-links.js';
+import { UsageError } from '../errors.js';
 
 const run = promisify(execFile);
 
@@ -39,7 +40,7 @@ export function urlsIn(file: string, text: string): Set<string> {
  */
 export async function changedUrls(root: string, ref: string): Promise<Set<string>> {
   await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
-    throw new Error(`'${ref}' is not a commit in this repository (in CI, fetch the base branch first)`);
+    throw new UsageError(`--changed ${ref}: '${ref}' is not a commit in this repository (in CI, fetch the base branch first)`);
   });
   const changed = (await git(root, ['diff', '--name-only', '--diff-filter=AMR', ref, '--', 'entries', 'templates'])).split('\n').filter(Boolean);
   const untracked = (await git(root, ['ls-files', '--others', '--exclude-standard', '--', 'entries', 'templates'])).split('\n').filter(Boolean);

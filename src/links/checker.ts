@@ -55,6 +55,7 @@ export interface LinkChecker {
 export function createLinkChecker(options: CheckOptions): LinkChecker {
   const started = Date.now();
   const deadlineAt = started + options.deadline;
+  const names = createLookup(options.allowPrivate, options.resolve);
   const agent = new Agent({
     connections: Math.max(options.perHost, ...Object.values(options.hosts).map((h) => h.concurrency ?? 0)),
     pipelining: 1,
@@ -62,7 +63,7 @@ export function createLinkChecker(options: CheckOptions): LinkChecker {
     headersTimeout: options.timeout,
     bodyTimeout: options.timeout,
     connectTimeout: options.timeout,
-    connect: { timeout: options.timeout, lookup: createLookup(options.allowPrivate, options.resolve) },
+    connect: { timeout: options.timeout, lookup: names.lookup },
   });
   const global = pLimit(options.concurrency);
   const hosts = new Map<string, Host>();
@@ -206,7 +207,10 @@ export function createLinkChecker(options: CheckOptions): LinkChecker {
       if (error instanceof RunDeadline) return finish(result, 'unreachable', { error: 'not finished before the run deadline' });
       const code = errorCode(error);
       if (code === 'EPRIVATE') return finish(result, 'blocked', { error: (error as Error).message });
-      if (code === 'ENOTFOUND') return finish(result, 'dead', { error: 'host name not found (DNS)', network: true });
+      if (code === 'ENOTFOUND') {
+        if (await names.resolverWorks(options.probeName)) return finish(result, 'dead', { error: 'host name not found (DNS)', network: true });
+        return finish(result, 'unreachable', { error: `host name not found, and no name resolves (not even ${options.probeName}): no DNS here`, network: true, noResolver: true });
+      }
       return finish(result, 'unreachable', { error: describeError(error), network: true });
     }
   };

@@ -17,6 +17,8 @@ export interface LinkResult {
   attempts: number;
   /** The failure was at the network level (no HTTP answer at all): used to tell "offline". */
   network?: boolean;
+  /** The name did not resolve, and neither did any other name this run: no DNS, so no verdict. */
+  noResolver?: boolean;
 }
 
 export interface HostSettings {
@@ -44,6 +46,11 @@ export interface CheckOptions {
   onResult?: (result: LinkResult) => void;
   /** Name resolution (tests replace it); dns.lookup by default. */
   resolve?: Resolve;
+  /**
+   * A name that always resolves where there is DNS, asked once when a link's name does not resolve
+   * and no other name has this run: only a working resolver's "not found" makes a link dead.
+   */
+  probeName: string;
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
@@ -57,5 +64,6 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   maxRedirects: 10,
   allowPrivate: false,
   userAgent: 'paperlist-link-checker/0.1 (+https://github.com/LightChen233/Awesome-Multilingual-LLM)',
+  probeName: 'example.com',
   hosts: {},
 };

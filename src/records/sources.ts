@@ -2,11 +2,15 @@
 // per interval, throttling and Retry-After honoured, a cache of records for 30 days.
 import { readFile } from 'node:fs/promises';
 import { request } from 'undici';
+import type { Diagnostic } from '../diagnostics.js';
+import { FileError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { parseRetryAfter } from '../links/checker.js';
 import { parseAnthologyBib } from './anthology-bib.js';
 import { parseArxivFeed } from './arxiv-feed.js';
 import { parseCrossrefWork } from './crossref.js';
+import { identifyPaper, recordKey } from './identify.js';
+import { parseS2Batch, S2_FIELDS } from './semantic-scholar.js';
 import type { SourceRecord } from './record.js';
 
 export interface SourceOptions {
@@ -14,6 +18,10 @@ export interface SourceOptions {
   anthology: string;
   /** Crossref's REST API, for DOIs. */
   crossref: string;
+  /** Semantic Scholar's Graph API, which maps arXiv ids to published versions. */
+  semanticScholar: string;
+  /** A Semantic Scholar API key (sent as x-api-key to that API only), for its higher rate. */
+  semanticScholarKey?: string;
   /** Milliseconds between two arXiv API requests (arXiv asks for 3 s). */
   interval: number;
   /** Milliseconds between two requests to the Anthology or to Crossref. */
@@ -22,12 +30,15 @@ export interface SourceOptions {
   timeout: number;
   retries: number;
   userAgent: string;
+  /** Told when a source starts on the ids it must fetch, and after each of its requests. */
+  progress?: (source: string, done: number, total: number) => void;
 }
 
 export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
   arxivApi: 'https://export.arxiv.org/api/query',
   anthology: 'https://aclanthology.org',
   crossref: 'https://api.crossref.org',
+  semanticScholar: 'https://api.semanticscholar.org/graph/v1',
   interval: 3000,
   hostInterval: 500,
   batch: 50,
@@ -44,7 +55,11 @@ const CACHE_VERSION = 2;
 interface CacheFile {
   version: typeof CACHE_VERSION;
   records: Record<string, { record: SourceRecord | null; fetchedAt: string }>;
+  /** arXiv key → the record key of its published version (null: none known), from Semantic Scholar. */
+  published?: Record<string, { to: string | null; fetchedAt: string }>;
 }
+
+const byKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 export class RecordCache {
   private constructor(private readonly path: string | undefined, private readonly data: CacheFile, private readonly ttlMs: number) {}
@@ -72,11 +87,36 @@ export class RecordCache {
     this.data.records[key] = { record, fetchedAt: new Date(now).toISOString() };
   }
 
-  async save(): Promise<void> {
-    if (!this.path) return;
-    const records = Object.fromEntries(Object.entries(this.data.records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    await writeFileAtomic(this.path, `${JSON.stringify({ version: CACHE_VERSION, records }, null, 2)}\n`);
+  /** The published version of an arXiv paper: a record key, null when none is known, undefined when not cached. */
+  publishedOf(arxivKey: string, now = Date.now()): string | null | undefined {
+    const hit = this.data.published?.[arxivKey];
+    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.to : undefined;
   }
+
+  setPublished(arxivKey: string, to: string | null, now = Date.now()): void {
+    (this.data.published ??= {})[arxivKey] = { to, fetchedAt: new Date(now).toISOString() };
+  }
+
+  /**
+   * Writes the cache; a file that cannot be written is the reason why, not an error (the records
+   * were fetched and used: only the next run pays for it).
+   */
+  async save(): Promise<string | undefined> {
+    if (!this.path) return undefined;
+    const file: CacheFile = { version: CACHE_VERSION, records: byKey(this.data.records), ...(this.data.published ? { published: byKey(this.data.published) } : {}) };
+    try {
+      await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`);
+      return undefined;
+    } catch (error) {
+      if (error instanceof FileError) return error.reason;
+      throw error;
+    }
+  }
+}
+
+/** The warning for a record cache that was not written. */
+export function cacheNotSaved(file: string, reason: string): Diagnostic {
+  return { file, ruleId: 'records', severity: 'warning', message: `The record cache was not saved: ${reason}.`, hint: 'Give --cache a path that can be written; the next run fetches these records again.' };
 }
 
 export interface FetchProblem {
@@ -95,8 +135,18 @@ interface Answer {
   retryAfter?: number;
 }
 
-async function get(url: string, options: SourceOptions): Promise<Answer> {
-  const response = await request(url, { headers: { 'user-agent': options.userAgent }, headersTimeout: options.timeout, bodyTimeout: options.timeout });
+/** A POST's JSON body and the headers only that request carries (an API key). */
+interface Send {
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+async function get(url: string, options: SourceOptions, send: Send = {}): Promise<Answer> {
+  const headers = { 'user-agent': options.userAgent, ...send.headers, ...(send.json !== undefined ? { 'content-type': 'application/json' } : {}) };
+  const response = await request(url, {
+    method: send.json !== undefined ? 'POST' : 'GET', headers, headersTimeout: options.timeout, bodyTimeout: options.timeout,
+    ...(send.json !== undefined ? { body: JSON.stringify(send.json) } : {}),
+  });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of response.body) {
@@ -117,15 +167,16 @@ async function get(url: string, options: SourceOptions): Promise<Answer> {
  * network errors retried with backoff, 429/503 waited out (Retry-After, capped at 2 minutes).
  * Returns the answer, or the problem after the last try.
  */
-async function politeGet(url: string, options: SourceOptions, gate: { nextAt: number }, interval: number, label: string): Promise<Answer | Omit<FetchProblem, 'id'>> {
+async function politeGet(url: string, options: SourceOptions, gate: { nextAt: number }, interval: number, label: string, send: Send = {}): Promise<Answer | Omit<FetchProblem, 'id'>> {
   for (let attempt = 0; ; attempt++) {
     await sleep(gate.nextAt - Date.now());
     gate.nextAt = Date.now() + interval;
     let answer: Answer;
     try {
-      answer = await get(url, options);
+      answer = await get(url, options, send);
     } catch (error) {
-      if (attempt >= options.retries) return { kind: 'unreachable', message: `${label} unreachable: ${networkReason(error)}` };
+      // A name that does not resolve will not resolve a second later: no retry, no wait.
+      if (attempt >= options.retries || isNameNotFound(error)) return { kind: 'unreachable', message: `${label} unreachable: ${networkReason(error)}` };
       gate.nextAt = Date.now() + Math.max(interval, 500 * 2 ** attempt);
       continue;
     }
@@ -138,14 +189,20 @@ async function politeGet(url: string, options: SourceOptions, gate: { nextAt: nu
   }
 }
 
+const codeOf = (error: unknown): string | undefined => {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e.code ?? e.cause?.code;
+};
+
+const isNameNotFound = (error: unknown): boolean => codeOf(error) === 'ENOTFOUND';
+
 /** A network error in one line, as a person would say it. */
 function networkReason(error: unknown): string {
-  const e = error as { code?: string; cause?: { code?: string }; message?: string };
-  const code = e.code ?? e.cause?.code;
+  const code = codeOf(error);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (no network, or no DNS)';
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
-  return e.message ?? String(error);
+  return (error as { message?: string }).message ?? String(error);
 }
 
 const isAnswer = (x: Answer | Omit<FetchProblem, 'id'>): x is Answer => 'status' in x;
@@ -159,7 +216,9 @@ export async function fetchArxiv(ids: readonly string[], cache: RecordCache, opt
   const problems: FetchProblem[] = [];
   const missing = ids.filter((id) => cache.get(`arxiv:${id}`) === undefined);
   const gate = { nextAt: 0 };
+  if (missing.length) options.progress?.('arXiv API', 0, missing.length);
   for (let i = 0; i < missing.length; i += options.batch) {
+    if (i) options.progress?.('arXiv API', i, missing.length);
     const batch = missing.slice(i, i + options.batch);
     const url = `${options.arxivApi}?id_list=${batch.join(',')}&max_results=${batch.length}`;
     let answer = await politeGet(url, options, gate, options.interval, 'arXiv API');
@@ -207,6 +266,7 @@ async function fetchEach(
   const missing = ids.filter((x) => cache.get(`${source.prefix}:${x}`) === undefined);
   const gate = { nextAt: 0 };
   for (const [i, id] of missing.entries()) {
+    options.progress?.(source.label, i, missing.length);
     const answer = await politeGet(source.url(id), options, gate, options.hostInterval, source.label);
     if (!isAnswer(answer)) {
       for (const rest of answer.kind === 'unreachable' ? missing.slice(i) : [id]) problems.push({ id: rest, ...answer });
@@ -253,4 +313,44 @@ export function fetchCrossref(dois: readonly string[], cache: RecordCache, optio
       };
     },
   });
+}
+
+/** Semantic Scholar takes up to 500 ids a batch request. */
+const S2_BATCH = 500;
+
+/**
+ * The published version of each arXiv paper not in the cache, from Semantic Scholar's batch
+ * endpoint: an Anthology id (preferred: its record names the volume) or a DOI, cached as the record
+ * key to fetch next ("acl:…", "doi:…"), or null when Semantic Scholar knows none. A paper it has
+ * not indexed is not a problem: it only means no published version is known.
+ */
+export async function fetchPublished(arxivIds: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
+  const problems: FetchProblem[] = [];
+  const missing = arxivIds.filter((id) => cache.publishedOf(`arxiv:${id}`) === undefined);
+  const gate = { nextAt: 0 };
+  const headers = options.semanticScholarKey ? { 'x-api-key': options.semanticScholarKey } : undefined;
+  for (let i = 0; i < missing.length; i += S2_BATCH) {
+    options.progress?.('Semantic Scholar', i, missing.length);
+    const batch = missing.slice(i, i + S2_BATCH);
+    const url = `${options.semanticScholar}/paper/batch?fields=${S2_FIELDS}`;
+    const answer = await politeGet(url, options, gate, options.hostInterval, 'Semantic Scholar', { json: { ids: batch.map((id) => `ARXIV:${id}`) }, ...(headers ? { headers } : {}) });
+    if (!isAnswer(answer)) {
+      for (const id of answer.kind === 'unreachable' ? missing.slice(i) : batch) problems.push({ id, ...answer });
+      if (answer.kind === 'unreachable') break;
+      continue;
+    }
+    const parsed = answer.status === 200 ? parseS2Batch(answer.body) : undefined;
+    if (!parsed || parsed.kind === 'malformed') {
+      const why = parsed ? `malformed answer: ${parsed.reason}` : `HTTP ${answer.status}`;
+      for (const id of batch) problems.push({ id, kind: parsed ? 'malformed' : 'http', message: `Semantic Scholar: ${why}` });
+      continue;
+    }
+    const found = new Map(parsed.papers.map((p) => [p.arxiv.replace(/v\d+$/, ''), p]));
+    for (const id of batch) {
+      const paper = found.get(id);
+      const ref = paper?.acl ? identifyPaper(paper.acl) : paper?.doi ? identifyPaper(paper.doi) : undefined;
+      cache.setPublished(`arxiv:${id}`, ref && ref.kind !== 'arxiv' ? recordKey(ref) : null);
+    }
+  }
+  return problems;
 }

@@ -1,5 +1,7 @@
 // What verify concludes from a record: pure comparisons, each a finding at the entry's field.
 import { titleSimilarity } from '../import/merge.js';
+
+export { titleSimilarity };
 import type { PaperEntry } from '../project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { placeOf, type Finding } from '../rules/types.js';
@@ -7,7 +9,7 @@ import type { SourceRecord } from '../records/record.js';
 
 
 /** Titles this alike (word overlap) are the same paper, allowing a subtitle or casing change. */
-const SAME_TITLE = 0.6;
+export const SAME_TITLE = 0.6;
 
 const surname = (name: string): string => normalizeTitle(name.normalize('NFKD').replace(/\p{M}+/gu, '')).split(' ').filter(Boolean).at(-1) ?? '';
 const firstWord = (authors: string): string => normalizeTitle(authors.replace(/\bet al\.?$/, '').normalize('NFKD').replace(/\p{M}+/gu, '')).split(' ').filter(Boolean).at(-1) ?? '';

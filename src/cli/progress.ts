@@ -1,12 +1,14 @@
-// A one-line progress display for long link checks, on a TTY only (stderr): done/total, rate, ETA.
+// A one-line progress display for long runs (link checks, record fetches), on a TTY only (stderr):
+// done/total, rate, ETA.
 export class Progress {
   private done = 0;
-  private readonly started = Date.now();
+  private started = Date.now();
   private lastDraw = 0;
 
   constructor(
     private total: number,
     private readonly stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+    private unit = 'links',
   ) {}
 
   get enabled(): boolean {
@@ -18,10 +20,23 @@ export class Progress {
     this.total += count;
   }
 
+  /** Where a run of known size stands (verify: each source's part in turn, `unit` its name). */
+  set(done: number, total: number, unit: string): void {
+    if (unit !== this.unit) this.started = Date.now(); // a new part: its own rate and ETA
+    this.done = done;
+    this.total = total;
+    this.unit = unit;
+    this.draw(true);
+  }
+
   tick(): void {
     this.done++;
+    this.draw(false);
+  }
+
+  private draw(always: boolean): void {
     const now = Date.now();
-    if (this.enabled && (now - this.lastDraw > 100 || this.done === this.total)) {
+    if (this.enabled && (always || now - this.lastDraw > 100 || this.done === this.total)) {
       this.lastDraw = now;
       this.stream.write(`\r${this.line(now)}\u001b[K`);
     }
@@ -38,6 +53,6 @@ export class Progress {
     const width = 24;
     const filled = Math.round((this.done / this.total) * width);
     const clock = `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`;
-    return `[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} links  ${rate.toFixed(1)}/s  ETA ${clock}`;
+    return `[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} ${this.unit}  ${rate.toFixed(1)}/s  ETA ${clock}`;
   }
 }
