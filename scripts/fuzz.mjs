@@ -5,7 +5,7 @@
 //   npm run fuzz -- [--cases N] [--seed S]
 //
 // Each case runs the CLI in this process (as the tests do) and checks: no stack trace or
-// "internal error", no run over 10 s, an exit code from the documented set (0, 1, 2), exactly
+// "internal error", no run over 10 s, an exit code from the documented set (0, 1, 2, 3, 4), exactly
 // one JSON document on stdout with --format json, and README.md untouched when generate refuses.
 // One case in 40 also runs the built CLI as its own process, which must exit by itself (a leaked
 // worker thread would keep it alive). Exits 1 when any check failed, listing the cases.
@@ -97,7 +97,7 @@ function check(kind, argv, result, { json = false } = {}) {
   const problems = [];
   if (result.code === 'hang') problems.push('ran over 10 s');
   else if (typeof result.code === 'string') problems.push(result.code.split('\n')[0]);
-  else if (![0, 1, 2].includes(result.code)) problems.push(`exit code ${result.code}`);
+  else if (![0, 1, 2, 3, 4].includes(result.code)) problems.push(`exit code ${result.code}`);
   const all = result.stdout + result.stderr;
   if (/internal error|\n\s+at .+:\d+:\d+\)?\n/.test(all)) problems.push('stack trace or internal error');
   if (json && result.code !== 2) {

@@ -94,7 +94,7 @@ function parseArgsMessage(error: Error & { code?: string }, command: Command): s
     const given = unknown[1]!.replace(/^-+/, '');
     const names = [...Object.keys(command.options), 'help'];
     const near = names.map((n) => ({ n, d: editDistance(given, n) })).sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : 1))[0];
-    return `unknown option --${given}${near && near.d <= Math.max(1, Math.floor(given.length / 3)) ? `: did you mean --${near.n}?` : ''}`;
+    return `unknown option --${given}${near && near.d <= Math.max(2, Math.floor(given.length / 3)) ? `: did you mean --${near.n}?` : ''}`;
   }
   const missing = /Option '(-{1,2}[^' ]+)[^']*' argument missing/.exec(error.message);
   if (missing) return `${missing[1]} needs a value`;

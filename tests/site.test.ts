@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from './helpers.js';
+import { copyFixture, runCli, tempDir } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM) || process.env.CI === 'true';
@@ -101,6 +101,46 @@ describe.runIf(available)('static site in headless Chromium', () => {
     expect(await titles()).toEqual(['Mistral 7B']);
     expect(await count()).toBe('1 of 4 papers');
     await page.selectOption('#year', '');
+  });
+
+  it('lists the datasets, searched by name and description, filtered by section; none under a year or venue', async () => {
+    const datasets = (): Promise<string[]> => page.locator('#datasets li').allTextContents();
+    expect(await datasets()).toEqual(['JW300: A parallel corpus of over 300 languages.', "mC4: A multilingual colossal, cleaned version of Common Crawl's web crawl corpus."]);
+    expect(await page.locator('#datasets a').evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href))).toEqual(['https://huggingface.co/datasets/mc4']);
+    await page.fill('#q', 'common crawl');
+    expect(await datasets()).toEqual(["mC4: A multilingual colossal, cleaned version of Common Crawl's web crawl corpus."]);
+    expect(await titles()).toEqual([]);
+    await page.fill('#q', '');
+    await page.selectOption('#section', 'corpora');
+    expect(await datasets()).toHaveLength(2);
+    expect(await titles()).toEqual([]);
+    await page.selectOption('#section', '');
+    await page.selectOption('#year', '2023');
+    expect(await datasets()).toEqual([]);
+    expect(await page.locator('#dcount').textContent()).toBe('0 of 2 datasets (datasets have no year or venue)');
+    await page.selectOption('#year', '');
+  });
+
+  it('keeps the search and filters in the address: a shared or reloaded link shows the same view', async () => {
+    await page.fill('#q', 'mistral');
+    await page.selectOption('#section', 'pretraining');
+    expect(new URL(page.url()).search).toBe('?q=mistral&section=pretraining');
+    // Each test's folders are removed after it: the page is opened again from a folder of this test.
+    const dir = await tempDir();
+    await writeFile(join(dir, 'index.html'), html);
+    const shared = `${pathToFileURL(join(dir, 'index.html')).href}${new URL(page.url()).search}`;
+    await page.goto(shared);
+    expect(await page.inputValue('#q')).toBe('mistral');
+    expect(await page.inputValue('#section')).toBe('pretraining');
+    expect(await titles()).toEqual(['Mistral 7B']);
+    await page.reload();
+    expect(await titles()).toEqual(['Mistral 7B']);
+    // A value the page does not offer is ignored, not an empty list.
+    await page.goto(`${shared.split('?')[0]}?year=1999&venue=ACL`);
+    expect(await count()).toBe('4 of 4 papers');
+    await page.fill('#q', 'x');
+    await page.fill('#q', '');
+    expect(new URL(page.url()).search).toBe('');
   });
 
   it('links out to each paper\'s pages', async () => {

@@ -1,4 +1,5 @@
 // The command line of `paperlist site`: options, help, and the exit code.
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { checkRepository } from '../pipeline.js';
@@ -6,13 +7,13 @@ import { renderSite, siteData } from '../site/page.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
 
 export const siteCommand: Command = {
-  usage: 'paperlist site --out DIR [--root DIR]',
+  usage: 'paperlist site --out DIR|FILE.html [--root DIR]',
   options: { out: { type: 'string' }, ...rootOption },
   help: `Writes DIR/index.html: the whole list in one self-contained page (no server, no network):
 search titles and authors, filter by section, year and venue, links out.
 
 Options:
-  --out DIR   where to write index.html (required)
+  --out DIR   where to write index.html (required); a name ending in .html is the page itself
   --root DIR  the repository (default: the current directory)`,
   exits: '0 written, 1 refused: the entries have errors (listed on stderr)',
   async run({ values }, io) {
@@ -20,9 +21,21 @@ Options:
     const { project, diagnostics } = await checkRepository(rootOf(values, io), { render: false });
     const refused = refuseOnErrors(diagnostics, io, 'the site was not written');
     if (refused !== undefined || !project.sections) return refused ?? EXIT.errors;
-    const file = join(resolve(io.cwd, values.out), 'index.html');
+    const page = /\.html?$/i.test(values.out);
+    const out = resolve(io.cwd, values.out);
+    if (!page && isFile(out)) throw new UsageError(`--out ${values.out} is a file: give a folder (index.html is written in it) or a file name ending in .html.`);
+    const file = page ? out : join(out, 'index.html');
     await writeFileAtomic(file, renderSite(siteData(project.sections, project.papers, project.datasets), 'Awesome Multilingual LLM'));
-    io.stderr.write(`wrote ${join(values.out, 'index.html')}: ${project.papers.length} papers\n`);
+    io.stderr.write(`wrote ${page ? values.out : join(values.out, 'index.html')}: ${project.papers.length} papers and ${project.datasets.length} datasets\n`);
     return EXIT.ok;
   },
 };
+
+/** A path that is a file (not a folder, not missing, not under a file). */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

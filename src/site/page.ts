@@ -1,18 +1,22 @@
-// A static, self-contained page of the list: search by title and author, filter by section, year
-// and venue, links out. No server: one HTML file with the data inline. Deterministic bytes.
+// A static, self-contained page of the list: papers and datasets, search by title and author (name
+// and description for datasets), filter by section, year and venue, links out; the search and
+// filters are kept in the page's address, so a filtered view can be shared and survives a reload.
+// No server: one HTML file with the data inline. Deterministic bytes.
 import { compareStrings } from '../diagnostics.js';
 import type { Dataset, Paper, SectionsFile } from '../model.js';
 
 export interface SiteData {
   papers: Array<{ title: string; authors: string; year: number; venue: string; links: Array<[string, string]>; sections: string[] }>;
   sections: Array<{ id: string; title: string }>;
-  datasets: Array<{ name: string; url: string; description: string }>;
+  datasets: Array<{ name: string; url: string; description: string; sections: string[] }>;
 }
 
 export function siteData(sections: SectionsFile, papers: ReadonlyArray<{ id: string; paper: Paper }>, datasets: ReadonlyArray<{ id: string; dataset: Dataset }>): SiteData {
-  const paperSections = sections.groups
-    .filter((g) => g.kind === 'paper')
-    .flatMap((g) => g.sections.flatMap((s, i) => (s.sections ? s.sections.map((c, j) => ({ id: c.id, title: `${i + 1}.${j + 1} ${c.title}` })) : [{ id: s.id, title: `${i + 1}. ${s.title}` }])));
+  // Paper sections numbered as in the README; dataset sections named with their group ("Data: Corpora").
+  const leafSections = sections.groups.flatMap((g) =>
+    g.kind === 'paper'
+      ? g.sections.flatMap((s, i) => (s.sections ? s.sections.map((c, j) => ({ id: c.id, title: `${i + 1}.${j + 1} ${c.title}` })) : [{ id: s.id, title: `${i + 1}. ${s.title}` }]))
+      : g.sections.flatMap((s) => (s.sections ?? [s]).map((c) => ({ id: c.id, title: `${g.title}: ${c.title}` }))));
   const sorted = [...papers].sort((a, b) => b.paper.year - a.paper.year || compareStrings(a.paper.title.toLowerCase(), b.paper.title.toLowerCase()) || compareStrings(a.id, b.id));
   return {
     papers: sorted.map(({ paper }) => ({
@@ -23,8 +27,8 @@ export function siteData(sections: SectionsFile, papers: ReadonlyArray<{ id: str
       links: (['paper', 'code', 'model', 'data', 'project'] as const).filter((k) => isWebUrl(paper.links[k])).map((k) => [k, paper.links[k]!]),
       sections: paper.sections,
     })),
-    sections: paperSections,
-    datasets: [...datasets].sort((a, b) => compareStrings(a.dataset.name.toLowerCase(), b.dataset.name.toLowerCase())).map(({ dataset }) => ({ name: dataset.name, url: isWebUrl(dataset.url) ? dataset.url! : '', description: dataset.description })),
+    sections: leafSections,
+    datasets: [...datasets].sort((a, b) => compareStrings(a.dataset.name.toLowerCase(), b.dataset.name.toLowerCase())).map(({ dataset }) => ({ name: dataset.name, url: isWebUrl(dataset.url) ? dataset.url! : '', description: dataset.description, sections: dataset.sections })),
   };
 }
 
@@ -52,6 +56,20 @@ for (const s of data.sections) option($('section'), s.id, s.title);
 for (const y of [...new Set(data.papers.map((p) => p.year))].sort((a, b) => b - a)) option($('year'), String(y), String(y));
 for (const v of [...new Set(data.papers.map((p) => p.venue).filter(Boolean))].sort()) option($('venue'), v, v);
 const titles = new Map(data.sections.map((s) => [s.id, s.title]));
+const FILTERS = ['q', 'section', 'year', 'venue'];
+// The address holds the view: ?q=…&section=…; a value the page does not offer is ignored.
+const asked = new URLSearchParams(location.search);
+for (const id of FILTERS) {
+  const value = asked.get(id);
+  if (value === null) continue;
+  if (id === 'q' || [...$(id).options].some((o) => o.value === value)) $(id).value = value;
+}
+function remember() {
+  const params = new URLSearchParams();
+  for (const id of FILTERS) if ($(id).value) params.set(id, $(id).value);
+  const query = params.toString();
+  history.replaceState(null, '', query ? '?' + query : location.pathname);
+}
 function render() {
   const q = fold($('q').value.trim());
   const section = $('section').value, year = $('year').value, venue = $('venue').value;
@@ -79,8 +97,22 @@ function render() {
     return li;
   }));
   $('count').textContent = shown.length + ' of ' + data.papers.length + ' papers';
+  // Datasets have no year or venue: filtering by either shows none of them.
+  const datasets = year || venue ? [] : data.datasets.filter((d) =>
+    (!q || fold(d.name).includes(q) || fold(d.description).includes(q)) && (!section || d.sections.includes(section)));
+  $('datasets').replaceChildren(...datasets.map((d) => {
+    const li = document.createElement('li');
+    li.className = 'dataset';
+    const name = document.createElement('strong');
+    name.className = 'name';
+    name.textContent = d.name;
+    if (/^https?:\\/\\//i.test(d.url)) { const a = document.createElement('a'); a.href = d.url; a.rel = 'noopener'; a.append(name); li.append(a); } else li.append(name);
+    li.append(': ' + d.description);
+    return li;
+  }));
+  $('dcount').textContent = datasets.length + ' of ' + data.datasets.length + ' datasets' + (year || venue ? ' (datasets have no year or venue)' : '');
 }
-for (const id of ['q', 'section', 'year', 'venue']) $(id).addEventListener('input', render);
+for (const id of FILTERS) $(id).addEventListener('input', () => { render(); remember(); });
 render();
 `;
 
@@ -108,13 +140,17 @@ export function renderSite(data: SiteData, title: string): string {
 <body>
 <h1>${esc(title)}</h1>
 <form role="search" onsubmit="return false">
-  <input id="q" type="search" placeholder="Search titles and authors" aria-label="Search titles and authors">
+  <input id="q" type="search" placeholder="Search titles, authors and datasets" aria-label="Search titles, authors and datasets">
   <select id="section" aria-label="Section"><option value="">All sections</option></select>
   <select id="year" aria-label="Year"><option value="">All years</option></select>
   <select id="venue" aria-label="Venue"><option value="">All venues</option></select>
 </form>
+<h2>Papers</h2>
 <p id="count" aria-live="polite"></p>
 <ul id="papers"></ul>
+<h2>Datasets</h2>
+<p id="dcount" aria-live="polite"></p>
+<ul id="datasets"></ul>
 <script id="data" type="application/json">${inlineJson(data)}</script>
 <script>${SCRIPT}</script>
 </body>
