@@ -35,12 +35,12 @@ export function renderInput(project: Project): RenderInput | undefined {
  * README when asked. Rendering is the slowest step: its worker thread takes two thirds of the
  * list lines while this thread runs the rules.
  */
-export async function checkRepository(root: string, options: { render: boolean }): Promise<CheckedRepository> {
+export async function checkRepository(root: string, options: { render: boolean; added?: ReadonlySet<string> }): Promise<CheckedRepository> {
   const renderer = options.render ? startRenderer() : undefined;
   try {
     const { config, diagnostics: configDiagnostics } = await loadConfig(root);
     const project = await loadProject(root);
-    const context = { project, venues: loadVenues() };
+    const context = { project, venues: loadVenues(), ...(options.added ? { added: options.added } : {}) };
     let ruleDiagnostics: Diagnostic[] = [];
     const runOtherRules = (): void => {
       ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));

@@ -67,7 +67,11 @@ describe('workflows', () => {
     expect(workflow.concurrency?.['cancel-in-progress']).toBe(true);
     const steps = workflow.jobs.check!.steps;
     const runs = steps.map((s) => s.run ?? '');
-    expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run typecheck', 'npx vitest run', 'npx paperlist lint --format github', 'npx paperlist generate --check']));
+    expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run typecheck', 'npx vitest run', 'npx paperlist generate --check']));
+    // lint names the branch's copy of a duplicate as the one to remove; the base ref reaches the shell only through env.
+    const lint = steps.find((s) => s.run?.includes('paperlist lint'))!;
+    expect(lint.run).toBe('if [ -n "$BASE_REF" ]; then npx paperlist lint --format github --base "origin/$BASE_REF"; else npx paperlist lint --format github; fi\n');
+    expect(lint.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
     const links = steps.find((s) => s.run?.includes('paperlist links'))!;
     expect(links.run).toBe('npx paperlist links --changed "origin/$BASE_REF" --format github');
     expect(links.if).toBe("github.event_name == 'pull_request'");

@@ -101,13 +101,13 @@ describe('duplicates', () => {
       {
         file: 'entries/papers/mistral-7b.yml', line: 2, column: 8, ruleId: 'duplicates/title', severity: 'error',
         message: '"Mistral 7B" has the same title as entries/papers/zz-new.yml ("Mistral 7B").',
-        hint: "This is already listed: remove this file, and add any section it adds to the other file's `sections`.",
+        hint: "Keep one of this file and entries/papers/zz-new.yml: the one whose venue, year and links are right. Add the other's sections to it, then delete the other.",
         related: [{ file: 'entries/papers/zz-new.yml', line: 2, column: 8 }],
       },
       {
         file: 'entries/papers/zz-new.yml', line: 2, column: 8, ruleId: 'duplicates/title', severity: 'error',
         message: '"Mistral 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").',
-        hint: "This is already listed: remove this file, and add any section it adds to the other file's `sections`.",
+        hint: "Keep one of this file and entries/papers/mistral-7b.yml: the one whose venue, year and links are right. Add the other's sections to it, then delete the other.",
         related: [{ file: 'entries/papers/mistral-7b.yml', line: 2, column: 8 }],
       },
     ]);
@@ -123,7 +123,7 @@ describe('duplicates', () => {
       'entries/papers/zz-new.yml:6:10 error duplicates/paper-url "Something Else" has the same paper URL https://example.org/paper.pdf as entries/papers/zz-other.yml ("A Different Paper").',
       'entries/papers/zz-other.yml:6:10 error duplicates/paper-url "A Different Paper" has the same paper URL https://example.org/paper.pdf as entries/papers/zz-new.yml ("Something Else").',
     ]);
-    expect(d[0]!.hint).toBe('One paper URL cannot belong to two papers: one of the links is wrong. Check both and correct it.');
+    expect(d[0]!.hint).toBe('One paper URL cannot belong to two papers: the link here or in entries/papers/zz-other.yml is wrong. Check both and correct it.');
   });
 
   it('same dataset name or URL', async () => {
@@ -274,7 +274,7 @@ describe('output formats', () => {
     expect((await runCli(['generate', '--root', root], root)).code).toBe(1);
     const result = await runCli(['lint', '--root', root, '--format', 'github'], root);
     expect(result.stdout.split('\n')).toContain(
-      '::error file=entries/papers/zz-new.yml,line=2,col=8,title=duplicates/title::"Mistral 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0AThis is already listed: remove this file, and add any section it adds to the other file\'s `sections`.%0A(see entries/papers/mistral-7b.yml:2:8)',
+      '::error file=entries/papers/zz-new.yml,line=2,col=8,title=duplicates/title::"Mistral 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0AKeep one of this file and entries/papers/mistral-7b.yml: the one whose venue, year and links are right. Add the other\'s sections to it, then delete the other.%0A(see entries/papers/mistral-7b.yml:2:8)',
     );
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('3 errors, 2 warnings');
   });

@@ -36,11 +36,16 @@ describe('pull request gate', () => {
     await writeFile(join(root, 'entries/papers/mistral-7b-2.yml'), entry('MISTRAL 7B', '  code: https://github.com/mistralai/mistral-src-fork\n'));
     await git(root, 'add', '-A');
     await git(root, 'commit', '-q', '-m', 'Add Mistral again');
-    const lint = await runCli(['lint', '--root', root, '--format', 'github'], root);
+    const lint = await runCli(['lint', '--base', 'main', '--root', root, '--format', 'github'], root);
     expect(lint.code).toBe(1);
-    expect(lint.stdout.split('\n')).toContain(
-      '::error file=entries/papers/mistral-7b-2.yml,line=2,col=8,title=duplicates/title::"MISTRAL 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0AThis is already listed: remove this file, and add any section it adds to the other file\'s `sections`.%0A(see entries/papers/mistral-7b.yml:2:8)',
-    );
+    // The branch adds mistral-7b-2.yml: that copy is the one to remove, and the listed one is kept.
+    expect(lint.stdout.split('\n').filter((l) => l.includes('duplicates/title'))).toEqual([
+      '::error file=entries/papers/mistral-7b-2.yml,line=2,col=8,title=duplicates/title::"MISTRAL 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0Aentries/papers/mistral-7b.yml already lists it: remove this file (this branch adds it), and add any section it has to the `sections` of entries/papers/mistral-7b.yml.%0A(see entries/papers/mistral-7b.yml:2:8)',
+      '::error file=entries/papers/mistral-7b.yml,line=2,col=8,title=duplicates/title::"Mistral 7B" has the same title as entries/papers/mistral-7b-2.yml ("MISTRAL 7B").%0AKeep this file: entries/papers/mistral-7b-2.yml, which this branch adds, is the copy to remove.%0A(see entries/papers/mistral-7b-2.yml:2:8)',
+    ]);
+    const unknown = await runCli(['lint', '--base=-rf', '--root', root], root);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toBe("paperlist: --base -rf: '-rf' is not a commit in this repository (in CI, fetch the base branch first)");
   });
 
   it('a good entry passes, the regenerated README holds it, and links --changed checks only its URLs', async () => {

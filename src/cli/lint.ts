@@ -5,8 +5,8 @@ import { formatReport } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
 
 export const lintCommand: Command = {
-  usage: 'paperlist lint [--fix] [--root DIR] [--format stylish|json|github]',
-  options: { fix: { type: 'boolean', default: false }, ...rootOption, ...formatOption },
+  usage: 'paperlist lint [--fix] [--base REF] [--root DIR] [--format stylish|json|github]',
+  options: { fix: { type: 'boolean', default: false }, base: { type: 'string' }, ...rootOption, ...formatOption },
   help: `Validates every entry against schema/ and runs the rules (docs/rules.md): duplicates,
 mislabels, hygiene, readme. Each problem is reported at file:line:column with a hint.
 Severities can be changed per rule or check in .paperlist.yml.
@@ -14,6 +14,8 @@ Severities can be changed per rule or check in .paperlist.yml.
 Options:
   --fix            apply safe fixes first (venue aliases, spacing, canonical formatting)
                  and list what changed; never judgement calls
+  --base REF       in a pull request: the base branch (e.g. origin/main); of two copies of a
+                 paper, the one the branch adds is named as the one to remove
   --root DIR       the repository (default: the current directory)
   --format FORMAT  stylish (default), json, or github (workflow annotations)
 `,
@@ -21,7 +23,7 @@ Options:
   async run({ values }, io) {
     const format = formatOf(values);
     const root = rootOf(values, io);
-    const outcome = await lint(root, { fix: values.fix === true });
+    const outcome = await lint(root, { fix: values.fix === true, ...(typeof values.base === 'string' ? { base: values.base } : {}) });
     for (const f of outcome.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
     io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { ...outcome.counts, fixed: outcome.fixed.length } }));
     return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;

@@ -22,9 +22,15 @@ export async function applyFixes(root: string, write: boolean): Promise<EntryFix
   return fixes;
 }
 
-export async function lint(root: string, options: { fix: boolean }): Promise<LintOutcome> {
+export async function lint(root: string, options: { fix: boolean; base?: string }): Promise<LintOutcome> {
   const fixed = options.fix ? await applyFixes(root, true) : [];
-  const checked = await checkRepository(root, { render: true });
+  let added: Set<string> | undefined;
+  if (options.base !== undefined) {
+    const { assertCommit, filesSince } = await import('../git.js');
+    await assertCommit(root, options.base, '--base');
+    added = new Set(await filesSince(root, options.base, 'A', ['entries']));
+  }
+  const checked = await checkRepository(root, { render: true, ...(added ? { added } : {}) });
   const { project } = checked;
   return {
     diagnostics: [...checked.diagnostics, ...readmeDrift(checked)],

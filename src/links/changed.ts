@@ -1,21 +1,14 @@
 // PR mode: the URLs that entries and templates added or changed since a git ref.
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readRepositoryFile } from '../fs-read.js';
+import { assertCommit, fileAt, filesSince } from '../git.js';
 import { decodeText } from '../text/decode.js';
 import { parseYaml } from '../load.js';
 import { LINK_KINDS } from '../model.js';
 import { checkableUrl, LinkCollector } from './collector.js';
 import { markdownLinks } from './markdown-links.js';
-import { UsageError } from '../errors.js';
 
-const run = promisify(execFile);
-
-async function git(root: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
-  return stdout;
-}
+/** A changed file is read as entries are: a regular file inside the root, of an entry's size at most. */
+const MAX_CHANGED_BYTES = 2 * 1024 * 1024;
 
 /** URLs in an entry or template text, whatever its validity: a broken file still has its links. */
 export function urlsIn(file: string, text: string): Set<string> {
@@ -39,16 +32,14 @@ export function urlsIn(file: string, text: string): Set<string> {
  * have at `ref`. Throws with git's message when the ref is unknown.
  */
 export async function changedUrls(root: string, ref: string): Promise<Set<string>> {
-  await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
-    throw new UsageError(`--changed ${ref}: '${ref}' is not a commit in this repository (in CI, fetch the base branch first)`);
-  });
-  const changed = (await git(root, ['diff', '--name-only', '--diff-filter=AMR', ref, '--', 'entries', 'templates'])).split('\n').filter(Boolean);
-  const untracked = (await git(root, ['ls-files', '--others', '--exclude-standard', '--', 'entries', 'templates'])).split('\n').filter(Boolean);
+  await assertCommit(root, ref, '--changed');
   const added = new Set<string>();
-  for (const file of [...new Set([...changed, ...untracked])]) {
+  for (const file of await filesSince(root, ref, 'AMR', ['entries', 'templates'])) {
     if (!/\.(ya?ml|md)$/.test(file)) continue;
-    const now = await readFile(join(root, file), 'utf8').catch(() => '');
-    const before = await git(root, ['show', `${ref}:${file}`]).catch(() => '');
+    // A link, a pipe or a file outside the root is not read: its "links" could be anything on this machine.
+    const read = readRepositoryFile(root, file, MAX_CHANGED_BYTES);
+    const now = 'bytes' in read ? decodeText(read.bytes).text : '';
+    const before = await fileAt(root, ref, file);
     const old = urlsIn(file, before);
     for (const url of urlsIn(file, now)) if (!old.has(url)) added.add(url);
   }

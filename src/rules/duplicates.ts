@@ -38,7 +38,7 @@ function datasetKeys(d: DatasetEntry): Key[] {
  * pair with its first shared key: in a pull request the annotation then lands on the new file too.
  * Keys are looked up in hash maps, so the cost grows with the number of entries, not of pairs.
  */
-function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], describe: (e: AnyEntry) => string): { findings: Finding[]; pairs: Set<string> } {
+function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], describe: (e: AnyEntry) => string, added: ReadonlySet<string> | undefined): { findings: Finding[]; pairs: Set<string> } {
   const findings: Finding[] = [];
   const pairs = new Set<string>();
   const seen = new Map<string, Array<{ entry: AnyEntry; key: Key }>>();
@@ -54,17 +54,27 @@ function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], de
         const here = placeOf(entry, key.path);
         const there = placeOf(other.entry, other.key.path);
         const titlesDiffer = key.check === 'duplicates/paper-url' && normalizeTitle(describe(entry)) !== normalizeTitle(describe(other.entry));
-        const hint = titlesDiffer
-          ? 'One paper URL cannot belong to two papers: one of the links is wrong. Check both and correct it.'
-          : 'This is already listed: remove this file, and add any section it adds to the other file\'s `sections`.';
-        findings.push({ check: key.check, ...here, message: `${describe(entry)} has the same ${key.label} as ${there.file} (${describe(other.entry)}).`, hint, related: [there] });
-        findings.push({ check: key.check, ...there, message: `${describe(other.entry)} has the same ${other.key.label} as ${here.file} (${describe(entry)}).`, hint, related: [here] });
+        findings.push({ check: key.check, ...here, message: `${describe(entry)} has the same ${key.label} as ${there.file} (${describe(other.entry)}).`, hint: pairHint(here.file, there.file, titlesDiffer, added), related: [there] });
+        findings.push({ check: key.check, ...there, message: `${describe(other.entry)} has the same ${other.key.label} as ${here.file} (${describe(entry)}).`, hint: pairHint(there.file, here.file, titlesDiffer, added), related: [here] });
       }
       earlier.push({ entry, key });
       seen.set(id, earlier);
     }
   }
   return { findings, pairs };
+}
+
+/**
+ * What to do about one copy of a pair, said at that copy. In a pull request the copy the branch
+ * adds is the one to remove; otherwise nobody can tell which copy is right, so the hint asks.
+ */
+function pairHint(file: string, other: string, titlesDiffer: boolean, added: ReadonlySet<string> | undefined): string {
+  if (titlesDiffer) return `One paper URL cannot belong to two papers: the link here or in ${other} is wrong. Check both and correct it.`;
+  const isNew = added?.has(file) === true;
+  const otherIsNew = added?.has(other) === true;
+  if (isNew && !otherIsNew) return `${other} already lists it: remove this file (this branch adds it), and add any section it has to the \`sections\` of ${other}.`;
+  if (otherIsNew && !isNew) return `Keep this file: ${other}, which this branch adds, is the copy to remove.`;
+  return `Keep one of this file and ${other}: the one whose venue, year and links are right. Add the other's sections to it, then delete the other.`;
 }
 
 function pairId(a: AnyEntry, b: AnyEntry): string {
@@ -137,11 +147,11 @@ function nearDuplicates(papers: PaperEntry[], exactPairs: Set<string>): Finding[
 
 export const duplicates: Rule = {
   id: 'duplicates',
-  run({ project }) {
+  run({ project, added }) {
     const describePaper = (e: AnyEntry): string => `"${(e as PaperEntry).paper.title}"`;
     const describeDataset = (e: AnyEntry): string => `Dataset "${(e as DatasetEntry).dataset.name}"`;
-    const papers = exactDuplicates(project.papers, (e) => paperKeys(e as PaperEntry), describePaper);
-    const datasets = exactDuplicates(project.datasets, (e) => datasetKeys(e as DatasetEntry), describeDataset);
+    const papers = exactDuplicates(project.papers, (e) => paperKeys(e as PaperEntry), describePaper, added);
+    const datasets = exactDuplicates(project.datasets, (e) => datasetKeys(e as DatasetEntry), describeDataset, added);
     return [...papers.findings, ...datasets.findings, ...nearDuplicates(project.papers, papers.pairs)];
   },
 };

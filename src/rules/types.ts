@@ -11,6 +11,8 @@ export interface RuleContext {
   expectedReadme?: string;
   /** The chart SVG `generate` would write, when the template has a chart marker. */
   expectedChart?: string;
+  /** In a pull request (`lint --base REF`): the entry files the branch adds. */
+  added?: ReadonlySet<string>;
 }
 
 export interface Finding extends Place {
