@@ -5,6 +5,8 @@ export type VenueKind = 'preprint' | 'conference' | 'findings' | 'journal' | 'wo
 
 export interface Venue {
   name: string;
+  /** The full name for citations (BibTeX booktitle or journal); the display name when absent. */
+  fullName?: string;
   kind: VenueKind;
   aliases?: string[];
   anthology?: string[];

@@ -22,16 +22,27 @@ export function escapeBibtex(value: string): string {
   return value.replace(/\s+/g, ' ').trim().replace(/[\\{}&%$#_~^]/g, (c) => SPECIAL[c]!);
 }
 
-/** "Zhu et al." → "Zhu and others"; a team name stays one braced name. */
-function bibAuthors(authors: string): string {
-  const m = /^(.*?)\s+et al\.?$/.exec(authors.trim());
-  if (m) return `${escapeBibtex(m[1]!)} and others`;
-  return /\s/.test(authors.trim()) && !/ and /.test(authors) ? `{${escapeBibtex(authors)}}` : escapeBibtex(authors);
+/**
+ * The full author list when the entry has one ("Given Family" names joined by "and"); otherwise
+ * "Zhu et al." → "Zhu and others", a surname of several words braced ("{Moura Ramos} and others":
+ * BibTeX would read "Moura" as a first name), and a team name as one braced name.
+ */
+function bibAuthors(p: Paper): string {
+  if (p.authorList?.length) return p.authorList.map(escapeBibtex).join(' and ');
+  const authors = p.authors.trim();
+  const m = /^(.*?)\s+et al\.?$/.exec(authors);
+  const first = m ? m[1]!.trim() : authors;
+  const name = /\s/.test(first) && !/ and /.test(first) ? `{${escapeBibtex(first)}}` : escapeBibtex(first);
+  return m ? `${name} and others` : name;
 }
 
-/** zhu2024question: first author's surname, year, first title word that is not a stop word. */
+/**
+ * zhu2024question: first author's surname ("Moura Ramos et al." → mouraramos; a lone full name →
+ * its last word), year, first title word that is not a stop word.
+ */
 export function citationKeyBase(p: Paper): string {
-  const surname = slugify(p.authors.replace(/\s+et al\.?$/, '').split(/\s+/).at(-1) ?? 'anon', 30).replace(/-/g, '') || 'anon';
+  const etAl = /^(.*?)\s+et al\.?$/.exec(p.authors.trim());
+  const surname = slugify(etAl ? etAl[1]! : (p.authors.trim().split(/\s+/).at(-1) ?? 'anon'), 30).replace(/-/g, '') || 'anon';
   const word = slugify(p.title, 200).split('-').find((w) => w.length > 2 && !STOP.has(w)) ?? 'untitled';
   return `${surname}${p.year}${word}`;
 }
@@ -69,11 +80,13 @@ export function toBibtex(papers: readonly Paper[], venues: VenueList): string {
       const type = venue?.kind === 'journal' ? 'article' : venue && venue.kind !== 'preprint' ? 'inproceedings' : 'misc';
       const fields: Array<[string, string]> = [
         ['title', `{${escapeBibtex(p.title)}}`],
-        ['author', bibAuthors(p.authors)],
+        ['author', bibAuthors(p)],
         ['year', String(p.year)],
       ];
-      if (type === 'article') fields.push(['journal', escapeBibtex(venue!.name)]);
-      if (type === 'inproceedings') fields.push(['booktitle', escapeBibtex(venue!.name)]);
+      if (type === 'article') fields.push(['journal', escapeBibtex(venue!.fullName ?? venue!.name)]);
+      if (type === 'inproceedings') fields.push(['booktitle', escapeBibtex(venue!.fullName ?? venue!.name)]);
+      // Verbatim fields (biblatex reads doi and url as such): only braces, which would unbalance the field, are encoded.
+      if (p.doi) fields.push(['doi', p.doi.replace(/\{/g, '%7B').replace(/\}/g, '%7D')]);
       if (arxiv) fields.push(['eprint', arxiv.id], ['archiveprefix', 'arXiv']);
       if (acl) fields.push(['note', `ACL Anthology ${acl.id}`]);
       const url = p.links.paper ?? p.links.code ?? p.links.project ?? p.links.model ?? p.links.data;
