@@ -69,7 +69,7 @@ describe('workflows', () => {
     const runs = steps.map((s) => s.run ?? '');
     expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run typecheck', 'npx vitest run', 'npx paperlist generate --check']));
     // lint names the branch's copy of a duplicate as the one to remove; the base ref reaches the shell only through env.
-    const lint = steps.find((s) => s.run?.includes('paperlist lint'))!;
+    const lint = steps.find((s) => s.run?.includes('paperlist lint'))! as Step & { env?: Record<string, string> };
     expect(lint.run).toBe('if [ -n "$BASE_REF" ]; then npx paperlist lint --format github --base "origin/$BASE_REF"; else npx paperlist lint --format github; fi\n');
     expect(lint.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
     const links = steps.find((s) => s.run?.includes('paperlist links'))!;

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../src/links/address.js';
@@ -189,6 +189,36 @@ describe('Retry-After parsing', () => {
 });
 
 describe('paperlist links (CLI)', () => {
+  it('checks relative links and images against the repository\'s files, with no request, offline or not', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'img'), { recursive: true });
+    await mkdir(join(dir, 'notes'), { recursive: true });
+    await writeFile(join(dir, 'img', 'a b.png'), 'png');
+    await writeFile(join(dir, 'notes', 'list.md'), '# Notes\n\n![figure](../img/a%20b.png)\n[missing](../docs/gone.md#part) and [same page](#notes)\n[escape](../../../etc/passwd)\n');
+    const result = await runCli(['links', 'notes/list.md', '--root', dir, '--format', 'json'], dir);
+    const report = JSON.parse(result.stdout);
+    expect(report.links).toEqual([
+      { url: './img/a b.png', state: 'ok', origins: [{ file: 'notes/list.md', line: 3 }] },
+      { url: './docs/gone.md', state: 'dead', error: 'no such file in the repository', origins: [{ file: 'notes/list.md', line: 4 }] },
+      { url: '../../etc/passwd', state: 'dead', error: 'the path leads out of the repository', origins: [{ file: 'notes/list.md', line: 5 }] },
+    ]);
+    expect(report.diagnostics.map((d: { line: number; message: string }) => `${d.line} ${d.message}`)).toEqual([
+      '4 Missing file: docs/gone.md (no such file in the repository).',
+      '5 Missing file: ../../etc/passwd (the path leads out of the repository).',
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it('offline, the relative links are still judged and reported; the web links are not', async () => {
+    const dir = await tempDir();
+    // Nothing listens on these loopback ports: three hosts that never answer, as offline.
+    await writeFile(join(dir, 'list.md'), '- [a](http://127.0.0.5:9/x)\n- [b](http://127.0.0.6:9/y)\n- [c](http://127.0.0.7:9/z)\n- ![d](image/main.png)\n');
+    const result = await runCli(['links', 'list.md', '--root', dir, '--allow-private', '--retries', '0', '--format', 'json'], dir);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).links.map((l: { url: string; state: string }) => `${l.url} ${l.state}`)).toEqual(['./image/main.png dead']);
+    expect(result.stderr).toContain('No web link was judged (the 1 relative links and images were)');
+  });
+
   async function repoWithLinks(urls: Record<string, string>): Promise<string> {
     const root = await copyFixture('lint-base');
     for (const [name, url] of Object.entries(urls)) {
@@ -348,7 +378,9 @@ describe('Markdown sources', () => {
   it('parsing in chunks finds exactly the links of a whole parse, with the same lines', async () => {
     const { readFile: read } = await import('node:fs/promises');
     const { parseMarkdown } = await import('../src/markdown/parse.js');
-    const { LinkCollector } = await import('../src/links/collector.js');
+    const { LinkCollector, localTarget } = await import('../src/links/collector.js');
+    // A link as the collector keys it: a web URL without its fragment, a relative one as a path from the root.
+    const key = (url: string): string | undefined => (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url.replace(/#.*$/, '') : localTarget(url, ''));
     const { markdownLinks } = await import('../src/links/markdown-links.js');
     const { markdownChunks } = await import('../src/markdown/chunks.js');
     const { chunkLinks } = await import('../src/links/markdown-links.js');
@@ -367,17 +399,18 @@ describe('Markdown sources', () => {
     for (const text of [upstream, tricky, html, fences, lazy, prose, Array.from({ length: 1000 }, (_, i) => `- [x](https://h${i % 7}.example/${i})`).join('\n')]) {
       const whole: string[] = [];
       const visit = (node: { type: string; url?: string; position?: { start: { line: number } }; children?: unknown[] }): void => {
-        if ((node.type === 'link' || node.type === 'definition') && /^[a-z][a-z0-9+.-]*:/i.test(node.url!)) whole.push(`${node.position!.start.line} ${node.url}`);
+        const found = (node.type === 'link' || node.type === 'definition' || node.type === 'image') && node.url ? key(node.url) : undefined;
+        if (found) whole.push(`${node.position!.start.line} ${found}`);
         for (const c of node.children ?? []) visit(c as never);
       };
       visit(parseMarkdown(text) as never);
       const collector = new LinkCollector();
       markdownLinks(text, 'f', collector);
       const chunked = collector.sources().flatMap((s) => s.origins.map((o) => `${o.line} ${s.url}`));
-      const expected = [...new Set(whole.map((w) => w.replace(/#.*$/, '')))].sort();
+      const expected = [...new Set(whole)].sort();
       expect(chunked.sort()).toEqual(expected);
       // Cut wherever a cut is allowed: still the same links on the same lines.
-      const finest = markdownChunks(text, 1).flatMap((c) => chunkLinks(c).map((l) => `${l.line} ${l.url.replace(/#.*$/, '')}`));
+      const finest = markdownChunks(text, 1).flatMap((c) => chunkLinks(c).flatMap((l) => (key(l.url) ? [`${l.line} ${key(l.url)}`] : [])));
       expect([...new Set(finest)].sort()).toEqual(expected);
     }
     expect(markdownChunks(html, 1).map((c) => c.firstLine)).toEqual([1, 2, 7, 8, 15, 22]);

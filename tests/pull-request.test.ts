@@ -71,6 +71,18 @@ describe('pull request gate', () => {
     expect(report.summary.sources).toBe(8); // all links of the repository, of which only the PR's were checked
   });
 
+  it('an image the pull request adds to the template must be a file of the repository (no network needed)', async () => {
+    const root = await repository();
+    const template = join(root, 'templates/README.md');
+    await writeFile(template, `${await readFile(template, 'utf8')}\n![A new figure](image/new.png)\n`);
+    expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'Add a figure');
+    const links = await runCli(['links', '--changed', 'main', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(links.stdout).links.map((l: { url: string; state: string }) => `${l.url} ${l.state}`)).toEqual(['./image/new.png dead']);
+    expect(links.code).toBe(1);
+  });
+
   it('links --changed with an unknown ref is a usage error', async () => {
     const root = await repository();
     const result = await runCli(['links', '--changed', 'no-such-branch', '--root', root], root);

@@ -1,5 +1,6 @@
 // The command line of `paperlist links`: options, help, and the exit code.
 import { runLinks } from '../commands/links.js';
+import { isLocalTarget } from '../links/collector.js';
 import { Progress } from './progress.js';
 import { countStates, linkDiagnostics, linksJson, linksMarkdown } from '../links/report.js';
 import { formatReport } from '../report.js';
@@ -73,22 +74,25 @@ Options:
       onResult: () => progress.tick(),
     });
     progress.finish();
+    // Offline, no web link was judged; the repository's own files (relative links, images) were.
+    const links = outcome.offline ? outcome.links.filter((l) => isLocalTarget(l.url)) : outcome.links;
+    const diagnostics = [...outcome.diagnostics, ...linkDiagnostics(links)];
+    const counts = countStates(links);
     if (outcome.offline) {
-      io.stderr.write('paperlist: no link could be reached at all: this machine looks offline. No link was judged; try again with a network.\n');
-      return EXIT.offline;
+      if (links.length || diagnostics.length) io.stdout.write(formatReport(diagnostics, format === 'markdown' ? 'stylish' : format, { color: useColor(io), extra: { links: links.length }, json: { links: linksJson(links) } }));
+      io.stderr.write(`paperlist: no web link could be reached at all: this machine looks offline. No web link was judged${links.length ? ` (the ${links.length} relative links and images were)` : ''}; try again with a network.\n`);
+      return counts.dead || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.offline;
     }
-    const diagnostics = [...outcome.diagnostics, ...linkDiagnostics(outcome.links)];
-    const counts = countStates(outcome.links);
     if (format === 'markdown') io.stdout.write(linksMarkdown(outcome.links));
     else
       io.stdout.write(
         formatReport(diagnostics, format, {
           color: useColor(io),
-          extra: { links: outcome.links.length, ...outcome.counts, ...counts },
-          json: { links: linksJson(outcome.links) },
+          extra: { links: links.length, ...outcome.counts, ...counts },
+          json: { links: linksJson(links) },
         }),
       );
-    if (format === 'stylish') io.stderr.write(`${outcome.links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}${outcome.counts.cached ? ` (${outcome.counts.cached} from the cache)` : ''}\n`);
+    if (format === 'stylish') io.stderr.write(`${links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}${outcome.counts.cached ? ` (${outcome.counts.cached} from the cache)` : ''}\n`);
     return counts.dead || counts.blocked || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
   },
 };

@@ -10,7 +10,8 @@ import { LinkCache } from '../links/cache.js';
 import { startMarkdownReader, type MarkdownText } from '../links/markdown-reader.js';
 import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type LinkResult } from '../links/options.js';
 import type { CheckedLink } from '../links/report.js';
-import { collect, LinkCollector } from '../links/collector.js';
+import { collect, isLocalTarget, LinkCollector } from '../links/collector.js';
+import { checkLocal } from '../links/local.js';
 
 export interface LinksRequest {
   root: string;
@@ -105,6 +106,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   let cached = 0;
   const settle = (url: string): void => {
     if (changed && !changed.has(url)) return;
+    if (isLocalTarget(url)) return void results.set(url, checkLocal(request.root, url));
     if (excluded(url)) return void results.set(url, { url, state: 'skipped', error: 'excluded by configuration', attempts: 0 });
     const hit = cache?.get(url);
     if (hit) {
@@ -157,9 +159,10 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
  * pull request must still be reported).
  */
 export function isOffline(checked: readonly LinkResult[]): boolean {
-  const tried = checked.filter((r) => r.state !== 'skipped' && r.state !== 'blocked');
+  const tried = checked.filter((r) => r.state !== 'skipped' && r.state !== 'blocked' && !isLocalTarget(r.url));
   if (!tried.length || tried.some((r) => r.status !== undefined || !r.network)) return false;
   if (tried.some((r) => r.noResolver)) return true;
   const hosts = new Set(tried.map((r) => { try { return new URL(r.url).host; } catch { return r.url; } }));
   return hosts.size >= 3;
 }
+

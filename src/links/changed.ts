@@ -15,7 +15,7 @@ export function urlsIn(file: string, text: string): Set<string> {
   const urls = new Set<string>();
   if (file.endsWith('.md')) {
     const collector = new LinkCollector();
-    markdownLinks(text, file, collector);
+    markdownLinks(text, file, collector, file.startsWith('templates/') ? '' : undefined);
     for (const s of collector.sources()) urls.add(s.url);
     return urls;
   }

@@ -1,7 +1,7 @@
 // Link results as diagnostics (at every origin), as the JSON `links` array, and as Markdown.
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { LinkResult, LinkState } from './options.js';
-import type { LinkSource } from './collector.js';
+import { isLocalTarget, type LinkSource } from './collector.js';
 
 export interface CheckedLink extends LinkResult {
   origins: LinkSource['origins'];
@@ -10,6 +10,12 @@ export interface CheckedLink extends LinkResult {
 const SEVERITY: Partial<Record<LinkState, Severity>> = { dead: 'error', blocked: 'error', unreachable: 'warning', redirected: 'info' };
 
 function describe(link: CheckedLink): { message: string; hint: string } {
+  if (link.state === 'dead' && isLocalTarget(link.url)) {
+    return {
+      message: `Missing file: ${link.url.replace(/^\.\//, '')} (${link.error ?? 'no such file in the repository'}).`,
+      hint: 'Add the file to the repository at that path (README.md is at the root), or correct or remove the link.',
+    };
+  }
   switch (link.state) {
     case 'dead':
       return {

@@ -22,5 +22,6 @@ export function entryLinks(project: Project, into: LinkCollector): void {
 export function repositoryLinks(project: Project, collector: LinkCollector): void {
   entryLinks(project, collector);
   const template: Workspace['template'] = project.workspace.template;
-  if (template) markdownLinks(template.text, template.file, collector);
+  // The template becomes README.md at the root: its relative links are relative to the root.
+  if (template) markdownLinks(template.text, template.file, collector, '');
 }
