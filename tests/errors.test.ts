@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/fs-atomic.js';
+import { main } from '../src/cli.js';
 import { copyFixture, FIXTURES, runCli } from './helpers.js';
 
 /** A repository copy with a regular file `afile` in it: nothing can be written below it. */
@@ -99,5 +100,20 @@ describe('usage errors', () => {
   it('--help states every exit code of the command', async () => {
     const help = await runCli(['verify', '--help'], FIXTURES);
     expect(help.stdout.trimEnd().split('\n').at(-1)).toBe('Exit codes: 0 entries agree with their records (warnings allowed), 1 errors, 4 a source could not be reached, 2 usage error, 3 a file could not be read or written, 70 a bug in paperlist.');
+  });
+});
+
+describe('a bug', () => {
+  it('is the only thing that prints a stack, with where to report it, exit 70', async () => {
+    const root = await copyFixture('lint-base');
+    let stderr = '';
+    // An output stream that throws a TypeError: no error paperlist knows, so a bug by definition.
+    const broken = { write: (): boolean => { throw new TypeError('stream.write is broken'); } } as unknown as NodeJS.WritableStream;
+    const code = await main(['lint', '--root', root], { stdout: broken, stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream, cwd: root, env: {} });
+    expect(code).toBe(70);
+    const [first, second] = stderr.split('\n');
+    expect(first).toBe('paperlist: internal error (a bug in paperlist). Please report it at https://github.com/LightChen233/Awesome-Multilingual-LLM/issues with the command you ran and this output:');
+    expect(second).toBe('TypeError: stream.write is broken');
+    expect(stderr).toMatch(/\n\s+at /);
   });
 });
