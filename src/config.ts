@@ -33,6 +33,7 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'hygiene/markup': 'error',
   'hygiene/url-scheme': 'error',
   'hygiene/unknown-section': 'error',
+  'hygiene/duplicate-section-id': 'error',
   'hygiene/empty-section': 'warning',
   'hygiene/file-name': 'warning',
   'hygiene/format': 'warning',

@@ -11,7 +11,7 @@ import { paperIdentifiers } from '../identifiers.js';
 import { assignIds } from '../ids.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
-import { leafSections, loadProject, type PaperEntry, type Project } from '../project.js';
+import { loadProject, type PaperEntry, type Project } from '../project.js';
 import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { cacheNotSaved, fetchAnthology, fetchArxiv, fetchCrossref, RecordCache, type FetchProblem, type SourceOptions } from '../records/sources.js';
@@ -156,10 +156,6 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
   if (!diagnostics.some((d) => d.ruleId === 'schema')) {
     const { config } = await loadConfig(root);
     const candidate: PaperEntry = { id: id!, paper, entry: { kind: 'paper', id: id!, source } };
-    const known = leafSections(project.sections, 'paper').map((s) => s.id);
-    for (const section of paper.sections) {
-      if (!known.includes(section)) diagnostics.push({ file, ruleId: 'hygiene/unknown-section', severity: 'error', message: `Unknown section "${section}".`, hint: `Paper sections: ${known.join(', ')}.` });
-    }
     const withCandidate = { ...project, papers: [...project.papers, candidate] };
     for (const d of runRules({ project: withCandidate, venues: loadVenues() }, config, [duplicates, mislabels, hygiene])) {
       if (d.file !== file) continue;

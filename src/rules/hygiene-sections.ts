@@ -1,0 +1,51 @@
+// hygiene, the checks of section ids: every id an entry names is a section without subsections of a
+// group of its kind (hygiene/unknown-section), and every id in entries/sections.yml is used once
+// (hygiene/duplicate-section-id). Part of the hygiene rule: severities from the configuration.
+import { locate } from '../load.js';
+import type { Project } from '../project.js';
+import type { Finding } from './types.js';
+
+export function sectionFindings(project: Project): Finding[] {
+  const { sections } = project;
+  const file = project.workspace.sections;
+  if (!sections || !file) return [];
+  const findings: Finding[] = [];
+  const leaves = new Map<string, 'paper' | 'dataset'>();
+  const parents = new Set<string>();
+  const seen = new Set<string>();
+  const place = (id: string, path: Array<string | number>): void => {
+    if (seen.has(id)) {
+      findings.push({ check: 'hygiene/duplicate-section-id', file: file.file, ...locate(file, [...path, 'id']), message: `Section id "${id}" is used twice.`, hint: 'Give each section its own id.' });
+    }
+    seen.add(id);
+  };
+  sections.groups.forEach((g, gi) => {
+    g.sections.forEach((s, si) => {
+      place(s.id, ['groups', gi, 'sections', si]);
+      if (s.sections) {
+        parents.add(s.id);
+        s.sections.forEach((c, ci) => {
+          place(c.id, ['groups', gi, 'sections', si, 'sections', ci]);
+          leaves.set(c.id, g.kind);
+        });
+      } else leaves.set(s.id, g.kind);
+    });
+  });
+  const all = [...project.papers.map((p) => ({ ...p, kind: 'paper' as const, sections: p.paper.sections })), ...project.datasets.map((d) => ({ ...d, kind: 'dataset' as const, sections: d.dataset.sections }))];
+  const known = [...leaves.keys()];
+  for (const e of all) {
+    e.sections.forEach((id, i) => {
+      const kind = leaves.get(id);
+      if (kind === e.kind) return;
+      const where = { check: 'hygiene/unknown-section', file: e.entry.source.file, ...locate(e.entry.source, ['sections', i]) };
+      if (parents.has(id)) {
+        findings.push({ ...where, message: `Section "${id}" has subsections; entries go in one of them.`, hint: `Use a subsection of "${id}" from entries/sections.yml.` });
+      } else if (!kind) {
+        findings.push({ ...where, message: `Unknown section "${id}".`, hint: `Known ${e.kind} sections: ${known.filter((k) => leaves.get(k) === e.kind).join(', ')}.` });
+      } else {
+        findings.push({ ...where, message: `Section "${id}" lists ${kind}s, not ${e.kind}s.`, hint: `Use a section of a ${e.kind} group.` });
+      }
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,63 @@
+// docs/rules.md is tested as written: every `# invalid: <checks>` / `# valid` example is linted as
+// a new entry of the list the doc describes (tests/fixtures/lint-base) and must raise exactly the
+// checks its first line names; the doc's tables must be the table of default severities.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LEVELS } from '../src/config.js';
+import { assignIds } from '../src/ids.js';
+import { PACKAGE_ROOT } from '../src/package-files.js';
+import { copyFixture, runCli } from './helpers.js';
+
+const doc = await readFile(join(PACKAGE_ROOT, 'docs/rules.md'), 'utf8');
+
+interface Example {
+  line: number;
+  header: string;
+  body: string;
+}
+
+/** The YAML blocks that start with "# invalid:" or "# valid", with their line in the doc. */
+function examples(): Example[] {
+  const found: Example[] = [];
+  const lines = doc.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== '```yaml' || !/^# (in)?valid\b/.test(lines[i + 1] ?? '')) continue;
+    const end = lines.indexOf('```', i + 1);
+    found.push({ line: i + 2, header: lines[i + 1]!, body: lines.slice(i + 2, end).join('\n') + '\n' });
+  }
+  return found;
+}
+
+/** The checks a header names outside its explanations in parentheses: "duplicates/title", "schema". */
+const namedChecks = (header: string): string[] =>
+  header.startsWith('# valid') ? [] : [...new Set(header.replace(/^# invalid:/, '').replace(/\([^)]*\)/g, '').match(/\bschema\b|\b[a-z]+\/[a-z-]+\b/g) ?? [])].sort();
+
+describe('docs/rules.md', () => {
+  const all = examples();
+
+  it('has examples, each naming what it shows', () => {
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    for (const e of all) if (e.header.startsWith('# invalid')) expect(namedChecks(e.header), `docs/rules.md:${e.line}`).not.toEqual([]);
+  });
+
+  it.each(all.map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, example) => {
+    const root = await copyFixture('lint-base');
+    const title = /^title: "?(.*?)"?$/m.exec(example.body)?.[1] ?? 'untitled';
+    const [id] = assignIds([{ name: title, year: Number(/^year: (\d+)$/m.exec(example.body)?.[1]) || undefined }], ['mistral-7b', 'overcoming-catastrophic-forgetting-in-zero-shot-cross', 'question-translation-training-for-better-multilingual']);
+    const file = `entries/papers/${id}.yml`;
+    // The doc leaves out the schema comment every entry file starts with.
+    await writeFile(join(root, file), `# yaml-language-server: $schema=../../schema/paper.schema.json\n${example.body}`);
+    const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    const diagnostics = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; ruleId: string; related?: Array<{ file: string }> }>)
+      .filter((d) => d.file === file || d.related?.some((r) => r.file === file));
+    const raised = [...new Set(diagnostics.map((d) => (d.ruleId === 'schema' ? 'schema' : d.ruleId)))].sort();
+    expect(raised).toEqual(namedChecks(example.header));
+  });
+
+  it('its tables list every check with its default severity, and no other', () => {
+    const rows = [...doc.matchAll(/^\| `([a-z]+\/[a-z-]+)` \| ([a-z]+)/gm)].map((m) => [m[1]!, m[2]!] as const);
+    expect(Object.fromEntries(rows)).toEqual(DEFAULT_LEVELS);
+    expect(rows).toHaveLength(Object.keys(DEFAULT_LEVELS).length); // each once
+  });
+});
