@@ -3,7 +3,7 @@
 import { mkdir, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseId } from '../dist/ids.js';
+import { baseId } from '../dist/entry-ids.js';
 
 const WORDS = 'multilingual cross lingual alignment transfer reasoning translation instruction tuning pretraining language model large small efficient robust retrieval augmented prompting chain thought code switching low resource benchmark evaluation dataset corpus parallel adapter vocabulary tokenizer knowledge editing safety culture dialect speech vision summarization question answering generation understanding'.split(' ');
 const SECTIONS = ['sft', 'pretraining', 'rlhf', 'finetuning', 'direct', 'thinking', 'switching', 'translation', 'retrieval'];
@@ -48,7 +48,7 @@ ${SECTIONS.slice(4).map((s) => `          - id: ${s}\n            title: ${s[0].
     const words = Array.from({ length: 6 + Math.floor(rand() * 6) }, () => pick(WORDS));
     const title = `${words.join(' ')} ${i.toString(36)}`.replace(/^./, (c) => c.toUpperCase());
     const year = 2019 + Math.floor(rand() * 6);
-    // The id convention of src/ids.ts: the title's slug, then the year, then a counter on a clash.
+    // The id convention of src/entry-ids.ts: the title's slug, then the year, then a counter on a clash.
     let id = baseId(title);
     if (taken.has(id)) id = `${baseId(title)}-${year}`;
     for (let n = 2; taken.has(id); n++) id = `${baseId(title)}-${n}`;

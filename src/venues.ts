@@ -1,5 +1,5 @@
 // The controlled venue list (schema/venues.json): display names, aliases, ACL Anthology volumes.
-import type { AnthologyId } from './identifiers.js';
+import type { AnthologyId } from './paper-identifiers.js';
 
 export type VenueKind = 'preprint' | 'conference' | 'findings' | 'journal' | 'workshop' | 'series';
 

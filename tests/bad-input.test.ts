@@ -28,9 +28,7 @@ describe('bad input corpus', () => {
       const readme = await readFile(join(root, 'README.md'), 'utf8');
       await writeFile(join(root, 'entries/papers/bad.yml'), content);
 
-      const started = Date.now();
       const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
-      expect(Date.now() - started).toBeLessThan(5000);
       expect(linted.code).toBe(1);
       expect(linted.stderr).toBe('');
       // The file name and canonical form of bad.yml are beside the point here.

@@ -111,11 +111,14 @@ describe('the installed command', () => {
     expect(stdout).toMatch(/^ {2}generate {2}/m);
   });
 
-  it('every command has --help', async () => {
-    for (const command of ['import', 'generate']) {
+  it('every command listed by paperlist --help has --help, with its usage and exit codes', async () => {
+    const commands = [...(await runCli(['--help'], FIXTURES)).stdout.matchAll(/^ {2}([a-z]+) {2,}/gm)].map((m) => m[1]!);
+    expect(commands).toEqual(['absorb', 'add', 'export', 'fmt', 'generate', 'import', 'lint', 'links', 'site', 'verify']);
+    for (const command of commands) {
       const result = await runCli([command, '--help'], FIXTURES);
       expect(result.code, command).toBe(0);
       expect(result.stdout, command).toMatch(new RegExp(`^Usage: paperlist ${command} `));
+      expect(result.stdout, command).toMatch(/\nExit codes: 0 [^\n]+, 2 usage error, 3 a file could not be read or written, 70 a bug in paperlist\.\n$/);
     }
   });
 

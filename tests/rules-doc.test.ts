@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEVELS } from '../src/config.js';
-import { assignIds } from '../src/ids.js';
+import { assignIds } from '../src/entry-ids.js';
 import { PACKAGE_ROOT } from '../src/package-files.js';
 import { copyFixture, runCli } from './helpers.js';
 

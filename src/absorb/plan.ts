@@ -5,8 +5,8 @@
 import { diffArrays } from 'diff';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatDataset, formatPaper } from '../entry-format.js';
-import { canonicalUrl } from '../identifiers.js';
-import { assignIds } from '../ids.js';
+import { canonicalUrl } from '../paper-identifiers.js';
+import { assignIds } from '../entry-ids.js';
 import { mergeItems, paperKeys } from '../import/merge.js';
 import { parseReadme, type DatasetItem, type Item, type PaperItem } from '../import/parse-readme.js';
 import { ENTRY_DIRS, LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from '../model.js';

@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatDataset, formatPaper, formatSections } from '../entry-format.js';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { assignIds } from '../ids.js';
+import { assignIds } from '../entry-ids.js';
 import { mergeItems } from '../import/merge.js';
 import { parseReadme } from '../import/parse-readme.js';
 import { ENTRY_DIRS, SECTIONS_FILE, TEMPLATE_FILE, type SectionsFile } from '../model.js';

@@ -1,5 +1,5 @@
 // BibTeX for the list: stable citation keys, the right entry type per venue kind, escaped fields.
-import { paperIdentifiers } from '../identifiers.js';
+import { paperIdentifiers } from '../paper-identifiers.js';
 import type { Paper } from '../model.js';
 import { slugify } from '../text/normalize.js';
 import type { VenueList } from '../venues.js';

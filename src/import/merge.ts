@@ -5,7 +5,7 @@
 // alike. For each field the first value in README order wins; links are merged key by key (first wins).
 // Every disagreement is reported with both README lines. Sections are the union of all copies.
 import type { Diagnostic } from '../diagnostics.js';
-import { canonicalUrl, paperIdentifiers } from '../identifiers.js';
+import { canonicalUrl, paperIdentifiers } from '../paper-identifiers.js';
 import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
 import { normalizeTitle } from '../text/normalize.js';
 import type { VenueList } from '../venues.js';

@@ -2,7 +2,7 @@
 // minding its traps: an HTTP-200 "Error" entry for a bad id, versioned https ids, hard-wrapped
 // titles, and a bare "Rate exceeded." body when throttled.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseArxivId } from '../identifiers.js';
+import { parseArxivId } from '../paper-identifiers.js';
 import type { SourceRecord } from './record.js';
 
 /** What the feed says of a paper: a source record's fields (the year is that of the first version; the DOI is arxiv:doi). */

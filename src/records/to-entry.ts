@@ -1,7 +1,7 @@
 // A paper record as the fields of an entry, in the list's form: the title folded without its
 // period, "Üstün et al." (or the one author's name), the year, the venue by its display name, the
 // paper link in canonical form; the full author list and the DOI kept for exports.
-import { parseAnthologyId } from '../identifiers.js';
+import { parseAnthologyId } from '../paper-identifiers.js';
 import type { VenueList } from '../venues.js';
 import { canonicalPaperUrl, type PaperRef } from './identify.js';
 import { foldWhitespace, type SourceRecord } from './record.js';

@@ -1,5 +1,5 @@
 // duplicates: the same paper or dataset listed twice, by title, identifier or URL; near-duplicate titles.
-import { canonicalUrl, paperIdentifiers } from '../identifiers.js';
+import { canonicalUrl, paperIdentifiers } from '../paper-identifiers.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';

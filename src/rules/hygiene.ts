@@ -1,7 +1,7 @@
 // hygiene: damaged or invisible characters, stray spacing, markup that could inject into the README,
 // non-http(s) links, empty sections, file names off the id convention, files not in canonical form.
 import { formatDataset, formatPaper } from '../entry-format.js';
-import { idMatches } from '../ids.js';
+import { idMatches } from '../entry-ids.js';
 import { locate } from '../load.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { LINK_KINDS } from '../model.js';

@@ -1,5 +1,5 @@
 // mislabels: year and venue against what the identifiers in the links say; links under the wrong key.
-import { paperIdentifiers } from '../identifiers.js';
+import { paperIdentifiers } from '../paper-identifiers.js';
 import type { PaperEntry } from '../project.js';
 import type { VenueList } from '../venues.js';
 import { placeOf, type Finding, type Rule } from './types.js';
