@@ -79,6 +79,24 @@ describe('import: encoding damage', () => {
     ]);
   });
 
+  it('reads sections of any depth without a group heading, and reports a list it leaves', () => {
+    const md = [
+      '# My list', '', 'Intro.', '',
+      '### Pretraining', '', '- [2023] **Mistral 7B.** *Jiang et al.* [[paper](https://arxiv.org/abs/2310.06825)]', '',
+      '### SFT', '', '#### Alignment', '', '- [2024] **Question Translation Training for Better Multilingual Reasoning.** *Zhu et al.* [[paper](https://arxiv.org/abs/2401.07817)]', '',
+      '# Appendix', '', '- [2022] **Stray entry.** *X et al.* [[code](https://github.com/x/y)]', '',
+    ].join('\n');
+    const parsed = parseReadme(md, 'R.md');
+    expect(parsed.groups.map((g) => ({ title: g.title, sections: g.sections.map((s) => [s.title, ...(s.sections ?? []).map((c) => c.title)]) }))).toEqual([
+      { title: 'Papers', sections: [['Pretraining'], ['SFT', 'Alignment']] },
+    ]);
+    expect(parsed.items.map((i) => `${i.line} ${i.kind === 'paper' ? i.title : i.name}`)).toEqual(['7', '13'].map((l, k) => `${l} ${['Mistral 7B', 'Question Translation Training for Better Multilingual Reasoning'][k]}`));
+    expect(parsed.diagnostics.map((d) => `${d.line} ${d.severity} ${d.message}`)).toEqual([
+      '17 warning A list of entries outside every group of sections was not imported; it stays in the template as text.',
+    ]);
+    expect(parsed.template).toBe('# My list\n\nIntro.\n\n## Contents\n\n<!-- paperlist:toc -->\n\n<!-- paperlist:group papers -->\n\n# Appendix\n\n- [2022] **Stray entry.** *X et al.* [[code](https://github.com/x/y)]\n');
+  });
+
   it('leaves legitimate accented text alone', () => {
     const md = '## P\n\n### 1. S\n\n- [2023] **Café Ñandú: Holmström’s «model».** *Müller et al.* `Arxiv` [[paper](https://arxiv.org/abs/2304.07880)]\n';
     const plan = planImport(enc(md), 'R.md', venues);
@@ -100,7 +118,7 @@ describe('import: bad input gives diagnostics, not stack traces', () => {
   const cases: Array<[string, Uint8Array, string[]]> = [
     ['an empty file', new Uint8Array(), ['1 error The file is empty: nothing to import.']],
     ['a binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), ['1 error The file has NUL bytes: it is a binary file, not a Markdown README.']],
-    ['a README with no lists', enc('# Title\n\nJust prose.\n\n## Section\n\nMore prose.\n'), ['1 error Found no list of papers or datasets under a level-2 heading: nothing to import.']],
+    ['a README with no lists', enc('# Title\n\nJust prose.\n\n## Section\n\nMore prose.\n'), ['1 error Found no list of papers or datasets under a heading: nothing to import.']],
   ];
   for (const [name, bytes, expected] of cases) {
     it(name, () => {

@@ -83,28 +83,36 @@ export function parseReadme(source: string, file: string): ParsedReadme {
   }));
 
   // A group is a level-2 heading whose part of the document (up to the next heading of level 1 or 2)
-  // holds a list of entries. Everything else is prose and goes to the template untouched.
-  const ranges: Array<{ from: number; to: number }> = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const head = blocks[i]!;
-    if (!isHeading(head.node, 2)) continue;
-    let j = i + 1;
-    while (j < blocks.length && !isHeadingAtMost(blocks[j]!.node, 2)) j++;
-    const body = blocks.slice(i + 1, j);
-    if (body.some((b) => b.node.type === 'list' && (b.node as List).children.some(looksLikeEntry))) {
-      ranges.push({ from: i, to: j });
+  // holds a list of entries; its sections are level-3 headings. A list whose sections have no such
+  // parent (### sections under the # title, or ## sections alone) is read at its own depth instead.
+  // Everything else is prose and goes to the template untouched.
+  let ranges = groupRanges(blocks, 2);
+  let sectionDepth = 3;
+  if (ranges.length === 0) {
+    const depth = sectionDepthOfLists(blocks);
+    if (depth !== undefined) {
+      ranges = sectionRuns(blocks, depth);
+      sectionDepth = depth;
     }
-    i = j - 1;
   }
   if (ranges.length === 0) {
-    report(1, 'error', 'Found no list of papers or datasets under a level-2 heading: nothing to import.',
-      'The importer reads lists under "## Heading", "### 1. Section", "#### 1.1 Subsection"; check the file is the list README.');
+    report(1, 'error', 'Found no list of papers or datasets under a heading: nothing to import.',
+      'The importer reads lists under "## Heading", "### 1. Section", "#### 1.1 Subsection" (or sections of any depth without a group heading); check the file is the list README.');
   }
+
+  // Every list of entries is imported or said to be left: one outside every group stays as prose.
+  const inGroup = new Set(ranges.flatMap((r) => Array.from({ length: r.to - r.from }, (_, k) => r.from + k)));
+  blocks.forEach((b, i) => {
+    if (!inGroup.has(i) && holdsEntries(b)) {
+      report(b.line, 'warning', 'A list of entries outside every group of sections was not imported; it stays in the template as text.',
+        'Put it under a section heading of the same depth as the other sections, then import again.');
+    }
+  });
 
   const rawGroups: RawGroup[] = [];
   const items: Item[] = [];
   for (const range of ranges) {
-    rawGroups.push(readGroup(blocks.slice(range.from, range.to), source, report, items));
+    rawGroups.push(readGroup(blocks.slice(range.from, range.to), source, report, items, range.headless ? undefined : sectionDepth));
   }
   const groups = assignIds(rawGroups);
 
@@ -143,21 +151,84 @@ interface RawGroup {
 
 type Report = (line: number, severity: Diagnostic['severity'], message: string, hint?: string) => void;
 
-function readGroup(blocks: Block[], source: string, report: Report, out: Item[]): RawGroup {
+interface Range {
+  from: number;
+  to: number;
+  /** The range starts at its first section: the group heading is not in the README, its title is made up. */
+  headless?: boolean;
+}
+
+const holdsEntries = (b: Block): boolean => b.node.type === 'list' && (b.node as List).children.some(looksLikeEntry);
+
+/** Headings of `depth` whose part of the document holds a list of entries. */
+function groupRanges(blocks: Block[], depth: number): Range[] {
+  const ranges: Range[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!isHeading(blocks[i]!.node, depth)) continue;
+    let j = i + 1;
+    while (j < blocks.length && !isHeadingAtMost(blocks[j]!.node, depth)) j++;
+    if (blocks.slice(i + 1, j).some(holdsEntries)) ranges.push({ from: i, to: j });
+    i = j - 1;
+  }
+  return ranges;
+}
+
+/**
+ * The depth of the sections, read from the first list of entries: its outermost enclosing heading
+ * below the document's title (a level-1 heading), or that title when it is the only one.
+ */
+function sectionDepthOfLists(blocks: Block[]): number | undefined {
+  const chain: number[] = [];
+  for (const b of blocks) {
+    if (b.node.type === 'heading') {
+      const depth = (b.node as Heading).depth;
+      while (chain.length && chain.at(-1)! >= depth) chain.pop();
+      chain.push(depth);
+    } else if (holdsEntries(b)) {
+      return chain.length ? (chain.find((d) => d >= 2) ?? chain.at(-1)) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs of sections of `depth` (each with its subsections and lists) that hold entries, each a group
+ * without a heading of its own: a run ends at a heading above `depth`.
+ */
+function sectionRuns(blocks: Block[], depth: number): Range[] {
+  const ranges: Range[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!isHeading(blocks[i]!.node, depth)) continue;
+    let j = i + 1;
+    while (j < blocks.length && !isHeadingAtMost(blocks[j]!.node, depth - 1)) j++;
+    if (blocks.slice(i + 1, j).some(holdsEntries)) ranges.push({ from: i, to: j, headless: true });
+    i = j - 1;
+  }
+  return ranges;
+}
+
+/**
+ * A group: its heading and sections (`sectionDepth`, the default 3 under a level-2 group heading),
+ * or, when `sectionDepth` is undefined, a headless run whose first block is its first section; its
+ * sections are then the headings of that depth, and its title is named by what it lists.
+ */
+function readGroup(blocks: Block[], source: string, report: Report, out: Item[], sectionDepth?: number): RawGroup {
   const head = blocks[0]!;
-  const group: RawGroup = { title: headingText(head.node as Heading), line: head.line, sections: [], kinds: { paper: 0, dataset: 0 } };
+  const headless = sectionDepth === undefined;
+  const depth = sectionDepth ?? (head.node as Heading).depth;
+  const group: RawGroup = { title: headless ? '' : headingText(head.node as Heading), line: head.line, sections: [], kinds: { paper: 0, dataset: 0 } };
   let top: RawSection | undefined;
   let current: RawSection | undefined;
-  for (const block of blocks.slice(1)) {
+  for (const block of headless ? blocks : blocks.slice(1)) {
     const node = block.node;
-    if (node.type === 'heading' && node.depth === 3) {
+    if (node.type === 'heading' && node.depth === depth) {
       top = { title: headingText(node), children: [], items: [], line: block.line };
       group.sections.push(top);
       current = top;
-    } else if (node.type === 'heading' && node.depth >= 4) {
+    } else if (node.type === 'heading' && node.depth > depth) {
       if (!top) {
-        report(block.line, 'error', `Subsection "${headingText(node)}" comes before any level-3 section heading; it was not imported.`,
-          'Put a "### N. Section" heading above it.');
+        report(block.line, 'error', `Subsection "${headingText(node)}" comes before any level-${depth} section heading; it was not imported.`,
+          `Put a "${'#'.repeat(depth)} N. Section" heading above it.`);
         current = undefined;
         continue;
       }
@@ -170,7 +241,7 @@ function readGroup(blocks: Block[], source: string, report: Report, out: Item[])
       for (const li of node.children) {
         const line = li.position!.start.line;
         if (!current) {
-          report(line, 'error', 'List item comes before any section heading; it was not imported.', 'Put it under a "### N. Section" heading.');
+          report(line, 'error', 'List item comes before any section heading; it was not imported.', `Put it under a "${'#'.repeat(depth)} N. Section" heading.`);
           continue;
         }
         const item = readItem(li, line, report);
@@ -188,6 +259,7 @@ function readGroup(blocks: Block[], source: string, report: Report, out: Item[])
         'Move it to templates/README.md or into a section description in entries/sections.yml.');
     }
   }
+  if (headless) group.title = group.kinds.dataset > group.kinds.paper ? 'Datasets' : 'Papers';
   return group;
 }
 
