@@ -1,7 +1,10 @@
 // Benchmarks, as whole processes (what a user or CI waits for). Targets from the issues:
-//   generate, 10,000 papers: ≤ 3 s     lint, 10,000 entries: ≤ 3 s, and 10× the entries ≤ 12× the time
+//   lint and generate on 10,000 papers: no slower than the plain-library pipeline on the same list
+//     (../shared/bench/yardstick.mjs, or $YARDSTICK), timed side by side in one run, medians
+//   lint of the real list: ≤ 0.6 s      lint, 10× the entries: ≤ 12× the time
 //   import of the upstream README: < 1 s
-// Usage: npm run bench [-- generate|lint|import ...]
+// Usage: npm run bench [-- yardstick|real|generate|lint|import ...]
+import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,20 +16,25 @@ import { makeRepo } from './synth.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/paperlist.js');
 
+/** Wall time of one process, in seconds; exit 1 (problems found) is still a complete run. */
+function once(file, args) {
+  const start = process.hrtime.bigint();
+  try {
+    execFileSync(process.execPath, [file, ...args], { stdio: 'ignore', cwd: ROOT });
+  } catch (error) {
+    if (error.status !== 1) throw error;
+  }
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /** Median wall time of `runs` runs of the CLI, in seconds. */
 function time(args, runs = 3) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    try {
-      execFileSync(process.execPath, [BIN, ...args], { stdio: 'ignore' });
-    } catch (error) {
-      if (error.status !== 1) throw error; // 1 = problems found: still a complete run
-    }
-    times.push(Number(process.hrtime.bigint() - start) / 1e9);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return median(Array.from({ length: runs }, () => once(BIN, args)));
 }
+
+const YARDSTICK = process.env.YARDSTICK ?? join(ROOT, '..', 'shared', 'bench', 'yardstick.mjs');
 
 const report = (name, seconds, target) =>
   console.log(`${name.padEnd(44)} ${seconds.toFixed(2).padStart(6)} s${target ? `   (target ≤ ${target} s: ${seconds <= target ? 'ok' : 'MISSED'})` : ''}`);
@@ -35,6 +43,32 @@ calibrate();
 
 const which = process.argv.slice(2);
 const want = (name) => which.length === 0 || which.includes(name);
+
+if (want('real')) {
+  report('lint, the real list (whole process)', time(['lint', '--root', ROOT], 7), 0.6);
+}
+
+if (want('yardstick')) {
+  if (!existsSync(YARDSTICK)) console.log(`yardstick: ${YARDSTICK} not found (set YARDSTICK=path/to/yardstick.mjs)`);
+  else {
+    // Side by side: each round runs the three in turn, so drift of the machine's speed hits all alike.
+    const repo = await makeRepo(10_000);
+    once(BIN, ['generate', '--root', repo]); // writes README.md once; the timed runs render and compare
+    const t = { yardstick: [], lint: [], generate: [] };
+    for (let round = 0; round < 7; round++) {
+      t.yardstick.push(once(YARDSTICK, [repo]));
+      t.lint.push(once(BIN, ['lint', '--root', repo]));
+      t.generate.push(once(BIN, ['generate', '--root', repo]));
+    }
+    const y = median(t.yardstick);
+    report('yardstick (plain libraries), 10,000 papers', y);
+    for (const name of ['lint', 'generate']) {
+      const m = median(t[name]);
+      console.log(`${`${name}, 10,000 papers`.padEnd(44)} ${m.toFixed(2).padStart(6)} s   ${(m / y).toFixed(2)}× the yardstick (target ≤ 1.00×: ${m <= y ? 'ok' : 'MISSED'})`);
+    }
+    await rm(repo, { recursive: true, force: true });
+  }
+}
 
 if (want('import')) {
   const out = join(tmpdir(), `paperlist-bench-import-${process.pid}`);

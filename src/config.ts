@@ -100,7 +100,7 @@ export async function loadConfig(root: string): Promise<{ config: Config; diagno
   const parsed = parseYaml(CONFIG_FILE, decodeText(bytes));
   if (parsed.diagnostics.length) return { config: empty, diagnostics: parsed.diagnostics };
   const data = parsed.source.data ?? {};
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false }); // see validate.ts
   const validate = ajv.compile(readPackageJson<object>('schema/config.schema.json'));
   if (!validate(data)) {
     return {

@@ -38,6 +38,15 @@ describe('schemas', () => {
     expect(problems).toEqual([]);
   });
 
+  it('are valid against the draft 2020-12 meta-schema (paperlist compiles them without checking that, for speed)', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    for (const file of (await readdir(join(PACKAGE_ROOT, 'schema'))).filter((f) => f.endsWith('.schema.json'))) {
+      const schema = JSON.parse(await readFile(join(PACKAGE_ROOT, 'schema', file), 'utf8')) as Schema;
+      expect(ajv.validateSchema(schema), `${file}: ${JSON.stringify(ajv.errors)}`).toBe(true);
+    }
+  });
+
   it('every entry file and the sections file name their schema for editors', async () => {
     for (const [dir, schema] of [['entries/papers', '../../schema/paper.schema.json'], ['entries/datasets', '../../schema/dataset.schema.json']]) {
       for (const name of await readdir(join(PACKAGE_ROOT, dir!))) {
