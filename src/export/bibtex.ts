@@ -1,6 +1,7 @@
 // BibTeX for the list: stable citation keys, the right entry type per venue kind, escaped fields.
 import { paperIdentifiers } from '../paper-identifiers.js';
 import type { Paper } from '../model.js';
+import { displaySurname } from '../same-paper.js';
 import { slugify } from '../text/normalize.js';
 import type { VenueList } from '../venues.js';
 
@@ -41,8 +42,7 @@ function bibAuthors(p: Paper): string {
  * its last word), year, first title word that is not a stop word.
  */
 export function citationKeyBase(p: Paper): string {
-  const etAl = /^(.*?)\s+et al\.?$/.exec(p.authors.trim());
-  const surname = slugify(etAl ? etAl[1]! : (p.authors.trim().split(/\s+/).at(-1) ?? 'anon'), 30).replace(/-/g, '') || 'anon';
+  const surname = slugify(displaySurname(p.authors).join(' '), 30).replace(/-/g, '') || 'anon';
   const word = slugify(p.title, 200).split('-').find((w) => w.length > 2 && !STOP.has(w)) ?? 'untitled';
   return `${surname}${p.year}${word}`;
 }

@@ -5,8 +5,9 @@
 // alike. For each field the first value in README order wins; links are merged key by key (first wins).
 // Every disagreement is reported with both README lines. Sections are the union of all copies.
 import type { Diagnostic } from '../diagnostics.js';
-import { canonicalUrl, paperIdentifiers } from '../paper-identifiers.js';
 import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
+import { canonicalUrl } from '../paper-identifiers.js';
+import { ALIKE, paperKeys, sameFirstAuthor, sameLink, titleSimilarity } from '../same-paper.js';
 import { normalizeTitle } from '../text/normalize.js';
 import type { VenueList } from '../venues.js';
 import type { DatasetItem, Item, PaperItem } from './parse-readme.js';
@@ -22,30 +23,6 @@ export interface MergeResult {
   datasets: Array<Merged<Dataset>>;
   diagnostics: Diagnostic[];
 }
-
-/** Identifier keys of a paper item, each prefixed with its kind so they never collide. */
-export function paperKeys(links: { paper?: string | undefined }): string[] {
-  const keys: string[] = [];
-  const url = links.paper;
-  if (!url) return keys;
-  const { arxiv, acl, doi } = paperIdentifiers(url);
-  if (arxiv) keys.push(`arxiv:${arxiv.id}`);
-  if (acl) keys.push(`acl:${acl.id}`);
-  if (doi) keys.push(`doi:${doi}`);
-  keys.push(`url:${canonicalUrl(url)}`);
-  return keys;
-}
-
-/** Word-set overlap (Jaccard) of two normalized titles. */
-export function titleSimilarity(a: string, b: string): number {
-  const wa = new Set(normalizeTitle(a).split(' '));
-  const wb = new Set(normalizeTitle(b).split(' '));
-  let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  return common / (wa.size + wb.size - common || 1);
-}
-
-const ALIKE = 0.5;
 
 export function mergeItems(items: readonly Item[], file: string, venues: VenueList): MergeResult {
   const diagnostics: Diagnostic[] = [];
@@ -83,7 +60,7 @@ function mergePapers(items: PaperItem[], venues: VenueList, report: Report): Arr
         const candidate = byKey.get(key);
         if (candidate === undefined || conflicting.has(candidate)) continue;
         const other = out[candidate]!;
-        if (titleSimilarity(other.value.title, item.title) >= ALIKE && sameFirstAuthor(other.value.authors, item.authors)) {
+        if (titleSimilarity(other.value.title, item.title) >= ALIKE.sharedLink && sameFirstAuthor(other.value.authors, item.authors)) {
           index = candidate;
           break;
         }
@@ -170,19 +147,6 @@ function mergeDatasets(items: DatasetItem[], report: Report): Array<Merged<Datas
 }
 
 /** Same URL, or the same arXiv / Anthology paper in another form (abs vs pdf, a version suffix). */
-function sameLink(a: string, b: string): boolean {
-  if (canonicalUrl(a) === canonicalUrl(b)) return true;
-  const ids = (u: string): string[] => paperKeys({ paper: u }).filter((k) => !k.startsWith('url:'));
-  const ib = ids(b);
-  return ids(a).some((k) => ib.includes(k));
-}
-
-/** First author's surname agrees (or one side has none): "Zhu et al." ≡ "Zhu". */
-function sameFirstAuthor(a: string, b: string): boolean {
-  const first = (s: string): string => normalizeTitle(s.replace(/\bet al\.?$/, '')).split(' ')[0] ?? '';
-  return !a || !b || first(a) === first(b);
-}
-
 function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }

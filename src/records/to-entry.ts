@@ -2,6 +2,7 @@
 // period, "Üstün et al." (or the one author's name), the year, the venue by its display name, the
 // paper link in canonical form; the full author list and the DOI kept for exports.
 import { parseAnthologyId } from '../paper-identifiers.js';
+import { familyOf } from '../same-paper.js';
 import type { VenueList } from '../venues.js';
 import { canonicalPaperUrl, type PaperRef } from './identify.js';
 import { foldWhitespace, type SourceRecord } from './record.js';
@@ -16,10 +17,6 @@ export interface RecordFields {
   paper: string;
 }
 
-/** The family name of a full name as arXiv gives it ("Ahmet Üstün"): its last word. */
-export function familyOf(fullName: string): string {
-  return fullName.trim().split(/\s+/).at(-1) ?? '';
-}
 
 export function displayAuthors(authors: readonly string[]): string | undefined {
   if (authors.length === 0) return undefined;

@@ -1,5 +1,7 @@
 // duplicates: the same paper or dataset listed twice, by title, identifier or URL; near-duplicate titles.
-import { canonicalUrl, paperIdentifiers } from '../paper-identifiers.js';
+import { LINK_KINDS } from '../model.js';
+import { canonicalUrl } from '../paper-identifiers.js';
+import { linkKeys, titleKey } from '../same-paper.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
@@ -12,17 +14,16 @@ interface Key {
   path: Array<string | number>;
 }
 
-function paperKeys(p: PaperEntry): Key[] {
-  const keys: Key[] = [{ check: 'duplicates/title', value: normalizeTitle(p.paper.title), label: 'title', path: ['title'] }];
-  for (const kind of ['paper', 'code', 'model', 'data', 'project'] as const) {
-    const url = p.paper.links[kind];
-    if (!url) continue;
+/** The same-paper keys of an entry (same-paper.ts), each under its check: the title, the identifiers of every link, the paper URL. */
+function entryKeys(p: PaperEntry): Key[] {
+  const keys: Key[] = [{ check: 'duplicates/title', value: titleKey(p.paper.title), label: 'title', path: ['title'] }];
+  for (const kind of LINK_KINDS) {
     const path = ['links', kind];
-    const { arxiv, acl, doi } = paperIdentifiers(url);
-    if (arxiv) keys.push({ check: 'duplicates/arxiv', value: arxiv.id, label: `arXiv id ${arxiv.id}`, path });
-    if (acl) keys.push({ check: 'duplicates/acl', value: acl.id, label: `ACL Anthology id ${acl.id}`, path });
-    if (doi) keys.push({ check: 'duplicates/doi', value: doi, label: `DOI ${doi}`, path });
-    if (kind === 'paper') keys.push({ check: 'duplicates/paper-url', value: canonicalUrl(url), label: `paper URL ${url}`, path });
+    for (const key of linkKeys(p.paper.links[kind])) {
+      // Any link may carry the paper's identifier (a code link to its arXiv page); only the paper link's URL is the paper.
+      if (key.kind === 'url' && kind !== 'paper') continue;
+      keys.push({ check: key.kind === 'url' ? 'duplicates/paper-url' : `duplicates/${key.kind}`, value: key.value, label: key.label, path });
+    }
   }
   return keys;
 }
@@ -150,7 +151,7 @@ export const duplicates: Rule = {
   run({ project, added }) {
     const describePaper = (e: AnyEntry): string => `"${(e as PaperEntry).paper.title}"`;
     const describeDataset = (e: AnyEntry): string => `Dataset "${(e as DatasetEntry).dataset.name}"`;
-    const papers = exactDuplicates(project.papers, (e) => paperKeys(e as PaperEntry), describePaper, added);
+    const papers = exactDuplicates(project.papers, (e) => entryKeys(e as PaperEntry), describePaper, added);
     const datasets = exactDuplicates(project.datasets, (e) => datasetKeys(e as DatasetEntry), describeDataset, added);
     return [...papers.findings, ...datasets.findings, ...nearDuplicates(project.papers, papers.pairs)];
   },
