@@ -1,14 +1,8 @@
 // The command line of `paperlist export`: options, help, and the exit code.
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { toBibtex } from '../export/bibtex.js';
-import { toCsv, toJson } from '../export/tabular.js';
-import { loadVenues } from '../package-files.js';
-import { checkRepository } from '../pipeline.js';
-import { compareStrings } from '../diagnostics.js';
+import { EXPORT_FORMATS, exportList, type ExportFormat } from '../commands/export.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
-
-const EXPORT_FORMATS = ['bibtex', 'json', 'csv'] as const;
 
 export const exportCommand: Command = {
   usage: 'paperlist export --format bibtex|json|csv [--out FILE] [--root DIR]',
@@ -28,16 +22,13 @@ Options:
   async run({ values }, io) {
     const format = values.format;
     if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
-    const { project, diagnostics } = await checkRepository(rootOf(values, io), { render: false });
-    const refused = refuseOnErrors(diagnostics, io, 'nothing exported');
-    if (refused !== undefined) return refused;
-    const papers = [...project.papers].sort((a, b) => compareStrings(a.id, b.id));
-    const datasets = [...project.datasets].sort((a, b) => compareStrings(a.id, b.id));
-    const text = format === 'bibtex' ? toBibtex(papers.map((p) => p.paper), loadVenues()) : format === 'json' ? toJson(papers, datasets) : toCsv(papers);
+    const outcome = await exportList(rootOf(values, io), format as ExportFormat);
+    const refused = refuseOnErrors(outcome.diagnostics, io, 'nothing exported');
+    if (refused !== undefined || outcome.text === undefined) return refused ?? EXIT.errors;
     if (typeof values.out === 'string') {
-      await writeFileAtomic(resolve(io.cwd, values.out), text);
-      io.stderr.write(`wrote ${values.out}: ${papers.length} papers${format === 'json' ? ` and ${datasets.length} datasets` : ''}\n`);
-    } else io.stdout.write(text);
+      await writeFileAtomic(resolve(io.cwd, values.out), outcome.text);
+      io.stderr.write(`wrote ${values.out}: ${outcome.papers} papers${format === 'json' ? ` and ${outcome.datasets} datasets` : ''}\n`);
+    } else io.stdout.write(outcome.text);
     return EXIT.ok;
   },
 };

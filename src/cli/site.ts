@@ -2,8 +2,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { checkRepository } from '../pipeline.js';
-import { renderSite, siteData } from '../site/page.js';
+import { buildSite } from '../commands/site.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
 
 export const siteCommand: Command = {
@@ -18,15 +17,14 @@ Options:
   exits: '0 written, 1 refused: the entries have errors (listed on stderr)',
   async run({ values }, io) {
     if (typeof values.out !== 'string') throw new UsageError('site needs --out DIR.');
-    const { project, diagnostics } = await checkRepository(rootOf(values, io), { render: false });
-    const refused = refuseOnErrors(diagnostics, io, 'the site was not written');
-    if (refused !== undefined || !project.sections) return refused ?? EXIT.errors;
     const page = /\.html?$/i.test(values.out);
     const out = resolve(io.cwd, values.out);
     if (!page && isFile(out)) throw new UsageError(`--out ${values.out} is a file: give a folder (index.html is written in it) or a file name ending in .html.`);
-    const file = page ? out : join(out, 'index.html');
-    await writeFileAtomic(file, renderSite(siteData(project.sections, project.papers, project.datasets), 'Awesome Multilingual LLM'));
-    io.stderr.write(`wrote ${page ? values.out : join(values.out, 'index.html')}: ${project.papers.length} papers and ${project.datasets.length} datasets\n`);
+    const site = await buildSite(rootOf(values, io));
+    const refused = refuseOnErrors(site.diagnostics, io, 'the site was not written');
+    if (refused !== undefined || site.html === undefined) return refused ?? EXIT.errors;
+    await writeFileAtomic(page ? out : join(out, 'index.html'), site.html);
+    io.stderr.write(`wrote ${page ? values.out : join(values.out, 'index.html')}: ${site.papers} papers and ${site.datasets} datasets\n`);
     return EXIT.ok;
   },
 };
