@@ -54,6 +54,15 @@ export async function startLinkServer(addresses = ['127.0.0.1'], latency = 0) {
         return; // never answers
       case '/reset':
         return void req.socket.destroy();
+      case '/flaky-reset': {
+        // The first request is cut off, as a server closing an idle keep-alive connection does.
+        const key = `reset ${host}${url.search}`;
+        if (!flaky.has(key)) {
+          flaky.add(key);
+          return void req.socket.destroy();
+        }
+        return send(200);
+      }
       case '/429': {
         // Host-wide rate limiting, as real servers do: the first hit opens a one-second window in
         // which every request to this host gets 429 with the time left in Retry-After.

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../src/links/address.js';
 import { checkLinks, DEFAULT_CHECK_OPTIONS, parseRetryAfter, type CheckOptions, type LinkResult } from '../src/links/checker.js';
 import { Progress } from '../src/cli/progress.js';
+import { classifyAnswer, classifyError, shouldRetry } from '../src/links/classify.js';
 import { isOffline } from '../src/commands/links.js';
 import { copyFixture, runCli, tempDir } from './helpers.js';
 import { startLinkServer, type LinkServer } from './link-server.mjs';
@@ -121,6 +122,42 @@ describe('link states against a real local server', () => {
     const times = server.requests.map((q) => q.at);
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(95);
     expect(server.maxInFlight.get(server.base().slice(7))).toBe(1);
+  });
+});
+
+describe('what an answer means, and whether to ask again (pure)', () => {
+  const limits = { retries: 2, maxRetryAfter: 60_000 };
+  it('shouldRetry: a reset is retried at once, other network errors after a backoff, final ones never', () => {
+    expect(shouldRetry({ method: 'HEAD', attempt: 0, errorCode: 'ECONNRESET' }, limits)).toBe('now');
+    expect(shouldRetry({ method: 'HEAD', attempt: 1, errorCode: 'ECONNRESET' }, limits)).toBe('backoff');
+    expect(shouldRetry({ method: 'HEAD', attempt: 0, errorCode: 'ECONNREFUSED' }, limits)).toBe('backoff');
+    expect(shouldRetry({ method: 'HEAD', attempt: 2, errorCode: 'ECONNREFUSED' }, limits)).toBe('fail');
+    expect(shouldRetry({ method: 'HEAD', attempt: 0, errorCode: 'ENOTFOUND' }, limits)).toBe('fail');
+    expect(shouldRetry({ method: 'HEAD', attempt: 0, answer: { status: 405 } }, limits)).toBe('get');
+    expect(shouldRetry({ method: 'GET', attempt: 0, answer: { status: 404 } }, limits)).toBe('done');
+    expect(shouldRetry({ method: 'HEAD', attempt: 0, answer: { status: 503 } }, limits)).toBe('backoff');
+    expect(shouldRetry({ method: 'HEAD', attempt: 0, answer: { status: 429, retryAfter: 5_000 } }, limits)).toBe('gate');
+    expect(shouldRetry({ method: 'HEAD', attempt: 0, answer: { status: 429, retryAfter: 120_000 } }, limits)).toBe('done');
+    expect(shouldRetry({ method: 'HEAD', attempt: 2, answer: { status: 500 } }, limits)).toBe('done');
+  });
+
+  it('classify: answers and failures as states', () => {
+    expect(classifyAnswer({ status: 200 }, 0, true, 'https://a.example/')).toEqual({ state: 'ok', status: 200 });
+    expect(classifyAnswer({ status: 200 }, 2, false, 'https://b.example/')).toEqual({ state: 'redirected', status: 200, finalUrl: 'https://b.example/', permanent: false });
+    expect(classifyAnswer({ status: 410 }, 0, true, 'https://a.example/')).toEqual({ state: 'dead', status: 410 });
+    expect(classifyAnswer({ status: 403 }, 0, true, 'https://a.example/')).toEqual({ state: 'unreachable', status: 403, error: 'forbidden (403): often a bot wall, check by hand' });
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' });
+    expect(classifyError(notFound, true, 'example.com')).toEqual({ state: 'dead', error: 'host name not found (DNS)', network: true });
+    expect(classifyError(notFound, false, 'example.com').state).toBe('unreachable');
+    expect(classifyError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), undefined, 'example.com')).toEqual({ state: 'unreachable', error: 'connection refused', network: true });
+  });
+
+  it('a connection reset is retried at once on a fresh connection, not after the backoff', async () => {
+    server = await startLinkServer();
+    const started = Date.now();
+    const [r] = await checkLinks([`${server.base()}/flaky-reset`], { ...fast, backoff: 2_000, retries: 2 });
+    expect(r).toMatchObject({ state: 'ok', attempts: 2 });
+    expect(Date.now() - started).toBeLessThan(900); // the backoff would have waited 1–3 s
   });
 });
 

@@ -5,7 +5,7 @@ import { request } from 'undici';
 import type { Diagnostic } from '../diagnostics.js';
 import { FileError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { parseRetryAfter } from '../links/checker.js';
+import { parseRetryAfter } from '../links/timing.js';
 import { parseAnthologyBib } from './anthology-bib.js';
 import { parseArxivFeed } from './arxiv-feed.js';
 import { parseCrossrefWork } from './crossref.js';
