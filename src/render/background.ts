@@ -18,11 +18,12 @@ export interface BackgroundRenderer {
  * A worker thread for rendering, started early so that its module loading overlaps the caller's
  * reading of the entries. The caller must close() it whatever happens (a running worker keeps
  * the process alive). From the TypeScript sources (tests) there is no compiled worker: it renders
- * in this thread instead, with the same result.
+ * in this thread instead, with the same result; so it does when `useWorker` is false (a small
+ * list, where starting the worker costs more than it saves).
  */
-export function startRenderer(): BackgroundRenderer {
+export function startRenderer(useWorker = true): BackgroundRenderer {
   const workerUrl = new URL('./worker.js', import.meta.url);
-  if (import.meta.url.endsWith('.ts') || !existsSync(workerUrl)) {
+  if (!useWorker || import.meta.url.endsWith('.ts') || !existsSync(workerUrl)) {
     return {
       render: async (input, _share, meanwhile) => {
         meanwhile?.();
