@@ -8,11 +8,12 @@ import { formatPaper } from '../entry-format.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { paperIdentifiers } from '../paper-identifiers.js';
+import { linkKeys } from '../same-paper.js';
 import { assignIds } from '../entry-ids.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
 import { loadProject, type PaperEntry, type Project } from '../project.js';
-import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
+import { canonicalPaperUrl, identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { cacheNotSaved, fetchAnthology, fetchArxiv, fetchCrossref, RecordCache, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { recordFields } from '../records/to-entry.js';
@@ -71,11 +72,12 @@ export type RecordLookup = { fields: AddFields; record: SourceRecord; diagnostic
 
 /** The entry (if any) that has this identifier, by its paper link or its DOI. */
 function listedUnder(project: Project, ref: PaperRef): { entry: PaperEntry; label: string } | undefined {
+  // The record's identifier as a link, compared by the same keys as lint's duplicates (same-paper.ts).
+  const wanted = linkKeys(canonicalPaperUrl(ref)).find((k) => k.kind !== 'url')!;
   for (const entry of project.papers) {
-    const ids = paperIdentifiers(entry.paper.links.paper);
-    if (ref.kind === 'arxiv' && ids.arxiv?.id === ref.id) return { entry, label: `arXiv id ${ref.id}` };
-    if (ref.kind === 'acl' && ids.acl?.id === ref.id) return { entry, label: `ACL Anthology id ${ref.id}` };
-    if (ref.kind === 'doi' && (ids.doi === ref.doi || entry.paper.doi === ref.doi)) return { entry, label: `DOI ${ref.doi}` };
+    const keys = linkKeys(entry.paper.links.paper);
+    if (keys.some((k) => k.kind === wanted.kind && k.value === wanted.value)) return { entry, label: wanted.label };
+    if (ref.kind === 'doi' && entry.paper.doi === ref.doi) return { entry, label: wanted.label };
   }
   return undefined;
 }
