@@ -2,7 +2,6 @@
 // every check. Rules never decide their own severity: this table and the config file do.
 import { readRepositoryFile } from './fs-read.js';
 import type { Diagnostic, Severity } from './diagnostics.js';
-import { readPackageJson } from './package-files.js';
 import { decodeText } from './text/decode.js';
 
 export const CONFIG_FILE = '.paperlist.yml';
@@ -96,12 +95,11 @@ export async function loadConfig(root: string): Promise<{ config: Config; diagno
   }
   const bytes = read.bytes;
   // The YAML parser and ajv are loaded only when there is a file to read (~80 ms otherwise).
-  const [{ locate, parseYaml }, { pointerToPath }, { Ajv2020 }] = await Promise.all([import('./load.js'), import('./validate.js'), import('ajv/dist/2020.js')]);
+  const [{ locate, parseYaml }, { pointerToPath, schemaValidators }] = await Promise.all([import('./load.js'), import('./validate.js')]);
   const parsed = parseYaml(CONFIG_FILE, decodeText(bytes));
   if (parsed.diagnostics.length) return { config: empty, diagnostics: parsed.diagnostics };
   const data = parsed.source.data ?? {};
-  const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false }); // see validate.ts
-  const validate = ajv.compile(readPackageJson<object>('schema/config.schema.json'));
+  const validate = schemaValidators.config;
   if (!validate(data)) {
     return {
       config: empty,

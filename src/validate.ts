@@ -1,5 +1,7 @@
-// Schema validation: ajv, compiled once from schema/, each error mapped to the key or value it is about.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+// Schema validation: ajv, each error mapped to the key or value it is about. The built tool uses the
+// validators ajv generated from schema/ at build time (scripts/build-validators.mjs: ajv's
+// standalone code); from the TypeScript sources (tests) they are compiled here, the same way.
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from './diagnostics.js';
 import { readCanonical } from './entry-format.js';
 import { locate, parseYaml, type PathSegment, type YamlSource } from './load.js';
@@ -9,6 +11,28 @@ import { readPackageJson } from './package-files.js';
 import { editDistance } from './venues.js';
 
 type SchemaKind = EntryKind | 'sections';
+
+/**
+ * The validators of paper, dataset, sections and config: built ones when present. Loading ajv and
+ * compiling the schemas took ~120 ms of a ~0.8 s lint of the real list (2026-12-01); the built
+ * module loads in a few.
+ */
+export const schemaValidators: Record<SchemaKind | 'config', ValidateFunction> = await loadValidators();
+
+async function loadValidators(): Promise<Record<SchemaKind | 'config', ValidateFunction>> {
+  const kinds = { ...SCHEMA_FILES, config: 'schema/config.schema.json' } as const;
+  if (!import.meta.url.endsWith('.ts')) {
+    const built = new URL('./schema-validators.js', import.meta.url);
+    const module = (await import(built.href).catch(() => undefined)) as (Record<SchemaKind | 'config', ValidateFunction> & { builtFrom: Record<string, string> }) | undefined;
+    const current = module && Object.entries(kinds).every(([kind, file]) => module.builtFrom[kind] === JSON.stringify(readPackageJson<object>(file)));
+    if (module && current) return module;
+  }
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  // validateSchema: false — the schemas are ours and checked against the 2020-12 meta-schema by
+  // tests/schema.test.ts.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false });
+  return Object.fromEntries(Object.entries(kinds).map(([kind, file]) => [kind, ajv.compile(readPackageJson<object>(file))])) as Record<SchemaKind | 'config', ValidateFunction>;
+}
 
 interface JsonSchema {
   description?: string;
@@ -22,20 +46,12 @@ export class Validator {
   private readonly schemas: Record<SchemaKind, JsonSchema>;
 
   constructor() {
-    // validateSchema: false — the schemas are ours and checked against the 2020-12 meta-schema by
-    // tests/schema.test.ts; compiling the meta-schema on every run cost ~85 ms of a 0.8 s lint.
-    const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false });
     this.schemas = {
       paper: readPackageJson<JsonSchema>(SCHEMA_FILES.paper),
       dataset: readPackageJson<JsonSchema>(SCHEMA_FILES.dataset),
       sections: readPackageJson<JsonSchema>(SCHEMA_FILES.sections),
     };
-    for (const schema of Object.values(this.schemas)) ajv.addSchema(schema);
-    this.validators = {
-      paper: ajv.getSchema(this.schemas.paper.$id as string)!,
-      dataset: ajv.getSchema(this.schemas.dataset.$id as string)!,
-      sections: ajv.getSchema(this.schemas.sections.$id as string)!,
-    };
+    this.validators = { paper: schemaValidators.paper, dataset: schemaValidators.dataset, sections: schemaValidators.sections };
   }
 
   /** Diagnostics for every schema error in `source.data`; empty when valid. */

@@ -55,4 +55,27 @@ describe('schemas', () => {
     }
     expect((await readFile(join(PACKAGE_ROOT, 'entries/sections.yml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/sections.schema.json');
   });
+
+  it('the built validators (ajv standalone code, scripts/build-validators.mjs) judge exactly as ajv compiling the schemas does', async () => {
+    const built = (await import(join(PACKAGE_ROOT, 'dist/schema-validators.js'))) as Record<string, ((data: unknown) => boolean) & { errors?: unknown }>;
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const documents: Record<string, unknown[]> = {
+      paper: [
+        { title: 'Mistral 7B', authors: 'Jiang et al.', year: 2023, venue: 'arXiv', links: { paper: 'https://arxiv.org/abs/2310.06825' }, sections: ['sft'] },
+        { title: 'Bad', authr: 'X et al.', year: 'twenty' },
+        { title: '', authors: 'A', year: 2023, doi: '10.1145/ABC', authorList: [], links: { code: 'javascript:alert(1)' }, sections: [] },
+      ],
+      dataset: [{ name: 'mC4', url: 'https://huggingface.co/datasets/mc4', description: 'A corpus.', sections: ['corpora'] }, { name: 1, extra: true }],
+      sections: [{ groups: [] }, { groups: [{ id: 'Bad Id', title: 'x', kind: 'paper', sections: [] }] }],
+      config: [{ rules: { 'duplicates/title': 'off' } }, { rules: { x: 'loud' }, links: { concurrency: 0 } }],
+    };
+    for (const [kind, docs] of Object.entries(documents)) {
+      const compiled = ajv.compile(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schema', `${kind}.schema.json`), 'utf8')));
+      for (const doc of docs) {
+        expect(built[kind]!(doc), `${kind} ${JSON.stringify(doc)}`).toBe(compiled(doc));
+        expect(built[kind]!.errors ?? null).toEqual(compiled.errors ?? null);
+      }
+    }
+  });
 });
