@@ -105,7 +105,7 @@ describe('paperlist add from a record', () => {
     expect(d).toMatchObject({
       file: 'entries/papers/question-translation-training-for-better-multilingual.yml', ruleId: 'duplicates/title', severity: 'error',
       message: 'This paper is listed already: entries/papers/question-translation-training-for-better-multilingual.yml ("Question Translation Training for Better Multilingual Reasoning") has the same title.',
-      hint: 'To list it in another section too, add the section to `sections` in entries/papers/question-translation-training-for-better-multilingual.yml; nothing was written. It is listed under its arXiv preprint: to link this published version instead, set in entries/papers/question-translation-training-for-better-multilingual.yml: venue: Findings of ACL, year: 2024, links.paper: https://aclanthology.org/2024.findings-acl.498.',
+      hint: 'To list it in another section too, add the section to `sections` in entries/papers/question-translation-training-for-better-multilingual.yml; nothing was written. It is listed under its arXiv preprint: to link this published version instead, set in entries/papers/question-translation-training-for-better-multilingual.yml: venue: Findings of ACL, year: 2024, links.paper: https://aclanthology.org/2024.findings-acl.498 (`paperlist verify --fix` does the same when Semantic Scholar links the two versions), then run `npm run generate`.',
     });
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   });
