@@ -105,7 +105,8 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       } else findings.push(...own);
       // The own record adds its author list only when it is this paper, by title and first author.
       const trusted = record && !own.some((f) => f.check === 'verify/title' || f.check === 'verify/author') ? record : undefined;
-      const filled = fillFromRecords(p.paper, trusted, version);
+      // A check turned off in the settings is not applied by --fix either.
+      const filled = fillFromRecords(p.paper, trusted, levelOf(config, 'verify/published') === 'off' ? undefined : version);
       if (!filled) continue;
       fillable++;
       if (options.fix) fixes.push({ entry: p, changes: filled.changes, text: formatPaper(filled.paper) });
