@@ -47,6 +47,8 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
 };
 
 export interface LinkSettings {
+  /** Check arXiv links through the arXiv API's batches (default true). */
+  arxivApi?: boolean;
   concurrency?: number;
   perHost?: number;
   timeout?: number;

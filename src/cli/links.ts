@@ -8,7 +8,7 @@ import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageEr
 
 export const linksCommand: Command = {
   positionals: true,
-  usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--root DIR] [--format stylish|json|github|markdown]',
+  usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--arxiv-api URL] [--root DIR] [--format stylish|json|github|markdown]',
   options: {
     changed: { type: 'string' },
     cache: { type: 'string' },
@@ -18,6 +18,7 @@ export const linksCommand: Command = {
     deadline: { type: 'string' },
     retries: { type: 'string' },
     'allow-private': { type: 'boolean', default: false },
+    'arxiv-api': { type: 'string' },
     ...rootOption,
     ...formatOption,
   },
@@ -26,7 +27,9 @@ With FILE.md arguments (up to 2 MB each): the links of those Markdown files inst
 
 Checks each unique URL once (fragments dropped), politely: HEAD first, GET (headers only)
 when HEAD is refused, a global and a per-host limit, Retry-After honoured, retries with backoff on
-429, 5xx and network errors. See docs/links.md.
+429, 5xx and network errors. arXiv links are checked through the arXiv API instead, 50 ids a
+request, one request every 3 s (links.arxivApi: false in .paperlist.yml turns that off); those it
+cannot answer are checked as above. See docs/links.md.
 
 States: ok, redirected (final URL reported), dead (404/410, DNS name not found, malformed URL:
 an error), unreachable (timeouts, resets, 403/429/5xx that persist: a warning), blocked (private
@@ -41,6 +44,7 @@ Options:
   --deadline S       for the whole run (default 600); unfinished links are reported unreachable
   --retries N        after 429, 5xx or a network error (default 2)
   --allow-private    allow private and loopback addresses (for local tests only)
+  --arxiv-api URL    the arXiv API endpoint (default https://export.arxiv.org/api/query)
   --root DIR         the repository (default: the current directory)
   --format FORMAT    stylish (default), json, github or markdown
 `,
@@ -69,6 +73,7 @@ Options:
       files: positionals,
       ...(typeof values.changed === 'string' ? { changed: values.changed } : {}),
       ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),
+      ...(typeof values['arxiv-api'] === 'string' ? { arxivApi: values['arxiv-api'] } : {}),
       overrides,
       onQueued: () => progress.queue(),
       onResult: () => progress.tick(),

@@ -12,6 +12,7 @@ import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type LinkResult } from '../li
 import type { CheckedLink } from '../links/report.js';
 import { collect, isLocalTarget, LinkCollector } from '../links/collector.js';
 import { checkLocal } from '../links/local.js';
+import { arxivLinkId, checkArxivLinks } from '../links/arxiv-path.js';
 
 export interface LinksRequest {
   root: string;
@@ -19,6 +20,8 @@ export interface LinksRequest {
   files: string[];
   changed?: string;
   cache?: string;
+  /** Where the arXiv API is (tests point it at a local server); its defaults otherwise. */
+  arxivApi?: string;
   /** Command-line overrides; the rest comes from .paperlist.yml, then the defaults. */
   overrides: Partial<Pick<CheckOptions, 'concurrency' | 'perHost' | 'timeout' | 'deadline' | 'retries' | 'allowPrivate'>>;
   /** A URL is to be checked (called as sources are read, before or while others are checked). */
@@ -104,6 +107,9 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   const checker = createLinkChecker({ ...checkOptions(config.links, request.overrides), ...(request.onResult ? { onResult: request.onResult } : {}) });
   const results = new Map<string, LinkResult | Promise<LinkResult>>();
   let cached = 0;
+  // arXiv links wait for the API's batches (links.arxivApi: false in .paperlist.yml turns it off).
+  const arxivQueue: string[] = [];
+  const viaArxiv = config.links.arxivApi !== false;
   const settle = (url: string): void => {
     if (changed && !changed.has(url)) return;
     if (isLocalTarget(url)) return void results.set(url, checkLocal(request.root, url));
@@ -114,6 +120,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
       return void results.set(url, hit);
     }
     request.onQueued?.();
+    if (viaArxiv && arxivLinkId(url)) return void arxivQueue.push(url);
     results.set(url, checker.check(url));
   };
 
@@ -128,6 +135,17 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
       diagnostics.push(...project.diagnostics.filter((d) => d.severity === 'error' && (d.ruleId === 'yaml' || d.ruleId === 'encoding')));
       repositoryLinks(project, collector);
       for (const { url } of collector.sources()) settle(url);
+    }
+    if (arxivQueue.length) {
+      const { DEFAULT_SOURCE_OPTIONS } = await import('../records/sources.js');
+      const answered = await checkArxivLinks(arxivQueue, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}) });
+      for (const result of answered.results) {
+        results.set(result.url, result);
+        checked.push(result);
+        cache?.record(result);
+        request.onResult?.(result);
+      }
+      for (const url of answered.fallback) results.set(url, checker.check(url));
     }
     for (const [url, pending] of results) {
       if (!(pending instanceof Promise)) continue;

@@ -19,6 +19,8 @@ export interface LinkResult {
   network?: boolean;
   /** The name did not resolve, and neither did any other name this run: no DNS, so no verdict. */
   noResolver?: boolean;
+  /** How it was checked when not by a request to the link itself: 'arxiv-api' (the arXiv API's record). */
+  via?: 'arxiv-api';
 }
 
 export interface HostSettings {

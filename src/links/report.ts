@@ -59,6 +59,7 @@ export function linksJson(links: readonly CheckedLink[]): Array<Record<string, u
     ...(l.status !== undefined ? { status: l.status } : {}),
     ...(l.error !== undefined ? { error: l.error } : {}),
     ...(l.finalUrl !== undefined ? { finalUrl: l.finalUrl } : {}),
+    ...(l.via !== undefined ? { via: l.via } : {}),
     origins: l.origins,
   }));
 }
