@@ -7,8 +7,12 @@ import { VenueList, type Venue } from './venues.js';
 /** The package root: one level above src/ (under vitest) or dist/ (built). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+const packageJson = new Map<string, unknown>();
+
+/** A JSON file of the package (a schema, the venue list), read once per process; treat it as read-only. */
 export function readPackageJson<T>(relative: string): T {
-  return JSON.parse(readFileSync(join(PACKAGE_ROOT, relative), 'utf8')) as T;
+  if (!packageJson.has(relative)) packageJson.set(relative, JSON.parse(readFileSync(join(PACKAGE_ROOT, relative), 'utf8')));
+  return packageJson.get(relative) as T;
 }
 
 let venues: VenueList | undefined;

@@ -1,14 +1,12 @@
 // paperlist add <link or id>: entries written from records, replayed by a local server in each
 // service's format (the arXiv API's Atom feed, the Anthology's BibTeX, Crossref's works JSON).
-import { createServer, type Server } from 'node:http';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAnthologyBib } from '../src/records/anthology-bib.js';
 import { identifyPaper } from '../src/records/identify.js';
 import { readIssueForm } from '../src/issue-form.js';
-import { copyFixture, FIXTURES, runCli } from './helpers.js';
+import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
 
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, 'records', name), 'utf8');
 
@@ -18,7 +16,7 @@ interface Route { status?: number; headers?: Record<string, string>; body: strin
 async function serve(routes: Record<string, Route | Route[]>): Promise<{ base: string; log: string[]; close: () => Promise<void> }> {
   const log: string[] = [];
   const turns = new Map<string, number>();
-  const server: Server = createServer((req, res) => {
+  const server = await listenLocal((req, res) => {
     const path = req.url ?? '';
     log.push(path);
     const route = routes[path];
@@ -29,16 +27,8 @@ async function serve(routes: Record<string, Route | Route[]>): Promise<{ base: s
     res.writeHead(answer.status ?? 200, answer.headers ?? {});
     res.end(answer.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, log, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { ...server, log };
 }
-
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-});
 
 const AYA_QUERY = '/api/query?id_list=2402.07827&max_results=1';
 const sources = (base: string): string[] => ['--arxiv-api', `${base}/api/query`, '--anthology', base, '--crossref', base];
@@ -68,7 +58,6 @@ describe('identifiers a contributor pastes', () => {
 describe('paperlist add from a record', () => {
   it('writes the entry of an arXiv link from the feed: folded title, "Üstün et al.", the full list', async () => {
     const server = await serve({ [AYA_QUERY]: { headers: { 'content-type': 'application/atom+xml' }, body: await fixture('aya-feed.xml') } });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const result = await runCli(['add', 'https://arxiv.org/pdf/2402.07827v1', '--section', 'sft', ...sources(server.base), '--root', root], root);
     expect(result.stderr).toBe('created entries/papers/aya-model-an-instruction-finetuned-open-access-multilingual.yml\nNext: npm run generate, then commit entries/papers/aya-model-an-instruction-finetuned-open-access-multilingual.yml, README.md and docs/papers-per-year.svg.\n');
@@ -84,7 +73,6 @@ describe('paperlist add from a record', () => {
 
   it('lets flags override the record', async () => {
     const server = await serve({ [AYA_QUERY]: { body: await fixture('aya-feed.xml') } });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const result = await runCli(['add', '2402.07827', '--section', 'sft', '--title', 'Aya Model', '--code', 'https://github.com/for-ai/aya', '--dry-run', '--format', 'json', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(0);
@@ -96,7 +84,6 @@ describe('paperlist add from a record', () => {
 
   it('refuses the Anthology version of a paper listed under arXiv, naming the file and the fields to set', async () => {
     const server = await serve({ '/2024.findings-acl.498.bib': { body: await fixture('qalign.bib') } });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const result = await runCli(['add', 'https://aclanthology.org/2024.findings-acl.498/', '--section', 'sft', '--format', 'json', ...sources(server.base), '--root', root], root);
@@ -112,7 +99,6 @@ describe('paperlist add from a record', () => {
 
   it('refuses an arXiv id already listed before asking arXiv anything', async () => {
     const server = await serve({});
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const result = await runCli(['add', 'arXiv:2310.06825', '--section', 'sft', '--format', 'json', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(1);
@@ -122,7 +108,6 @@ describe('paperlist add from a record', () => {
 
   it('writes a DOI from Crossref, and says when the venue is not one it knows', async () => {
     const server = await serve({ '/works/10.1145%2F3442188.3445922': { headers: { 'content-type': 'application/json' }, body: await fixture('crossref-work.json') } });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const result = await runCli(['add', 'https://doi.org/10.1145/3442188.3445922', '--section', 'prompting', '--dry-run', '--format', 'json', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(0);
@@ -133,7 +118,6 @@ describe('paperlist add from a record', () => {
 
   it('waits out a 429 with Retry-After, then writes the entry', async () => {
     const server = await serve({ [AYA_QUERY]: [{ status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' }, { body: await fixture('aya-feed.xml') }] });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const started = Date.now();
     const result = await runCli(['add', '2402.07827', '--section', 'sft', '--dry-run', ...sources(server.base), '--root', root], root);
@@ -147,7 +131,6 @@ describe('paperlist add from a record', () => {
       '/api/query?id_list=2402.99999&max_results=1': { body: await fixture('empty-feed.xml') },
       '/2023.emnlp-main.9999.bib': { body: '<html><body>Oops</body></html>' },
     });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const unknown = await runCli(['add', '2402.99999', '--section', 'sft', ...sources(server.base), '--root', root], root);
@@ -180,7 +163,6 @@ describe('the issue form', () => {
 
   it('add --from-issue writes the entry the form asks for', async () => {
     const server = await serve({ [AYA_QUERY]: { body: await fixture('aya-feed.xml') } });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     await writeFile(join(root, 'issue.md'), '### Paper link\n\nhttps://arxiv.org/abs/2402.07827\n\n### Sections\n\nSFT\n\n### Code link\n\nhttps://github.com/for-ai/aya\n');
     const result = await runCli(['add', '--from-issue', 'issue.md', '--dry-run', '--format', 'json', ...sources(server.base), '--root', root], root);

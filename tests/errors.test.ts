@@ -1,16 +1,14 @@
 // The error model: every command with an output path that cannot be written reports one line that
 // names the path and the reason, with the documented exit code, and never a stack trace; a cache
 // that cannot be written is a warning after a report that is printed in full.
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/fs-atomic.js';
 import { main } from '../src/cli.js';
-import { copyFixture, FIXTURES, runCli } from './helpers.js';
+import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
 
 /** A repository copy with a regular file `afile` in it: nothing can be written below it. */
 async function rootWithFile(): Promise<string> {
@@ -45,22 +43,16 @@ describe('an output path that cannot be written', () => {
   });
 
   it('links --cache that cannot be written: the report first, then a warning; the exit code is the check\'s', async () => {
-    const server = createServer((_req, res) => res.writeHead(200).end('ok'));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      const root = await rootWithFile();
-      await writeFile(join(root, 'list.md'), `- [one](${base}/ok)\n`);
-      const result = await runCli(['links', 'list.md', '--root', root, '--allow-private', '--cache', 'afile/cache.json', '--format', 'json'], root);
-      expect(result.code).toBe(0);
-      const report = JSON.parse(result.stdout);
-      expect(report.links.map((l: { state: string }) => l.state)).toEqual(['ok']);
-      expect(report.diagnostics).toEqual([
-        { file: 'afile/cache.json', line: null, column: null, ruleId: 'links', severity: 'warning', message: `The link cache was not saved: ${inTheWay}.`, hint: 'Give --cache a path that can be written; the next run checks these links again.' },
-      ]);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    const { base } = await listenLocal((_req, res) => res.writeHead(200).end('ok'));
+    const root = await rootWithFile();
+    await writeFile(join(root, 'list.md'), `- [one](${base}/ok)\n`);
+    const result = await runCli(['links', 'list.md', '--root', root, '--allow-private', '--cache', 'afile/cache.json', '--format', 'json'], root);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.links.map((l: { state: string }) => l.state)).toEqual(['ok']);
+    expect(report.diagnostics).toEqual([
+      { file: 'afile/cache.json', line: null, column: null, ruleId: 'links', severity: 'warning', message: `The link cache was not saved: ${inTheWay}.`, hint: 'Give --cache a path that can be written; the next run checks these links again.' },
+    ]);
   });
 
   it('verify --cache that cannot be written is a warning in the report', async () => {

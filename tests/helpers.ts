@@ -1,5 +1,8 @@
-// Shared test helpers: run the CLI in-process with captured output, and scratch copies of fixtures.
+// Shared test helpers: run the CLI in-process with captured output, scratch copies of fixtures, and
+// local HTTP servers that replay a service's answers (closed after each test).
+import { createServer, type RequestListener } from 'node:http';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -25,9 +28,20 @@ export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv
 }
 
 const scratch: string[] = [];
+const servers: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  await Promise.all(scratch.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  await Promise.all([...scratch.splice(0).map((d) => rm(d, { recursive: true, force: true })), ...servers.splice(0).map((close) => close())]);
 });
+
+/** An HTTP server on 127.0.0.1 for this test: its base URL; it is closed after the test (or by close()). */
+export async function listenLocal(handler: RequestListener): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => (closed ??= new Promise((resolve) => server.close(() => resolve())));
+  servers.push(close);
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close };
+}
 
 /** A fresh temporary directory, removed after the test. */
 export async function tempDir(): Promise<string> {

@@ -1,32 +1,23 @@
 // links, the arXiv path: arXiv links checked through the arXiv API's id_list batches (replayed by a
 // local server in the API's Atom format), not one page request each; what the API cannot answer
 // goes back to the HTTP check.
-import { createServer, type Server } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkArxivLinks } from '../src/links/arxiv-path.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../src/records/sources.js';
-import { FIXTURES, runCli, tempDir } from './helpers.js';
+import { FIXTURES, listenLocal, runCli, tempDir } from './helpers.js';
 
 const fixture = (path: string): Promise<string> => readFile(join(FIXTURES, path), 'utf8');
-
-let server: Server | undefined;
-afterEach(async () => {
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  server = undefined;
-});
 
 /** An arXiv API that answers every query with `body`, logging the queries. */
 async function arxivApi(body: string): Promise<{ base: string; queries: string[] }> {
   const queries: string[] = [];
-  server = createServer((req, res) => {
+  const server = await listenLocal((req, res) => {
     queries.push(req.url ?? '');
     res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(body);
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/query`, queries };
+  return { base: `${server.base}/api/query`, queries };
 }
 
 describe('links through the arXiv API', () => {

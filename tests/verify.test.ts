@@ -1,12 +1,10 @@
-import { createServer, type Server } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAnthologyBib } from '../src/records/anthology-bib.js';
 import { parseArxivFeed } from '../src/records/arxiv-feed.js';
 import { parseS2Batch } from '../src/records/semantic-scholar.js';
-import { copyFixture, FIXTURES, runCli } from './helpers.js';
+import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
 
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, 'verify', name), 'utf8');
 
@@ -29,7 +27,7 @@ async function replay(
 ): Promise<{ base: string; log: Logged[]; close: () => Promise<void> }> {
   const log: Logged[] = [];
   let turn = 0;
-  const server: Server = createServer(async (req, res) => {
+  const server = await listenLocal(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -53,16 +51,8 @@ async function replay(
     res.writeHead(bib ? 200 : 404);
     res.end(bib ?? 'not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, log, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { ...server, log };
 }
-
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-});
 
 const verifyArgs = (root: string, base: string, ...more: string[]) => [
   'verify', '--root', root, '--arxiv-api', `${base}/api/query`, '--anthology', base, '--crossref', base, '--semantic-scholar', `${base}/graph/v1`,
@@ -99,7 +89,6 @@ describe('arXiv feed and Anthology BibTeX', () => {
 describe('paperlist verify against a replay server', () => {
   it('reports a link that points at another paper, and nothing for matching records', async () => {
     const server = await replay([{ body: await fixture('arxiv-feed.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const result = await runCli(verifyArgs(root, server.base), root);
     const report = JSON.parse(result.stdout);
@@ -122,7 +111,6 @@ describe('paperlist verify against a replay server', () => {
 
   it('waits and retries when arXiv throttles, and caches records for the next run', async () => {
     const server = await replay([{ body: 'Rate exceeded.' }, { body: await fixture('arxiv-feed.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     await runCli(verifyArgs(root, server.base, '--cache', 'verify-cache.json'), root);
     const queries = server.log.filter((r) => r.path.startsWith('/api/query'));
@@ -138,7 +126,6 @@ describe('paperlist verify against a replay server', () => {
 
   it('a malformed answer is a warning on each entry, not a crash', async () => {
     const server = await replay([{ body: '<feed><entry><title>broken' }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const result = await runCli(verifyArgs(root, server.base), root);
     expect(result.code).toBe(0);
@@ -149,7 +136,6 @@ describe('paperlist verify against a replay server', () => {
 
   it('an id arXiv does not know is an error at the link', async () => {
     const server = await replay([{ body: await fixture('arxiv-error.xml') }], {});
-    stop = server.close;
     const root = await copyFixture('lint-base');
     for (const f of ['mistral-7b.yml', 'question-translation-training-for-better-multilingual.yml', 'overcoming-catastrophic-forgetting-in-zero-shot-cross.yml']) {
       const path = join(root, 'entries/papers', f);
@@ -171,7 +157,6 @@ describe('paperlist verify against a replay server', () => {
     const server = await replay([{ body: await fixture('arxiv-feed-published.xml') }], {
       '2022.emnlp-main.630.bib': await fixture('anthology.bib'), '2024.findings-acl.498.bib': await fixture('qalign.bib'),
     }, { s2: { body: joined }, crossref: { '10.1145/3442188.3445922': await readFile(join(FIXTURES, 'records', 'crossref-work.json'), 'utf8') } });
-    stop = server.close;
     const root = await copyFixture('lint-base');
     const qalign = 'entries/papers/question-translation-training-for-better-multilingual.yml';
     const result = await runCli(verifyArgs(root, server.base, '--cache', 'records.json'), root);

@@ -13,6 +13,7 @@ import type { CheckedLink } from '../links/report.js';
 import { collect, isLocalTarget, LinkCollector } from '../links/collector.js';
 import { checkLocal } from '../links/local.js';
 import { arxivLinkId, checkArxivLinks } from '../links/arxiv-path.js';
+import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 
 export interface LinksRequest {
   root: string;
@@ -137,7 +138,6 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
       for (const { url } of collector.sources()) settle(url);
     }
     if (arxivQueue.length) {
-      const { DEFAULT_SOURCE_OPTIONS } = await import('../records/sources.js');
       const answered = await checkArxivLinks(arxivQueue, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}) });
       for (const result of answered.results) {
         results.set(result.url, result);

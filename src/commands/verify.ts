@@ -48,13 +48,13 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   const cache = await RecordCache.open(options.cachePath ? resolve(root, options.cachePath) : undefined);
   const unreachable: string[] = [];
   const problems: Array<FetchProblem & { key: string }> = [];
-  const run = async (label: string, prefix: string, list: string[], fetch: (ids: string[]) => Promise<FetchProblem[]>): Promise<void> => {
+  const run = async (what: string, prefix: string, list: string[], fetch: (ids: string[]) => Promise<FetchProblem[]>): Promise<void> => {
     if (!list.length) return;
     let reached = true;
     for (const problem of await fetch(list)) {
       if (problem.kind === 'unreachable') {
         // The source stopped at its first unreachable request: one line, not one per paper.
-        if (reached) unreachable.push(`${problem.message}; ${label === 'Semantic Scholar' ? 'published versions' : 'papers'} not checked this run`);
+        if (reached) unreachable.push(`${problem.message}; ${what} not checked this run`);
         reached = false;
         continue;
       }
@@ -64,11 +64,11 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   const sources = { ...options.sources, ...(options.progress ? { progress: options.progress } : {}) };
 
   const arxivIds = ids('arxiv:');
-  await run('arXiv API', 'arxiv', arxivIds, (list) => fetchArxiv(list, cache, sources));
+  await run('papers', 'arxiv', arxivIds, (list) => fetchArxiv(list, cache, sources));
   // Published versions, for arXiv-only entries: Semantic Scholar first; arXiv's own DOI field otherwise.
   const preprints = project.papers.filter((p) => isPreprintOnly(p, venues));
   const preprintIds = ids('arxiv:', preprints.map((p) => recordKey(refOf(p)!)));
-  await run('Semantic Scholar', 'published', preprintIds, (list) => fetchPublished(list, cache, sources));
+  await run('published versions', 'published', preprintIds, (list) => fetchPublished(list, cache, sources));
   const publishedKey = (arxivId: string): { key: string; via: PublishedVersion['via'] } | undefined => {
     const s2 = cache.publishedOf(`arxiv:${arxivId}`);
     if (s2) return { key: s2, via: 'Semantic Scholar' };
@@ -77,8 +77,8 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
     return ref && ref.kind !== 'arxiv' ? { key: recordKey(ref), via: 'arXiv' } : undefined;
   };
   const targets = preprintIds.map(publishedKey).filter((t) => t !== undefined).map((t) => t.key);
-  await run('ACL Anthology', 'acl', ids('acl:', [...keyed.keys(), ...targets]), (list) => fetchAnthology(list, cache, sources));
-  await run('Crossref', 'doi', ids('doi:', [...keyed.keys(), ...targets]), (list) => fetchCrossref(list, cache, sources));
+  await run('papers', 'acl', ids('acl:', [...keyed.keys(), ...targets]), (list) => fetchAnthology(list, cache, sources));
+  await run('papers', 'doi', ids('doi:', [...keyed.keys(), ...targets]), (list) => fetchCrossref(list, cache, sources));
   const unsaved = await cache.save();
   const cacheDiagnostics: Diagnostic[] = unsaved ? [cacheNotSaved(options.cachePath!, unsaved)] : [];
 

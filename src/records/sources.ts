@@ -5,6 +5,7 @@ import { request } from 'undici';
 import type { Diagnostic } from '../diagnostics.js';
 import { FileError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
+import { errorCode } from '../links/classify.js';
 import { parseRetryAfter } from '../links/timing.js';
 import { parseAnthologyBib } from './anthology-bib.js';
 import { parseArxivFeed } from './arxiv-feed.js';
@@ -189,16 +190,11 @@ async function politeGet(url: string, options: SourceOptions, gate: { nextAt: nu
   }
 }
 
-const codeOf = (error: unknown): string | undefined => {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code ?? e.cause?.code;
-};
-
-const isNameNotFound = (error: unknown): boolean => codeOf(error) === 'ENOTFOUND';
+const isNameNotFound = (error: unknown): boolean => errorCode(error) === 'ENOTFOUND';
 
 /** A network error in one line, as a person would say it. */
 function networkReason(error: unknown): string {
-  const code = codeOf(error);
+  const code = errorCode(error);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (no network, or no DNS)';
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
