@@ -1,18 +1,18 @@
 // Fetching records from the arXiv API and the ACL Anthology: batched, at most one arXiv request
 // per interval, throttling and Retry-After honoured, a cache of records for 30 days.
 import { readFile } from 'node:fs/promises';
-import { request } from 'undici';
 import type { Diagnostic } from '../diagnostics.js';
 import { FileError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
-import { errorCode } from '../links/classify.js';
-import { parseRetryAfter } from '../links/timing.js';
 import { parseAnthologyBib } from './anthology-bib.js';
 import { parseArxivFeed } from './arxiv-feed.js';
 import { parseCrossrefWork } from './crossref.js';
 import { identifyPaper, recordKey } from './identify.js';
 import { parseS2Batch, S2_FIELDS } from './semantic-scholar.js';
 import type { SourceRecord } from './record.js';
+import { isAnswer, politeGet, type FetchProblem } from './polite-http.js';
+
+export type { FetchProblem } from './polite-http.js';
 
 export interface SourceOptions {
   arxivApi: string;
@@ -48,7 +48,6 @@ export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
   userAgent: 'paperlist/0.1 (+https://github.com/LightChen233/Awesome-Multilingual-LLM)',
 };
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 /** 2: records carry the DOI and venue, and Anthology names are "Given Family" (version 1 had neither). */
 const CACHE_VERSION = 2;
@@ -120,88 +119,6 @@ export function cacheNotSaved(file: string, reason: string): Diagnostic {
   return { file, ruleId: 'records', severity: 'warning', message: `The record cache was not saved: ${reason}.`, hint: 'Give --cache a path that can be written; the next run fetches these records again.' };
 }
 
-export interface FetchProblem {
-  id: string;
-  /** unreachable: no answer at all (network, DNS); missing: the source has no such paper; the rest: an answer that could not be used. */
-  kind: 'unreachable' | 'missing' | 'throttled' | 'malformed' | 'http';
-  message: string;
-}
-
-/** Larger answers are cut off and refused: a record is a few kilobytes, a batch of 50 under 200 KB. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-
-interface Answer {
-  status: number;
-  body: string;
-  retryAfter?: number;
-}
-
-/** A POST's JSON body and the headers only that request carries (an API key). */
-interface Send {
-  json?: unknown;
-  headers?: Record<string, string>;
-}
-
-async function get(url: string, options: SourceOptions, send: Send = {}): Promise<Answer> {
-  const headers = { 'user-agent': options.userAgent, ...send.headers, ...(send.json !== undefined ? { 'content-type': 'application/json' } : {}) };
-  const response = await request(url, {
-    method: send.json !== undefined ? 'POST' : 'GET', headers, headersTimeout: options.timeout, bodyTimeout: options.timeout,
-    ...(send.json !== undefined ? { body: JSON.stringify(send.json) } : {}),
-  });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      response.body.destroy();
-      throw new Error(`the answer is over ${MAX_BODY_BYTES} bytes`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  const retry = response.headers['retry-after'];
-  const retryAfter = parseRetryAfter(Array.isArray(retry) ? retry[0] : retry);
-  return { status: response.statusCode, body: Buffer.concat(chunks).toString('utf8'), ...(retryAfter !== undefined ? { retryAfter } : {}) };
-}
-
-/**
- * One request with the source's manners: at most one per `interval` (shared through `gate`),
- * network errors retried with backoff, 429/503 waited out (Retry-After, capped at 2 minutes).
- * Returns the answer, or the problem after the last try.
- */
-async function politeGet(url: string, options: SourceOptions, gate: { nextAt: number }, interval: number, label: string, send: Send = {}): Promise<Answer | Omit<FetchProblem, 'id'>> {
-  for (let attempt = 0; ; attempt++) {
-    await sleep(gate.nextAt - Date.now());
-    gate.nextAt = Date.now() + interval;
-    let answer: Answer;
-    try {
-      answer = await get(url, options, send);
-    } catch (error) {
-      // A name that does not resolve will not resolve a second later: no retry, no wait.
-      if (attempt >= options.retries || isNameNotFound(error)) return { kind: 'unreachable', message: `${label} unreachable: ${networkReason(error)}` };
-      gate.nextAt = Date.now() + Math.max(interval, 500 * 2 ** attempt);
-      continue;
-    }
-    if (answer.status === 429 || answer.status === 503) {
-      if (attempt >= options.retries) return { kind: 'throttled', message: `${label} kept throttling (HTTP ${answer.status})` };
-      gate.nextAt = Date.now() + Math.min(answer.retryAfter ?? interval * 2 ** (attempt + 1), 120_000);
-      continue;
-    }
-    return answer;
-  }
-}
-
-const isNameNotFound = (error: unknown): boolean => errorCode(error) === 'ENOTFOUND';
-
-/** A network error in one line, as a person would say it. */
-function networkReason(error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (no network, or no DNS)';
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
-  return (error as { message?: string }).message ?? String(error);
-}
-
-const isAnswer = (x: Answer | Omit<FetchProblem, 'id'>): x is Answer => 'status' in x;
 
 /**
  * arXiv records for the ids not in the cache, `batch` ids a request, one request per interval.
