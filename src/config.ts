@@ -49,6 +49,10 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
 export interface LinkSettings {
   /** Check arXiv links through the arXiv API's batches (default true). */
   arxivApi?: boolean;
+  /** Check GitHub repository links through GitHub's GraphQL API when a token is given (default true). */
+  githubApi?: boolean;
+  /** Check DOI links against the DOI resolver's handle API, not the publisher's page (default true). */
+  doiApi?: boolean;
   concurrency?: number;
   perHost?: number;
   timeout?: number;

@@ -57,9 +57,15 @@ describe('links through the arXiv API', () => {
   it('what the API cannot answer goes back to the HTTP check', async () => {
     const urls = ['https://arxiv.org/abs/2310.06825', 'https://arxiv.org/abs/2401.07817'];
     const throttled = await arxivApi('Rate exceeded.');
-    expect(await checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, arxivApi: throttled.base, interval: 10, retries: 0 })).toEqual({ results: [], fallback: urls });
+    expect(await checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, arxivApi: throttled.base, interval: 10, retries: 0 })).toEqual({
+      results: [], fallback: urls,
+      notes: [{ severity: 'info', message: 'arXiv API kept throttling ("Rate exceeded."); arXiv links it could not answer were checked over HTTP instead (2 in all).' }],
+    });
     const unreachable = await checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, arxivApi: 'http://127.0.0.1:1/api/query', interval: 0, retries: 0 });
-    expect(unreachable).toEqual({ results: [], fallback: urls });
+    expect(unreachable).toEqual({
+      results: [], fallback: urls,
+      notes: [{ severity: 'info', message: 'arXiv API unreachable: connection refused; arXiv links it could not answer were checked over HTTP instead (2 in all).' }],
+    });
   });
 
   it('links.arxivApi in .paperlist.yml is a boolean; false sends arXiv links to the HTTP check', async () => {

@@ -235,9 +235,9 @@ describe('paperlist links (CLI)', () => {
     const result = await runCli(['links', 'notes/list.md', '--root', dir, '--format', 'json'], dir);
     const report = JSON.parse(result.stdout);
     expect(report.links).toEqual([
-      { url: './img/a b.png', state: 'ok', origins: [{ file: 'notes/list.md', line: 3 }] },
-      { url: './docs/gone.md', state: 'dead', error: 'no such file in the repository', origins: [{ file: 'notes/list.md', line: 4 }] },
-      { url: '../../etc/passwd', state: 'dead', error: 'the path leads out of the repository', origins: [{ file: 'notes/list.md', line: 5 }] },
+      { url: './img/a b.png', state: 'ok', via: 'file', origins: [{ file: 'notes/list.md', line: 3 }] },
+      { url: './docs/gone.md', state: 'dead', error: 'no such file in the repository', via: 'file', origins: [{ file: 'notes/list.md', line: 4 }] },
+      { url: '../../etc/passwd', state: 'dead', error: 'the path leads out of the repository', via: 'file', origins: [{ file: 'notes/list.md', line: 5 }] },
     ]);
     expect(report.diagnostics.map((d: { line: number; message: string }) => `${d.line} ${d.message}`)).toEqual([
       '4 Missing file: docs/gone.md (no such file in the repository).',
@@ -275,8 +275,8 @@ describe('paperlist links (CLI)', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.links.filter((l: { url: string }) => l.url.startsWith(b))).toEqual([
-      { url: `${b}/404`, state: 'dead', status: 404, origins: [{ file: 'templates/README.md', line: 3 }] },
-      { url: `${b}/ok`, state: 'ok', status: 200, origins: [{ file: 'templates/README.md', line: 3 }] },
+      { url: `${b}/404`, state: 'dead', status: 404, via: 'http', origins: [{ file: 'templates/README.md', line: 3 }] },
+      { url: `${b}/ok`, state: 'ok', status: 200, via: 'http', origins: [{ file: 'templates/README.md', line: 3 }] },
     ]);
     expect(report.links.find((l: { url: string }) => l.url === 'https://github.com/NJUNLP/Qalign')).toEqual({
       url: 'https://github.com/NJUNLP/Qalign', state: 'skipped', error: 'excluded by configuration',
@@ -340,8 +340,8 @@ describe('paperlist links (CLI)', () => {
     await writeFile(join(dir, 'list.md'), `# A list\n\n- [one](${b}/ok)\n- [two](${b}/410)\n\n[ref]: ${b}/ok\n`);
     const result = await runCli(['links', 'list.md', '--root', dir, '--allow-private', '--format', 'json'], dir);
     expect(JSON.parse(result.stdout).links).toEqual([
-      { url: `${b}/ok`, state: 'ok', status: 200, origins: [{ file: 'list.md', line: 3 }, { file: 'list.md', line: 6 }] },
-      { url: `${b}/410`, state: 'dead', status: 410, origins: [{ file: 'list.md', line: 4 }] },
+      { url: `${b}/ok`, state: 'ok', status: 200, via: 'http', origins: [{ file: 'list.md', line: 3 }, { file: 'list.md', line: 6 }] },
+      { url: `${b}/410`, state: 'dead', status: 410, via: 'http', origins: [{ file: 'list.md', line: 4 }] },
     ]);
     expect(result.code).toBe(1);
   });
@@ -362,7 +362,7 @@ describe('paperlist links (CLI)', () => {
       'binary.md: The file has NUL bytes: it is not a Markdown text. Give the Markdown files whose links are to be checked.',
       'huge.md: The file is 2097153 bytes; files over 2097152 bytes are not read. Split it, and check the parts one by one or together.',
     ]);
-    expect(report.links).toEqual([{ url: `${b}/ok`, state: 'ok', status: 200, origins: [{ file: 'good.md', line: 1 }] }]);
+    expect(report.links).toEqual([{ url: `${b}/ok`, state: 'ok', status: 200, via: 'http', origins: [{ file: 'good.md', line: 1 }] }]);
     expect(server.requests.map((r) => r.path)).toEqual(['/ok']);
     expect(result.code).toBe(1);
   });

@@ -2,13 +2,13 @@
 import { runLinks } from '../commands/links.js';
 import { isLocalTarget } from '../links/collector.js';
 import { Progress } from './progress.js';
-import { countStates, linkDiagnostics, linksJson, linksMarkdown } from '../links/report.js';
+import { checkedBySummary, countStates, linkDiagnostics, linksJson, linksMarkdown } from '../links/report.js';
 import { formatReport } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const linksCommand: Command = {
   positionals: true,
-  usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--arxiv-api URL] [--root DIR] [--format stylish|json|github|markdown]',
+  usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--records FILE] [--arxiv-api URL] [--github-api URL] [--doi-api URL] [--root DIR] [--format stylish|json|github|markdown]',
   options: {
     changed: { type: 'string' },
     cache: { type: 'string' },
@@ -18,7 +18,10 @@ export const linksCommand: Command = {
     deadline: { type: 'string' },
     retries: { type: 'string' },
     'allow-private': { type: 'boolean', default: false },
+    records: { type: 'string' },
     'arxiv-api': { type: 'string' },
+    'github-api': { type: 'string' },
+    'doi-api': { type: 'string' },
     ...rootOption,
     ...formatOption,
   },
@@ -27,9 +30,13 @@ With FILE.md arguments (up to 2 MB each): the links of those Markdown files inst
 
 Checks each unique URL once (fragments dropped), politely: HEAD first, GET (headers only)
 when HEAD is refused, a global and a per-host limit, Retry-After honoured, retries with backoff on
-429, 5xx and network errors. arXiv links are checked through the arXiv API instead, 50 ids a
-request, one request every 3 s (links.arxivApi: false in .paperlist.yml turns that off); those it
-cannot answer are checked as above. See docs/links.md.
+429, 5xx and network errors. Three kinds of link are asked of an API instead (see docs/links.md):
+  arXiv pages          the arXiv API, 50 ids a request, one request every 3 s
+  GitHub repositories  GitHub's GraphQL API, 100 a query, when GITHUB_TOKEN is set: missing,
+                       renamed (redirected, with the new URL) and archived (a warning) told apart
+  DOI links            the DOI resolver's handle API: does the DOI exist (no publisher page)
+links.arxivApi, links.githubApi, links.doiApi: false in .paperlist.yml turn each off; what an API
+cannot answer is checked over HTTP. The report says which way each link was checked.
 
 States: ok, redirected (final URL reported), dead (404/410, DNS name not found, malformed URL:
 an error), unreachable (timeouts, resets, 403/429/5xx that persist: a warning), blocked (private
@@ -44,7 +51,12 @@ Options:
   --deadline S       for the whole run (default 600); unfinished links are reported unreachable
   --retries N        after 429, 5xx or a network error (default 2)
   --allow-private    allow private and loopback addresses (for local tests only)
+  --records FILE     the record cache verify keeps (verify --cache FILE): arXiv records go there too
   --arxiv-api URL    the arXiv API endpoint (default https://export.arxiv.org/api/query)
+  --github-api URL   GitHub's GraphQL endpoint (default https://api.github.com/graphql; https only)
+  --doi-api URL      the DOI handle API (default https://doi.org/api/handles)
+
+Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed or cached.
   --root DIR         the repository (default: the current directory)
   --format FORMAT    stylish (default), json, github or markdown
 `,
@@ -73,7 +85,11 @@ Options:
       files: positionals,
       ...(typeof values.changed === 'string' ? { changed: values.changed } : {}),
       ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),
+      ...(typeof values.records === 'string' ? { records: values.records } : {}),
       ...(typeof values['arxiv-api'] === 'string' ? { arxivApi: values['arxiv-api'] } : {}),
+      ...(typeof values['github-api'] === 'string' ? { githubApi: values['github-api'] } : {}),
+      ...(typeof values['doi-api'] === 'string' ? { doiApi: values['doi-api'] } : {}),
+      ...(io.env.GITHUB_TOKEN?.trim() ? { githubToken: io.env.GITHUB_TOKEN.trim() } : {}),
       overrides,
       onQueued: () => progress.queue(),
       onResult: () => progress.tick(),
@@ -97,7 +113,10 @@ Options:
           json: { links: linksJson(links) },
         }),
       );
-    if (format === 'stylish') io.stderr.write(`${links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}${outcome.counts.cached ? ` (${outcome.counts.cached} from the cache)` : ''}\n`);
+    if (format === 'stylish') {
+      const by = checkedBySummary(links);
+      io.stderr.write(`${links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}${outcome.counts.cached ? ` (${outcome.counts.cached} from the cache)` : ''}${by ? `; checked ${by}` : ''}\n`);
+    }
     return counts.dead || counts.blocked || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
   },
 };

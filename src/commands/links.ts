@@ -12,8 +12,7 @@ import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type LinkResult } from '../li
 import type { CheckedLink } from '../links/report.js';
 import { collect, isLocalTarget, LinkCollector } from '../links/collector.js';
 import { checkLocal } from '../links/local.js';
-import { arxivLinkId, checkArxivLinks } from '../links/arxiv-path.js';
-import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
+import { apiPaths, type ApiPath } from '../links/api-paths.js';
 
 export interface LinksRequest {
   root: string;
@@ -21,8 +20,14 @@ export interface LinksRequest {
   files: string[];
   changed?: string;
   cache?: string;
-  /** Where the arXiv API is (tests point it at a local server); its defaults otherwise. */
+  /** Where the APIs are (tests point them at local servers); their defaults otherwise. */
   arxivApi?: string;
+  githubApi?: string;
+  doiApi?: string;
+  /** A GitHub token: repository links go through GitHub's API with it (only there, never printed). */
+  githubToken?: string;
+  /** The record cache verify keeps (verify --cache): arXiv records fetched here are kept there too. */
+  records?: string;
   /** Command-line overrides; the rest comes from .paperlist.yml, then the defaults. */
   overrides: Partial<Pick<CheckOptions, 'concurrency' | 'perHost' | 'timeout' | 'deadline' | 'retries' | 'allowPrivate'>>;
   /** A URL is to be checked (called as sources are read, before or while others are checked). */
@@ -108,9 +113,9 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   const checker = createLinkChecker({ ...checkOptions(config.links, request.overrides), ...(request.onResult ? { onResult: request.onResult } : {}) });
   const results = new Map<string, LinkResult | Promise<LinkResult>>();
   let cached = 0;
-  // arXiv links wait for the API's batches (links.arxivApi: false in .paperlist.yml turns it off).
-  const arxivQueue: string[] = [];
-  const viaArxiv = config.links.arxivApi !== false;
+  // Links an API can answer (arXiv, GitHub, DOI) wait for its batches; each can be turned off in .paperlist.yml.
+  const paths = await apiPaths(config.links, { ...request, ...(request.records ? { records: resolve(request.root, request.records) } : {}) });
+  const queues = new Map<ApiPath, string[]>(paths.map((p) => [p, []]));
   const settle = (url: string): void => {
     if (changed && !changed.has(url)) return;
     if (isLocalTarget(url)) return void results.set(url, checkLocal(request.root, url));
@@ -121,7 +126,8 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
       return void results.set(url, hit);
     }
     request.onQueued?.();
-    if (viaArxiv && arxivLinkId(url)) return void arxivQueue.push(url);
+    const path = paths.find((p) => p.claims(url));
+    if (path) return void queues.get(path)!.push(url);
     results.set(url, checker.check(url));
   };
 
@@ -137,8 +143,11 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
       repositoryLinks(project, collector);
       for (const { url } of collector.sources()) settle(url);
     }
-    if (arxivQueue.length) {
-      const answered = await checkArxivLinks(arxivQueue, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}) });
+    // The paths ask their APIs side by side while the HTTP checks run.
+    await Promise.all(paths.map(async (path) => {
+      const urls = queues.get(path)!;
+      if (!urls.length) return;
+      const answered = await path.check(urls);
       for (const result of answered.results) {
         results.set(result.url, result);
         checked.push(result);
@@ -146,6 +155,11 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
         request.onResult?.(result);
       }
       for (const url of answered.fallback) results.set(url, checker.check(url));
+      for (const note of answered.notes) diagnostics.push({ file: CONFIG_FILE, ruleId: `links/${path.name}`, ...note });
+    }));
+    for (const path of paths) {
+      const problem = await path.close();
+      if (problem) diagnostics.push({ file: request.records!, ruleId: 'links', severity: 'warning', message: `The record cache was not saved: ${problem}.`, hint: 'Give --records a path that can be written; the next run fetches these records again.' });
     }
     for (const [url, pending] of results) {
       if (!(pending instanceof Promise)) continue;
@@ -167,7 +181,10 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
 
   const sources = collector.sources();
   const links: CheckedLink[] = sources.filter((s) => results.has(s.url)).map((s) => ({ ...(results.get(s.url) as LinkResult), origins: s.origins }));
-  return { links, diagnostics, offline: isOffline(checked), counts: { sources: sources.length, checked: checked.length, cached } };
+  const offline = isOffline(checked);
+  // Offline, "the API could not be reached, checked over HTTP" is said by the one offline line.
+  const said = offline ? diagnostics.filter((d) => !(d.severity === 'info' && paths.some((p) => d.ruleId === `links/${p.name}`))) : diagnostics;
+  return { links, diagnostics: said, offline, counts: { sources: sources.length, checked: checked.length, cached } };
 }
 
 /**

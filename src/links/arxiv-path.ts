@@ -4,21 +4,14 @@
 // (unreachable, throttled, malformed) goes back to the HTTP check.
 import { arxivIdFromUrl } from '../paper-identifiers.js';
 import { fetchArxiv, RecordCache, type SourceOptions } from '../records/sources.js';
-import type { LinkResult } from './options.js';
-
-export interface ArxivChecked {
-  /** Links the API answered, as results (via: 'arxiv-api'). */
-  results: LinkResult[];
-  /** Links the API could not answer: to be checked over HTTP. */
-  fallback: string[];
-}
+import type { LinkResult, PathChecked } from './options.js';
 
 /** The arXiv id of a link this path can check (abs and pdf pages, any version), if any. */
 export function arxivLinkId(url: string): string | undefined {
   return arxivIdFromUrl(url)?.id;
 }
 
-export async function checkArxivLinks(urls: readonly string[], sources: SourceOptions, cache?: RecordCache): Promise<ArxivChecked> {
+export async function checkArxivLinks(urls: readonly string[], sources: SourceOptions, cache?: RecordCache): Promise<PathChecked> {
   const records = cache ?? (await RecordCache.open(undefined));
   const byId = new Map<string, string[]>();
   for (const url of urls) {
@@ -37,5 +30,8 @@ export async function checkArxivLinks(urls: readonly string[], sources: SourceOp
       else fallback.push(url);
     }
   }
-  return { results, fallback };
+  // One note per kind of failure (the source stops at its first unreachable request).
+  const why = [...new Set([...problems.values()].filter((p) => p.kind !== 'missing').map((p) => p.message))];
+  const notes = fallback.length ? why.map((message) => ({ severity: 'info' as const, message: `${message}; arXiv links it could not answer were checked over HTTP instead (${fallback.length} in all).` })) : [];
+  return { results, fallback, notes };
 }

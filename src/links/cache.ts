@@ -2,7 +2,7 @@
 // never kept (they are always checked again). A versioned JSON file, written atomically.
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../fs-atomic.js';
-import type { LinkResult } from './checker.js';
+import type { LinkResult, LinkVia } from './options.js';
 
 const VERSION = 1;
 
@@ -11,6 +11,8 @@ interface CachedLink {
   status?: number;
   finalUrl?: string;
   permanent?: boolean;
+  via?: LinkVia;
+  archived?: boolean;
   checkedAt: string;
 }
 
@@ -48,7 +50,10 @@ export class LinkCache {
     const hit = this.links.get(url);
     if (!hit) return undefined;
     if (now - Date.parse(hit.checkedAt) > this.ttlMs) return undefined;
-    return { url, state: hit.state, attempts: 0, ...(hit.status ? { status: hit.status } : {}), ...(hit.finalUrl ? { finalUrl: hit.finalUrl } : {}), ...(hit.permanent !== undefined ? { permanent: hit.permanent } : {}) };
+    return {
+      url, state: hit.state, attempts: 0, ...(hit.status ? { status: hit.status } : {}), ...(hit.finalUrl ? { finalUrl: hit.finalUrl } : {}),
+      ...(hit.permanent !== undefined ? { permanent: hit.permanent } : {}), ...(hit.via ? { via: hit.via } : {}), ...(hit.archived ? { archived: true } : {}),
+    };
   }
 
   record(result: LinkResult, now = Date.now()): void {
@@ -58,6 +63,8 @@ export class LinkCache {
         ...(result.status ? { status: result.status } : {}),
         ...(result.finalUrl ? { finalUrl: result.finalUrl } : {}),
         ...(result.permanent !== undefined ? { permanent: result.permanent } : {}),
+        ...(result.via ? { via: result.via } : {}),
+        ...(result.archived ? { archived: true } : {}),
         checkedAt: new Date(now).toISOString(),
       });
     } else this.links.delete(result.url);

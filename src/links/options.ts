@@ -19,8 +19,27 @@ export interface LinkResult {
   network?: boolean;
   /** The name did not resolve, and neither did any other name this run: no DNS, so no verdict. */
   noResolver?: boolean;
-  /** How it was checked when not by a request to the link itself: 'arxiv-api' (the arXiv API's record). */
-  via?: 'arxiv-api';
+  /** How it was checked when not by a request to the link itself: through an API's record of it. */
+  via?: LinkVia;
+  /** The link is a code repository that its owners archived (read-only): still there, no longer kept up. */
+  archived?: boolean;
+}
+
+/** The APIs a link can be checked through instead of a request to the link itself. */
+export type LinkVia = 'arxiv-api' | 'github-api' | 'doi-api';
+
+/** Something a path wants said about the run (why links went back to HTTP, a token refused). */
+export interface PathNote {
+  severity: 'warning' | 'info';
+  message: string;
+  hint?: string;
+}
+
+/** What a path (arXiv, GitHub, DOI) answered, and what it leaves to the HTTP check. */
+export interface PathChecked {
+  results: LinkResult[];
+  fallback: string[];
+  notes: PathNote[];
 }
 
 export interface HostSettings {

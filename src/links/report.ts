@@ -1,6 +1,6 @@
 // Link results as diagnostics (at every origin), as the JSON `links` array, and as Markdown.
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import type { LinkResult, LinkState } from './options.js';
+import type { LinkResult, LinkState, LinkVia } from './options.js';
 import { isLocalTarget, type LinkSource } from './collector.js';
 
 export interface CheckedLink extends LinkResult {
@@ -39,17 +39,42 @@ function describe(link: CheckedLink): { message: string; hint: string } {
   }
 }
 
+const ARCHIVED = {
+  message: (link: CheckedLink): string => `Code repository archived: ${link.url}${link.finalUrl ? ` (now ${link.finalUrl})` : ''} is read-only, no longer kept up by its owners.`,
+  hint: 'Nothing is broken; if the paper\'s code has a newer home, link that instead.',
+};
+
 export function linkDiagnostics(links: readonly CheckedLink[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const link of links) {
     const severity = SEVERITY[link.state];
-    if (!severity) continue;
     const { message, hint } = describe(link);
     for (const origin of link.origins) {
-      out.push({ file: origin.file, line: origin.line, column: 1, ruleId: `links/${link.state}`, severity, message, hint });
+      const at = { file: origin.file, line: origin.line, column: 1 };
+      if (severity) out.push({ ...at, ruleId: `links/${link.state}`, severity, message, hint });
+      if (link.archived) out.push({ ...at, ruleId: 'links/archived', severity: 'warning', message: ARCHIVED.message(link), hint: ARCHIVED.hint });
     }
   }
   return out;
+}
+
+/** How a link was checked: through an API, over HTTP, against the repository's files; none when skipped. */
+export function checkedBy(link: LinkResult): LinkVia | 'http' | 'file' | undefined {
+  if (link.via) return link.via;
+  if (isLocalTarget(link.url)) return 'file';
+  return link.state === 'skipped' ? undefined : 'http';
+}
+
+const BY_NAME: Record<LinkVia | 'http' | 'file', string> = { 'arxiv-api': 'the arXiv API', 'github-api': 'GitHub\'s API', 'doi-api': 'the DOI resolver', http: 'HTTP', file: 'the repository\'s files' };
+
+/** "103 through the arXiv API, 74 through GitHub's API, 40 over HTTP": how the links were checked. */
+export function checkedBySummary(links: readonly LinkResult[]): string {
+  const counts = new Map<string, number>();
+  for (const link of links) {
+    const by = checkedBy(link);
+    if (by) counts.set(by, (counts.get(by) ?? 0) + 1);
+  }
+  return (Object.keys(BY_NAME) as Array<keyof typeof BY_NAME>).filter((k) => counts.has(k)).map((k) => `${counts.get(k)} ${k === 'http' ? 'over' : k === 'file' ? 'against' : 'through'} ${BY_NAME[k]}`).join(', ');
 }
 
 export function linksJson(links: readonly CheckedLink[]): Array<Record<string, unknown>> {
@@ -59,7 +84,8 @@ export function linksJson(links: readonly CheckedLink[]): Array<Record<string, u
     ...(l.status !== undefined ? { status: l.status } : {}),
     ...(l.error !== undefined ? { error: l.error } : {}),
     ...(l.finalUrl !== undefined ? { finalUrl: l.finalUrl } : {}),
-    ...(l.via !== undefined ? { via: l.via } : {}),
+    ...(checkedBy(l) ? { via: checkedBy(l) } : {}),
+    ...(l.archived ? { archived: true } : {}),
     origins: l.origins,
   }));
 }
@@ -76,7 +102,8 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function linksMarkdown(links: readonly CheckedLink[], title = 'Link check'): string {
   const counts = countStates(links);
   const where = (l: CheckedLink): string => l.origins.map((o) => `\`${o.file}:${o.line}\``).join(', ');
-  let out = `## ${title}\n\n${links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}.\n`;
+  const by = checkedBySummary(links);
+  let out = `## ${title}\n\n${links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}.${by ? ` Checked ${by}.` : ''}\n`;
   const section = (heading: string, list: CheckedLink[], detail: (l: CheckedLink) => string): void => {
     if (!list.length) return;
     out += `\n### ${heading} (${list.length})\n\n| link | result | where |\n| --- | --- | --- |\n`;
@@ -86,6 +113,7 @@ export function linksMarkdown(links: readonly CheckedLink[], title = 'Link check
   section('Blocked', links.filter((l) => l.state === 'blocked'), (l) => l.error ?? '');
   section('Could not confirm', links.filter((l) => l.state === 'unreachable'), (l) => l.error ?? String(l.status ?? ''));
   section('Moved permanently', links.filter((l) => l.state === 'redirected' && l.permanent), (l) => `→ <${cell(l.finalUrl ?? '')}>`);
+  section('Archived code repositories', links.filter((l) => l.archived), () => 'archived (read-only)');
   if (!counts.dead && !counts.blocked && !counts.unreachable) out += '\nAll links are fine.\n';
   return out;
 }

@@ -1,0 +1,75 @@
+// DOI links checked against the DOI system itself: the DOI resolver's handle API
+// (doi.org/api/handles/<doi>) says whether the DOI exists. The publisher's page is not fetched:
+// ACM, IEEE and Springer answer bots with 403, which said "unreachable" every week and nothing else.
+// A link counts as a DOI link when its DOI is in its path (doi.org, dl.acm.org/doi/…, Springer
+// chapters): paper-identifiers.ts decides, as it does for every rule. Whatever the API cannot answer
+// goes back to the HTTP check.
+import { doiFromUrl } from '../paper-identifiers.js';
+import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
+import type { LinkResult, PathChecked } from './options.js';
+
+export interface DoiPathOptions extends Manners {
+  /** The handle API: https://doi.org/api/handles (tests: a loopback server). */
+  api: string;
+  /** Milliseconds between two requests (one DOI a request: the API has no batches). */
+  interval: number;
+}
+
+export const DEFAULT_DOI_API = 'https://doi.org/api/handles';
+
+export function doiOfLink(url: string): string | undefined {
+  return doiFromUrl(url);
+}
+
+type Verdict = 'exists' | 'missing' | { problem: string };
+
+/**
+ * The handle API's answer (DOI Handbook, "REST API Response Format"): `responseCode` 1 (found, HTTP
+ * 200), 100 (handle not found, HTTP 404), 200 (the DOI exists but has no values of the type asked),
+ * 2 (an error, HTTP 500).
+ */
+export function readHandleAnswer(status: number, body: string): Verdict {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { problem: `HTTP ${status}, not JSON` };
+  }
+  const code = typeof json === 'object' && json !== null ? (json as { responseCode?: unknown }).responseCode : undefined;
+  if ((status === 200 && code === 1) || (status === 200 && code === 200)) return 'exists';
+  if (status === 404 && code === 100) return 'missing';
+  return { problem: `HTTP ${status}${typeof code === 'number' ? `, responseCode ${code}` : ''}` };
+}
+
+export async function checkDoiLinks(urls: readonly string[], options: DoiPathOptions): Promise<PathChecked> {
+  const byDoi = new Map<string, string[]>();
+  for (const url of urls) {
+    const doi = doiOfLink(url);
+    if (doi) byDoi.set(doi, [...(byDoi.get(doi) ?? []), url]);
+  }
+  const results: LinkResult[] = [];
+  const fallback: string[] = [];
+  const notes: PathChecked['notes'] = [];
+  const gate = { nextAt: 0 };
+  const dois = [...byDoi.keys()].sort();
+  for (const [i, doi] of dois.entries()) {
+    const links = byDoi.get(doi)!;
+    // The DOI's own characters are kept; only what a path cannot carry is escaped.
+    const address = `${options.api}/${doi.split('/').map(encodeURIComponent).join('/')}?type=URL`;
+    const answer = await politeGet(address, options, gate, options.interval, 'the DOI resolver');
+    if (!isAnswer(answer)) {
+      // No answer at all (offline, no DNS): the HTTP check says so, with its offline rules.
+      for (const rest of dois.slice(i)) fallback.push(...byDoi.get(rest)!);
+      notes.push({ severity: 'info', message: `${answer.message}; ${dois.length - i} DOI links were checked over HTTP instead.` });
+      break;
+    }
+    const verdict = readHandleAnswer(answer.status, answer.body);
+    if (verdict === 'exists') for (const url of links) results.push({ url, state: 'ok', attempts: 0, via: 'doi-api' });
+    else if (verdict === 'missing') for (const url of links) results.push({ url, state: 'dead', attempts: 0, via: 'doi-api', error: `the DOI system has no DOI ${doi}` });
+    else {
+      fallback.push(...links);
+      notes.push({ severity: 'info', message: `The DOI resolver gave no usable answer for ${doi} (${verdict.problem}); checked over HTTP instead.` });
+    }
+  }
+  return { results, fallback, notes };
+}
