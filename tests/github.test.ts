@@ -72,8 +72,10 @@ describe('workflows', () => {
     const lint = steps.find((s) => s.run?.includes('paperlist lint'))! as Step & { env?: Record<string, string> };
     expect(lint.run).toBe('if [ -n "$BASE_REF" ]; then npx paperlist lint --format github --base "origin/$BASE_REF"; else npx paperlist lint --format github; fi\n');
     expect(lint.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
-    const links = steps.find((s) => s.run?.includes('paperlist links'))!;
+    const links = steps.find((s) => s.run?.includes('paperlist links'))! as Step & { env?: Record<string, string> };
     expect(links.run).toBe('npx paperlist links --changed "origin/$BASE_REF" --format github');
+    // The pull request's repository links take the same GitHub API path as the weekly check.
+    expect(links.env).toEqual({ BASE_REF: '${{ github.base_ref }}', GITHUB_TOKEN: '${{ github.token }}' });
     expect(links.if).toBe("github.event_name == 'pull_request'");
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
   });
@@ -85,7 +87,10 @@ describe('workflows', () => {
     const steps = workflow.jobs.links!.steps;
     expect(String(steps.find((s) => s.uses?.startsWith('actions/cache'))!.with!.path)).toContain('.paperlist-cache.json');
     expect(steps.at(-1)!.run).toBe('npx paperlist verify --cache .paperlist-verify-cache.json --format github');
-    expect(steps.find((s) => s.run?.includes('paperlist links'))!.run).toContain('npx paperlist links --cache .paperlist-cache.json --format markdown > links-report.md');
+    const check = steps.find((s) => s.run?.includes('paperlist links'))! as Step & { env?: Record<string, string> };
+    // arXiv records go to verify's cache (--records), so the verify step below asks arXiv nothing again.
+    expect(check.run).toContain('npx paperlist links --cache .paperlist-cache.json --records .paperlist-verify-cache.json --format markdown > links-report.md');
+    expect(check.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
     const script = String(steps.find((s) => s.uses?.startsWith('actions/github-script'))!.with!.script);
     expect(script).toContain('issues.create');
     expect(script).toContain("state: 'closed'");
