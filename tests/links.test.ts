@@ -190,6 +190,17 @@ describe('name resolution', () => {
     expect(isOffline(results.slice(0, 1))).toBe(true);
   });
 
+  it('once a host\'s name has not resolved, its other links get the same answer without waiting at its gate', async () => {
+    const resolve = async (name: string) => {
+      throw notFound(name);
+    };
+    // One request a second to arxiv.org, 30 links, a 3 s run deadline: waiting the gate for each
+    // would leave most of them "not finished before the run deadline".
+    const urls = Array.from({ length: 30 }, (_, i) => `https://arxiv.org/abs/2402.${String(10000 + i)}`);
+    const results = await checkLinks(urls, { ...fast, allowPrivate: false, resolve, deadline: 3000, hosts: { 'arxiv.org': { concurrency: 1, minInterval: 1000 } } });
+    expect(new Set(results.map((r) => `${r.state}: ${r.error}`))).toEqual(new Set(['unreachable: host name not found, and no name resolves (not even example.com): no DNS here']));
+  });
+
   it('a public name that resolves to a private address is blocked before connecting', async () => {
     server = await startLinkServer();
     const port = new URL(server.base()).port;

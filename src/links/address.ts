@@ -76,17 +76,20 @@ export interface Lookup {
    * Without a working resolver, "name not found" says nothing about the name.
    */
   resolverWorks(probeName: string): Promise<boolean>;
+  /** The error a name's lookup already failed with this run, if it did: no request can reach that host. */
+  failure(hostname: string): Error | undefined;
 }
 
 export function createLookup(allowPrivate: boolean, resolveName: Resolve = systemResolve): Lookup {
   const answers = new Map<string, Promise<LookupAddress[]>>();
+  const failures = new Map<string, Error>();
   let resolved = false;
   let probe: Promise<boolean> | undefined;
   const ask = (hostname: string): Promise<LookupAddress[]> => {
     let answer = answers.get(hostname);
     if (!answer) {
       answer = resolveName(hostname);
-      answer.then((all) => void (resolved ||= all.length > 0), () => undefined);
+      answer.then((all) => void (resolved ||= all.length > 0), (error: Error) => void failures.set(hostname, error));
       answers.set(hostname, answer);
     }
     return answer;
@@ -111,7 +114,7 @@ export function createLookup(allowPrivate: boolean, resolveName: Resolve = syste
       (error: NodeJS.ErrnoException) => callback(error, []),
     );
   };
-  return { lookup, resolverWorks };
+  return { lookup, resolverWorks, failure: (hostname) => failures.get(hostname) };
 }
 
 /** For a URL whose host is an IP literal (no lookup happens for those): the refusal, if any. */
