@@ -309,10 +309,31 @@ describe('paperlist links (CLI)', () => {
     await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
     const github = await runCli(['links', '--root', root, '--allow-private', '--format', 'github'], root);
     expect(github.stdout).toContain(`::error file=entries/papers/paper-one.yml,line=6,col=1,title=links/dead::Dead link (404): ${b}/404.`);
-    expect(github.stdout).toContain(`::notice file=entries/papers/paper-two.yml,line=6,col=1,title=links/redirected::Moved permanently: ${b}/perm → ${b}/ok.%0AUpdate the link to ${b}/ok.`);
+    expect(github.stdout).toContain(`::notice file=entries/papers/paper-two.yml,line=6,col=1,title=links/redirected::Moved permanently: ${b}/perm → ${b}/ok.%0AUpdate the link to ${b}/ok (in entries, \`npx paperlist links --fix\` does it and names the files to commit).`);
     const markdown = await runCli(['links', '--root', root, '--allow-private', '--format', 'markdown'], root);
     expect(markdown.stdout).toContain(`### Dead (1)\n\n| link | result | where |\n| --- | --- | --- |\n| <${b}/404> | 404 | \`entries/papers/paper-one.yml:6\` |\n`);
     expect(markdown.code).toBe(1);
+  });
+
+  it('--fix gives entries the new URL of a link that moved permanently, writes README.md again, and names the files to commit', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await repoWithLinks({ 'paper-one': `${b}/ok`, 'paper-two': `${b}/perm`, 'paper-three': `${b}/redirect/1` });
+    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
+    const fixed = await runCli(['links', '--fix', '--root', root, '--allow-private'], root);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stderr).toContain(`fixed entries/papers/paper-two.yml: links.code: ${b}/perm → ${b}/ok\nCommit: entries/papers/paper-two.yml, README.md.\n`);
+    expect(await readFile(join(root, 'entries/papers/paper-two.yml'), 'utf8')).toContain(`  code: ${b}/ok\n`);
+    // A temporary redirect (302) is left as it is.
+    expect(await readFile(join(root, 'entries/papers/paper-three.yml'), 'utf8')).toContain(`  code: ${b}/redirect/1\n`);
+    expect(await readFile(join(root, 'README.md'), 'utf8')).not.toContain(`${b}/perm`);
+    // What it wrote passes the gate, and a second run finds nothing to change.
+    expect((await runCli(['lint', '--root', root], root)).code).toBe(0);
+    expect((await runCli(['generate', '--check', '--root', root], root)).code).toBe(0);
+    expect((await runCli(['links', '--fix', '--root', root, '--allow-private'], root)).stderr).toContain('--fix: no entry link moved permanently; nothing changed.\n');
+    const files = await runCli(['links', 'README.md', '--fix', '--root', root], root);
+    expect(files).toMatchObject({ code: 2, stderr: expect.stringContaining('--fix changes entries: it cannot be used with FILE.md arguments.') });
   });
 
   it('keeps successes in the cache and checks failures again', async () => {

@@ -8,8 +8,9 @@ import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageEr
 
 export const linksCommand: Command = {
   positionals: true,
-  usage: 'paperlist links [FILE.md ...] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--records FILE] [--arxiv-api URL] [--github-api URL] [--doi-api URL] [--root DIR] [--format stylish|json|github|markdown]',
+  usage: 'paperlist links [FILE.md ...] [--fix] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--records FILE] [--arxiv-api URL] [--github-api URL] [--doi-api URL] [--root DIR] [--format stylish|json|github|markdown]',
   options: {
+    fix: { type: 'boolean', default: false },
     changed: { type: 'string' },
     cache: { type: 'string' },
     concurrency: { type: 'string' },
@@ -43,6 +44,8 @@ an error), unreachable (timeouts, resets, 403/429/5xx that persist: a warning), 
 address: an error), skipped (excluded in .paperlist.yml, or not http).
 
 Options:
+  --fix              give entries whose link moved permanently (301/308, a renamed repository)
+                     the new URL, then write README.md again; it names the files to commit
   --changed REF      only URLs that entries/templates added or changed since the git REF (PR mode)
   --cache FILE       keep successes in FILE for links.cacheTtlDays (default 7); failures are re-checked
   --concurrency N    requests in flight, all hosts (default 64)
@@ -79,9 +82,11 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       ...(deadline !== undefined ? { deadline: deadline * 1000 } : {}),
       allowPrivate: values['allow-private'] === true,
     };
+    if (values.fix === true && positionals.length) throw new UsageError('--fix changes entries: it cannot be used with FILE.md arguments.');
     const progress = new Progress(0, io.stderr);
+    const root = rootOf(values, io);
     const outcome = await runLinks({
-      root: rootOf(values, io),
+      root,
       files: positionals,
       ...(typeof values.changed === 'string' ? { changed: values.changed } : {}),
       ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),
@@ -117,6 +122,16 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       const by = checkedBySummary(links);
       io.stderr.write(`${links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}${outcome.counts.cached ? ` (${outcome.counts.cached} from the cache)` : ''}${by ? `; checked ${by}` : ''}\n`);
     }
-    return counts.dead || counts.blocked || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
+    let fixErrors = false;
+    if (values.fix === true) {
+      const { fixMovedLinks } = await import('../commands/links-fix.js');
+      const fix = await fixMovedLinks(root, outcome.links);
+      for (const f of fix.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
+      if (fix.diagnostics.length) io.stderr.write(formatReport(fix.diagnostics, 'stylish', { color: false }));
+      if (fix.fixed.length) io.stderr.write(`Commit: ${[...fix.fixed.map((f) => f.file), ...fix.generated].join(', ')}.\n`);
+      else io.stderr.write('--fix: no entry link moved permanently; nothing changed.\n');
+      fixErrors = fix.diagnostics.length > 0;
+    }
+    return counts.dead || counts.blocked || fixErrors || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
   },
 };

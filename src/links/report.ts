@@ -32,7 +32,7 @@ function describe(link: CheckedLink): { message: string; hint: string } {
     case 'redirected':
       return {
         message: `${link.permanent ? 'Moved permanently' : 'Redirects'}: ${link.url} → ${link.finalUrl}.`,
-        hint: link.permanent ? `Update the link to ${link.finalUrl}.` : 'Nothing to do unless the target is wrong.',
+        hint: link.permanent ? `Update the link to ${link.finalUrl} (in entries, \`npx paperlist links --fix\` does it and names the files to commit).` : 'Nothing to do unless the target is wrong.',
       };
     default:
       return { message: `${link.state}: ${link.url}`, hint: '' };
