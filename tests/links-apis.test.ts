@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGithubLinks, githubRepoOfLink, type GithubPathOptions } from '../src/links/github-path.js';
 import { readHandleAnswer } from '../src/links/doi-path.js';
+import { apiPaths } from '../src/links/api-paths.js';
+import { loadConfig, type LinkSettings } from '../src/config.js';
 import { readRepositories, repositoriesQuery } from '../src/records/github-graphql.js';
 import { FIXTURES, listenLocal, runCli, tempDir } from './helpers.js';
 
@@ -129,16 +131,16 @@ describe('links through GitHub and the DOI resolver', () => {
     for (const text of [result.stdout, result.stderr, stylish.stdout, stylish.stderr, await readFile(join(dir, 'cache.json'), 'utf8')]) expect(text).not.toContain(TOKEN);
   });
 
-  it('without a token, or with links.githubApi: false, repository links are not sent to the API', async () => {
-    const github = await githubApi(REPOS);
+  it('the GitHub path needs a token; each path can be turned off in .paperlist.yml', async () => {
+    const names = async (settings: LinkSettings, token?: string): Promise<string[]> => (await apiPaths(settings, token ? { githubToken: token } : {})).map((p) => p.name);
+    expect(await names({})).toEqual(['arxiv-api', 'doi-api']);
+    expect(await names({}, '  ')).toEqual(['arxiv-api', 'doi-api']);
+    expect(await names({}, TOKEN)).toEqual(['arxiv-api', 'github-api', 'doi-api']);
+    expect(await names({ githubApi: false, doiApi: false }, TOKEN)).toEqual(['arxiv-api']);
+    expect(await names({ arxivApi: false, githubApi: false, doiApi: false }, TOKEN)).toEqual([]);
     const dir = await tempDir();
-    await writeFile(join(dir, 'list.md'), '- [repo](https://github.com/NJUNLP/QAlign)\n');
-    const args = ['links', 'list.md', '--root', dir, '--github-api', github.base, '--format', 'json'];
-    // Over HTTP instead: this machine has no DNS, so the honest answer is "offline" (exit 4), not dead.
-    expect((await runCli(args, dir, {})).code).toBe(4);
-    await writeFile(join(dir, '.paperlist.yml'), 'links:\n  githubApi: false\n  doiApi: false\n');
-    expect((await runCli(args, dir, { GITHUB_TOKEN: TOKEN })).code).toBe(4);
-    expect(github.asked).toEqual([]);
+    await writeFile(join(dir, '.paperlist.yml'), 'links:\n  githubApi: false\n  doiApi: "no"\n');
+    expect((await loadConfig(dir)).diagnostics.map((d) => d.message)).toEqual(['Configuration /links/doiApi must be boolean.']);
   });
 
   it('a rate-limit answer, a refused token, a malformed body or no answer send the links to HTTP, and say why', async () => {
