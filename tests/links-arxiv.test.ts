@@ -27,9 +27,9 @@ describe('links through the arXiv API', () => {
     await writeFile(join(dir, 'list.md'), '- [a](https://arxiv.org/abs/2310.06825)\n- [b](http://arxiv.org/pdf/2401.07817v2.pdf)\n- [a again](https://arxiv.org/abs/2310.06825v1)\n');
     const result = await runCli(['links', 'list.md', '--root', dir, '--arxiv-api', api.base, '--format', 'json'], dir);
     expect(JSON.parse(result.stdout).links).toEqual([
-      { url: 'https://arxiv.org/abs/2310.06825', state: 'ok', via: 'arxiv-api', origins: [{ file: 'list.md', line: 1 }] },
-      { url: 'http://arxiv.org/pdf/2401.07817v2.pdf', state: 'ok', via: 'arxiv-api', origins: [{ file: 'list.md', line: 2 }] },
-      { url: 'https://arxiv.org/abs/2310.06825v1', state: 'ok', via: 'arxiv-api', origins: [{ file: 'list.md', line: 3 }] },
+      { url: 'https://arxiv.org/abs/2310.06825', state: 'ok', finalUrl: 'https://arxiv.org/abs/2310.06825', via: 'arxiv-api', origins: [{ file: 'list.md', line: 1 }] },
+      { url: 'http://arxiv.org/pdf/2401.07817v2.pdf', state: 'ok', finalUrl: 'https://arxiv.org/abs/2401.07817', via: 'arxiv-api', origins: [{ file: 'list.md', line: 2 }] },
+      { url: 'https://arxiv.org/abs/2310.06825v1', state: 'ok', finalUrl: 'https://arxiv.org/abs/2310.06825', via: 'arxiv-api', origins: [{ file: 'list.md', line: 3 }] },
     ]);
     expect(api.queries).toEqual(['/api/query?id_list=2310.06825,2401.07817&max_results=2']);
     expect(result.code).toBe(0);

@@ -25,7 +25,8 @@ export async function checkArxivLinks(urls: readonly string[], sources: SourceOp
     const record = records.get(`arxiv:${id}`);
     const problem = problems.get(id);
     for (const url of links) {
-      if (record) results.push({ url, state: 'ok', attempts: 0, via: 'arxiv-api' });
+      // The canonical abstract page goes with it: a PDF or versioned link can be told where the paper lives.
+      if (record) results.push({ url, state: 'ok', attempts: 0, via: 'arxiv-api', finalUrl: `https://arxiv.org/abs/${id}` });
       else if (record === null || problem?.kind === 'missing') results.push({ url, state: 'dead', attempts: 0, via: 'arxiv-api', error: `arXiv has no paper ${id}` });
       else fallback.push(url);
     }
