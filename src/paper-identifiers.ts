@@ -88,6 +88,29 @@ export function doiFromUrl(url: string): string | undefined {
   return undefined;
 }
 
+/** A GitHub repository: owner and name as the link writes them. */
+export interface RepositoryName {
+  owner: string;
+  name: string;
+}
+
+// First path segments of github.com that are GitHub's own pages, not owners.
+const NOT_OWNERS = new Set(['about', 'apps', 'collections', 'contact', 'customer-stories', 'enterprise', 'events', 'explore', 'features', 'login', 'marketplace', 'new', 'notifications', 'orgs', 'pricing', 'readme', 'search', 'security', 'settings', 'site', 'sponsors', 'topics', 'trending', 'users']);
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,38})$/;
+const NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * The repository a link names when the link is the repository itself (github.com/OWNER/NAME, with
+ * or without a trailing slash or .git). A deeper path (a file, a branch) names something else.
+ */
+export function githubRepoFromUrl(url: string): RepositoryName | undefined {
+  const u = tryUrl(url);
+  if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:') || (u.hostname !== 'github.com' && u.hostname !== 'www.github.com') || u.search || u.port || u.username) return undefined;
+  const m = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(u.pathname);
+  if (!m || NOT_OWNERS.has(m[1]!.toLowerCase()) || !OWNER.test(m[1]!) || !NAME.test(m[2]!) || m[2] === '.' || m[2] === '..') return undefined;
+  return { owner: m[1]!, name: m[2]! };
+}
+
 export interface PaperIdentifiers {
   arxiv?: ArxivId;
   acl?: AnthologyId;

@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkGithubLinks, githubRepoOfLink, type GithubPathOptions } from '../src/links/github-path.js';
+import { checkGithubLinks, type GithubPathOptions } from '../src/links/github-path.js';
+import { githubRepoFromUrl } from '../src/paper-identifiers.js';
 import { readHandleAnswer } from '../src/links/doi-path.js';
 import { apiPaths } from '../src/links/api-paths.js';
 import { loadConfig, type LinkSettings } from '../src/config.js';
@@ -188,7 +189,7 @@ describe('links through GitHub and the DOI resolver', () => {
 
   it('takes repository links only: deeper paths and GitHub\'s own pages stay with HTTP', () => {
     expect(['https://github.com/NJUNLP/QAlign', 'http://www.github.com/a/b.git', 'https://github.com/a/b/', 'https://github.com/a/b/tree/main/x', 'https://github.com/topics/nlp', 'https://github.com/a', 'https://gist.github.com/a/b', 'https://github.com/a/b?tab=readme', 'https://github.com/a/..']
-      .map((u) => githubRepoOfLink(u) ?? null)).toEqual([
+      .map((u) => githubRepoFromUrl(u) ?? null)).toEqual([
       { owner: 'NJUNLP', name: 'QAlign' }, { owner: 'a', name: 'b' }, { owner: 'a', name: 'b' }, null, null, null, null, null, null,
     ]);
   });

@@ -1,7 +1,7 @@
 // `paperlist import`: a hand-written list README → entries/, entries/sections.yml, templates/README.md.
 import { access } from 'node:fs/promises';
 import { readRegularFile, type ReadOutcome } from '../fs-read.js';
-import { MAX_MARKDOWN_BYTES } from '../markdown/parse.js';
+import { MAX_MARKDOWN_BYTES } from '../markdown/limits.js';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Diagnostic } from '../diagnostics.js';

@@ -1,7 +1,7 @@
 // `paperlist links`: collect URLs (entries + template, or Markdown files), check them, report.
 import { FileError, UsageError } from '../errors.js';
 import { readRegularFile } from '../fs-read.js';
-import { MAX_MARKDOWN_BYTES } from '../markdown/parse.js';
+import { MAX_MARKDOWN_BYTES } from '../markdown/limits.js';
 import { resolve, relative } from 'node:path';
 import { CONFIG_FILE, isExcludeRegExp, loadConfig, type LinkSettings } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -114,7 +114,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   const results = new Map<string, LinkResult | Promise<LinkResult>>();
   let cached = 0;
   // Links an API can answer (arXiv, GitHub, DOI) wait for its batches; each can be turned off in .paperlist.yml.
-  const paths = await apiPaths(config.links, { ...request, ...(request.records ? { records: resolve(request.root, request.records) } : {}) });
+  const paths = apiPaths(config.links, { ...request, ...(request.records ? { records: resolve(request.root, request.records) } : {}) });
   const queues = new Map<ApiPath, string[]>(paths.map((p) => [p, []]));
   const settle = (url: string): void => {
     if (changed && !changed.has(url)) return;

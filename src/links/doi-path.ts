@@ -15,12 +15,6 @@ export interface DoiPathOptions extends Manners {
   interval: number;
 }
 
-export const DEFAULT_DOI_API = 'https://doi.org/api/handles';
-
-export function doiOfLink(url: string): string | undefined {
-  return doiFromUrl(url);
-}
-
 type Verdict = 'exists' | 'missing' | { problem: string };
 
 /**
@@ -44,7 +38,7 @@ export function readHandleAnswer(status: number, body: string): Verdict {
 export async function checkDoiLinks(urls: readonly string[], options: DoiPathOptions): Promise<PathChecked> {
   const byDoi = new Map<string, string[]>();
   for (const url of urls) {
-    const doi = doiOfLink(url);
+    const doi = doiFromUrl(url);
     if (doi) byDoi.set(doi, [...(byDoi.get(doi) ?? []), url]);
   }
   const results: LinkResult[] = [];

@@ -2,8 +2,10 @@
 // token, up to 100 repositories a query, within the rate-limit headers. A HEAD to the page says
 // nothing of a repository that was archived or renamed; the API says both. Whatever the API cannot
 // answer (no answer, token refused, rate limit reached, malformed) goes back to the HTTP check.
-import { readRepositories, repositoriesQuery, type RepositoryAnswer, type RepositoryName } from '../records/github-graphql.js';
+import { readRepositories, repositoriesQuery, type RepositoryAnswer } from '../records/github-graphql.js';
+import type { RepositoryName } from '../paper-identifiers.js';
 import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
+import { githubRepoFromUrl } from '../paper-identifiers.js';
 import type { LinkResult, PathChecked, PathNote } from './options.js';
 
 export interface GithubPathOptions extends Manners {
@@ -15,31 +17,6 @@ export interface GithubPathOptions extends Manners {
   batch: number;
   /** Milliseconds between two queries (GitHub asks integrators not to run requests concurrently). */
   interval: number;
-}
-
-export const DEFAULT_GITHUB_API = 'https://api.github.com/graphql';
-
-// First path segments of github.com that are GitHub's own pages, not owners.
-const NOT_OWNERS = new Set(['about', 'apps', 'collections', 'contact', 'customer-stories', 'enterprise', 'events', 'explore', 'features', 'login', 'marketplace', 'new', 'notifications', 'orgs', 'pricing', 'readme', 'search', 'security', 'settings', 'site', 'sponsors', 'topics', 'trending', 'users']);
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,38})$/;
-const NAME = /^[A-Za-z0-9._-]{1,100}$/;
-
-/**
- * The repository a link names when the link is the repository itself (github.com/OWNER/NAME, with
- * or without a trailing slash or .git). A deeper path (a file, a branch) may be dead in a live
- * repository: those stay with the HTTP check.
- */
-export function githubRepoOfLink(url: string): RepositoryName | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || (u.hostname !== 'github.com' && u.hostname !== 'www.github.com') || u.search || u.port || u.username) return undefined;
-  const m = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(u.pathname);
-  if (!m || NOT_OWNERS.has(m[1]!.toLowerCase()) || !OWNER.test(m[1]!) || !NAME.test(m[2]!) || m[2] === '.' || m[2] === '..') return undefined;
-  return { owner: m[1]!, name: m[2]! };
 }
 
 /** The token goes over TLS, or to this machine (tests); never in clear text across a network. */
@@ -71,7 +48,7 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
   // One question per repository, whatever the number of links to it (case differs, .git, slash).
   const byRepo = new Map<string, { repo: RepositoryName; links: string[] }>();
   for (const url of urls) {
-    const repo = githubRepoOfLink(url);
+    const repo = githubRepoFromUrl(url);
     if (!repo) continue;
     const key = `${repo.owner}/${repo.name}`.toLowerCase();
     const entry = byRepo.get(key) ?? { repo, links: [] };

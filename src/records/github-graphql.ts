@@ -3,10 +3,7 @@
 // per alias, null for a repository that cannot be resolved, and `errors` says why per alias
 // (`type: "NOT_FOUND"`, `path: ["r3"]`); a rate-limited query answers `errors: [{type: "RATE_LIMITED"}]`.
 
-export interface RepositoryName {
-  owner: string;
-  name: string;
-}
+import type { RepositoryName } from '../paper-identifiers.js';
 
 export interface RepositoryAnswer {
   /** The repository as GitHub names it now: differs from the one asked for after a rename or transfer. */
