@@ -3,6 +3,7 @@
 // whole processes against the same local server, in alternating rounds, and reports the median
 // wall time against the lower bounds, the check phase as the server saw it, peak RSS, and
 // whether every dead link was found without false positives.
+// Then the API paths of issue 13 (scripts/bench-arxiv-links.mjs), with as many rounds.
 // Usage: npm run bench:links [-- ROUNDS]   (default 3 rounds)
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -150,3 +151,12 @@ summary('linkinator', rounds.linkinator);
 
 await server.close();
 await rm(dir, { recursive: true, force: true });
+
+// The API paths (issue 13): arXiv links through a replayed arXiv API, repositories through a
+// replayed GitHub GraphQL endpoint, the whole command as a process.
+console.log('API paths');
+await new Promise((resolve) => {
+  const child = execFile(process.execPath, [join(ROOT, 'scripts/bench-arxiv-links.mjs'), String(ROUNDS)], (error) => resolve(error));
+  child.stdout.pipe(process.stdout);
+  child.stderr.pipe(process.stderr);
+});
