@@ -76,21 +76,23 @@ export class HostPool {
           headers: { 'user-agent': this.options.userAgent },
           // The Agent's connect and headers timeouts bound the request; no timer of our own.
         });
+        const header = (name: string): string | undefined => {
+          const v = response.headers[name];
+          return Array.isArray(v) ? v[0] : v;
+        };
+        const retryAfter = parseRetryAfter(header('retry-after'));
+        // Close the host's gate as soon as the headers say so, before the body is dealt with and
+        // the slot released: a request started meanwhile would only earn a 429 that pushes the gate
+        // later (the links bench saw one sent 16 ms after the 429 came back, when this came last).
+        if ((response.statusCode === 429 || response.statusCode === 503) && retryAfter !== undefined && retryAfter <= this.options.maxRetryAfter) {
+          host.notBefore = Math.max(host.notBefore, Date.now() + retryAfter);
+        }
         // Never read a body: the headers are the answer. Destroying the stream drops the
         // connection for a GET with a body, which is the point (no 50 MB downloads).
         if (method === 'HEAD') await response.body.dump();
         else {
           response.body.on('error', () => {}); // destroying an unread body reports an abort: expected
           response.body.destroy();
-        }
-        const header = (name: string): string | undefined => {
-          const v = response.headers[name];
-          return Array.isArray(v) ? v[0] : v;
-        };
-        const retryAfter = parseRetryAfter(header('retry-after'));
-        // Close the host's gate before this slot is released, so that no queued request slips in.
-        if ((response.statusCode === 429 || response.statusCode === 503) && retryAfter !== undefined && retryAfter <= this.options.maxRetryAfter) {
-          host.notBefore = Math.max(host.notBefore, Date.now() + retryAfter);
         }
         return { status: response.statusCode, ...(header('location') ? { location: header('location')! } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) };
       });
