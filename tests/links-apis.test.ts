@@ -179,6 +179,12 @@ describe('links through GitHub and the DOI resolver', () => {
     expect(checked.notes.map((n) => n.message)).toEqual(['The GitHub API\'s rate limit is used up (it resets at 04:40 UTC); 2 repositories were checked over HTTP instead.']);
   });
 
+  it('a new name that is not a repository name never becomes a link', async () => {
+    const api = await githubApi({ 'a/b': { nameWithOwner: 'evil/x"><script>', isArchived: false }, 'c/d': { nameWithOwner: '../../etc', isArchived: false }, 'e/f': { nameWithOwner: 'owner/..', isArchived: false } });
+    const urls = ['https://github.com/a/b', 'https://github.com/c/d', 'https://github.com/e/f'];
+    expect(await checkGithubLinks(urls, options(api.base))).toEqual({ results: [], fallback: urls, notes: [] });
+  });
+
   it('sends the token over https or to this machine only', async () => {
     const checked = await checkGithubLinks(['https://github.com/a/b'], options('http://api.example.com/graphql'));
     expect(checked).toEqual({

@@ -29,13 +29,11 @@ export function tokenMayGoTo(api: string): boolean {
   }
 }
 
-const CANONICAL = /^[A-Za-z0-9_-]+\/[A-Za-z0-9._-]+$/;
-
 /** A result from GitHub's answer: the new URL after a rename is built from the new name, not taken as sent. */
 function resultOf(url: string, asked: RepositoryName, repo: RepositoryAnswer): LinkResult {
   const base = { url, attempts: 0, via: 'github-api' as const, ...(repo.isArchived ? { archived: true } : {}) };
   const now = repo.nameWithOwner;
-  if (!CANONICAL.test(now) || now.toLowerCase() === `${asked.owner}/${asked.name}`.toLowerCase()) return { ...base, state: 'ok' };
+  if (now.toLowerCase() === `${asked.owner}/${asked.name}`.toLowerCase()) return { ...base, state: 'ok' };
   return { ...base, state: 'redirected', permanent: true, finalUrl: `https://github.com/${now}` };
 }
 
@@ -90,6 +88,8 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
       const repo = read.repos[k]!;
       if (repo === 'unknown') fallback.push(...g.links);
       else if (repo === 'missing') for (const url of g.links) results.push({ url, state: 'dead', attempts: 0, via: 'github-api', error: `GitHub has no repository ${g.repo.owner}/${g.repo.name}` });
+      // A new name that is not a repository name cannot become a link: asked over HTTP instead.
+      else if (!githubRepoFromUrl(`https://github.com/${repo.nameWithOwner}`)) fallback.push(...g.links);
       else for (const url of g.links) results.push(resultOf(url, g.repo, repo));
     });
     // Within the headers: no query is sent that the remaining points cannot pay for.
