@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A bounded fuzz run over every command: mutated entries, sections, settings, templates, READMEs to
-// import, `add` flags and Markdown for `links`. Not part of `npm test` (it takes minutes).
+// import, `add` flags, Markdown for `links`, and the API answers links and verify read. Not part of `npm test` (it takes minutes).
 //
 //   npm run fuzz -- [--cases N] [--seed S]
 //
@@ -148,10 +148,38 @@ const kinds = {
 
 const readmeOf = (dir) => readFile(join(dir, 'README.md'), 'utf8').catch(() => undefined);
 
+// The API answers links and verify read (arXiv's feed, GitHub's GraphQL, the DOI handle API,
+// Semantic Scholar's batch), mutated: a reader returns a verdict or says malformed, never throws.
+const { readRepositories } = await import(join(ROOT, 'dist/records/github-graphql.js'));
+const { readHandleAnswer } = await import(join(ROOT, 'dist/links/doi-path.js'));
+const { parseArxivFeed } = await import(join(ROOT, 'dist/records/arxiv-feed.js'));
+const { parseS2Batch } = await import(join(ROOT, 'dist/records/semantic-scholar.js'));
+const ANSWERS = {
+  github: [JSON.stringify({ data: { r0: { nameWithOwner: 'a/b', url: 'https://github.com/a/b', isArchived: false }, r1: null }, errors: [{ type: 'NOT_FOUND', path: ['r1'], message: 'x' }] }), await readFile(join(ROOT, 'tests/fixtures/links/github-rate-limited.json'), 'utf8')],
+  doi: [await readFile(join(ROOT, 'tests/fixtures/links/doi-found.json'), 'utf8'), await readFile(join(ROOT, 'tests/fixtures/links/doi-not-found.json'), 'utf8')],
+  arxiv: [await readFile(join(ROOT, 'tests/fixtures/verify/arxiv-feed.xml'), 'utf8'), await readFile(join(ROOT, 'tests/fixtures/verify/arxiv-error.xml'), 'utf8')],
+  s2: [await readFile(join(ROOT, 'tests/fixtures/verify/s2-batch.json'), 'utf8')],
+};
+function answersCase() {
+  const api = pick(Object.keys(ANSWERS));
+  const body = pick([mutateBytes(pick(ANSWERS[api])).toString('utf8'), pick(HOSTILE), JSON.stringify(pick([null, [], {}, { data: [] }, { data: { r0: pick(HOSTILE) } }, { responseCode: pick(HOSTILE) }]))]);
+  counts.runs++;
+  try {
+    const read = { github: () => readRepositories(body, 1 + int(3)), doi: () => readHandleAnswer(pick([200, 404, 500]), body), arxiv: () => parseArxivFeed(body), s2: () => parseS2Batch(body) }[api]();
+    if (read === undefined) failures.push({ kind: 'answers', argv: api, problems: ['no verdict'], output: body.slice(0, 200) });
+  } catch (error) {
+    failures.push({ kind: 'answers', argv: api, problems: [`threw: ${error?.message ?? error}`], output: body.slice(0, 200) });
+  }
+}
+
 for (let n = 0; n < CASES; n++) {
   counts.cases++;
-  const kind = pick(['entry', 'entry', 'sections', 'config', 'template', 'import', 'add', 'links']);
+  const kind = pick(['entry', 'entry', 'sections', 'config', 'template', 'import', 'add', 'links', 'answers']);
   counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
+  if (kind === 'answers') {
+    answersCase();
+    continue;
+  }
   const dir = await scratch();
   try {
     if (kind in kinds) {
