@@ -58,10 +58,10 @@ Options:
   --arxiv-api URL    the arXiv API endpoint (default https://export.arxiv.org/api/query)
   --github-api URL   GitHub's GraphQL endpoint (default https://api.github.com/graphql; https only)
   --doi-api URL      the DOI handle API (default https://doi.org/api/handles)
-
-Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed or cached.
   --root DIR         the repository (default: the current directory)
   --format FORMAT    stylish (default), json, github or markdown
+
+Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed or cached.
 `,
   exits: '0 no dead link (unreachable ones are warnings), 1 dead or blocked links, 4 offline (no link judged)',
   async run({ values, positionals }, io) {

@@ -3,9 +3,8 @@
 // nothing of a repository that was archived or renamed; the API says both. Whatever the API cannot
 // answer (no answer, token refused, rate limit reached, malformed) goes back to the HTTP check.
 import { readRepositories, repositoriesQuery, type RepositoryAnswer } from '../records/github-graphql.js';
-import type { RepositoryName } from '../paper-identifiers.js';
+import { githubRepoFromUrl, type RepositoryName } from '../paper-identifiers.js';
 import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
-import { githubRepoFromUrl } from '../paper-identifiers.js';
 import type { LinkResult, PathChecked, PathNote } from './options.js';
 
 export interface GithubPathOptions extends Manners {
