@@ -61,8 +61,7 @@ Options:
   --root DIR         the repository (default: the current directory)
   --format FORMAT    stylish (default), json, github or markdown
 
-Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed or cached.
-`,
+Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed or cached.`,
   exits: '0 no dead link (unreachable ones are warnings), 1 dead or blocked links, 4 offline (no link judged)',
   async run({ values, positionals }, io) {
     const format = values.format === 'markdown' ? 'markdown' : formatOf(values);
