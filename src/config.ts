@@ -44,6 +44,11 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'verify/published': 'warning',
   'verify/missing': 'error',
   'verify/unavailable': 'warning',
+  'links/dead': 'error',
+  'links/blocked': 'error',
+  'links/unreachable': 'warning',
+  'links/redirected': 'info',
+  'links/archived': 'warning',
 };
 
 export interface LinkSettings {

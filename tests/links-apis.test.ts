@@ -132,6 +132,21 @@ describe('links through GitHub and the DOI resolver', () => {
     for (const text of [result.stdout, result.stderr, stylish.stdout, stylish.stderr, await readFile(join(dir, 'cache.json'), 'utf8')]) expect(text).not.toContain(TOKEN);
   });
 
+  it('the links checks take their severity from .paperlist.yml, and the exit code follows', async () => {
+    const github = await githubApi(REPOS);
+    const dir = await tempDir();
+    await writeFile(join(dir, 'list.md'), '- [archived](https://github.com/someone/archived-repo)\n- [missing](https://github.com/gone/away)\n');
+    const args = ['links', 'list.md', '--root', dir, '--github-api', github.base, '--format', 'json'];
+    const levels = async (rules: string): Promise<{ code: number; raised: string[] }> => {
+      await writeFile(join(dir, '.paperlist.yml'), rules);
+      const result = await runCli(args, dir, { GITHUB_TOKEN: TOKEN });
+      return { code: result.code, raised: JSON.parse(result.stdout).diagnostics.map((d: { ruleId: string; severity: string }) => `${d.ruleId} ${d.severity}`) };
+    };
+    expect(await levels('links: {}\n')).toEqual({ code: 1, raised: ['links/archived warning', 'links/dead error'] });
+    expect(await levels('rules:\n  links/archived: "off"\n  links/dead: warning\n')).toEqual({ code: 0, raised: ['links/dead warning'] });
+    expect(await levels('rules:\n  links/archived: error\n  links/dead: "off"\n')).toEqual({ code: 1, raised: ['links/archived error'] });
+  });
+
   it('the GitHub path needs a token; each path can be turned off in .paperlist.yml', async () => {
     const names = async (settings: LinkSettings, token?: string): Promise<string[]> => (await apiPaths(settings, token ? { githubToken: token } : {})).map((p) => p.name);
     expect(await names({})).toEqual(['arxiv-api', 'doi-api']);

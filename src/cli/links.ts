@@ -101,12 +101,12 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
     progress.finish();
     // Offline, no web link was judged; the repository's own files (relative links, images) were.
     const links = outcome.offline ? outcome.links.filter((l) => isLocalTarget(l.url)) : outcome.links;
-    const diagnostics = [...outcome.diagnostics, ...linkDiagnostics(links)];
+    const diagnostics = [...outcome.diagnostics, ...linkDiagnostics(links, outcome.level)];
     const counts = countStates(links);
     if (outcome.offline) {
       if (links.length || diagnostics.length) io.stdout.write(formatReport(diagnostics, format === 'markdown' ? 'stylish' : format, { color: useColor(io), extra: { links: links.length }, json: { links: linksJson(links) } }));
       io.stderr.write(`paperlist: no web link could be reached at all: this machine looks offline. No web link was judged${links.length ? ` (the ${links.length} relative links and images were)` : ''}; try again with a network.\n`);
-      return counts.dead || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.offline;
+      return diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.offline;
     }
     if (format === 'markdown') io.stdout.write(linksMarkdown(outcome.links));
     else
@@ -131,6 +131,7 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       else io.stderr.write('--fix: no entry link moved permanently; nothing changed.\n');
       fixErrors = fix.diagnostics.length > 0;
     }
-    return counts.dead || counts.blocked || fixErrors || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
+    // Errors fail the run: dead and blocked links by default, as .paperlist.yml's rules set them.
+    return fixErrors || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
   },
 };

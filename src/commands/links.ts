@@ -3,7 +3,7 @@ import { FileError, UsageError } from '../errors.js';
 import { readRegularFile } from '../fs-read.js';
 import { MAX_MARKDOWN_BYTES } from '../markdown/limits.js';
 import { resolve, relative } from 'node:path';
-import { CONFIG_FILE, isExcludeRegExp, loadConfig, type LinkSettings } from '../config.js';
+import { CONFIG_FILE, isExcludeRegExp, levelOf, loadConfig, type Level, type LinkSettings } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { decodeText } from '../text/decode.js';
 import { LinkCache } from '../links/cache.js';
@@ -40,6 +40,8 @@ export interface LinksOutcome {
   diagnostics: Diagnostic[];
   /** Nothing answered at all: the machine is offline, and no link was judged. */
   offline: boolean;
+  /** The level of each links/* check, from .paperlist.yml. */
+  level: (check: string) => Level;
   counts: { sources: number; checked: number; cached: number };
 }
 
@@ -98,7 +100,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   if (diagnostics.some((d) => d.file === CONFIG_FILE && d.severity === 'error')) {
     // Without its settings (per-host limits, exclusions) the check would not be polite: none is made.
     await reader?.close();
-    return { links: [], diagnostics, offline: false, counts: { sources: 0, checked: 0, cached: 0 } };
+    return { links: [], diagnostics, offline: false, level: (check) => levelOf(config, check), counts: { sources: 0, checked: 0, cached: 0 } };
   }
   const changed = request.changed ? await (await import('../links/changed.js')).changedUrls(request.root, request.changed) : undefined;
   const excluded = excluder(config.links.exclude);
@@ -184,7 +186,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   const offline = isOffline(checked);
   // Offline, "the API could not be reached, checked over HTTP" is said by the one offline line.
   const said = offline ? diagnostics.filter((d) => !(d.severity === 'info' && paths.some((p) => d.ruleId === `links/${p.name}`))) : diagnostics;
-  return { links, diagnostics: said, offline, counts: { sources: sources.length, checked: checked.length, cached } };
+  return { links, diagnostics: said, offline, level: (check) => levelOf(config, check), counts: { sources: sources.length, checked: checked.length, cached } };
 }
 
 /**

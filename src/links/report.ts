@@ -1,5 +1,6 @@
 // Link results as diagnostics (at every origin), as the JSON `links` array, and as Markdown.
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import { DEFAULT_LEVELS, type Level } from '../config.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { LinkResult, LinkState, LinkVia } from './options.js';
 import { isLocalTarget, type LinkSource } from './collector.js';
 
@@ -7,7 +8,8 @@ export interface CheckedLink extends LinkResult {
   origins: LinkSource['origins'];
 }
 
-const SEVERITY: Partial<Record<LinkState, Severity>> = { dead: 'error', blocked: 'error', unreachable: 'warning', redirected: 'info' };
+/** The states that are findings; their severity comes from the settings (`links/<state>`). */
+const FINDINGS = new Set<LinkState>(['dead', 'blocked', 'unreachable', 'redirected']);
 
 function describe(link: CheckedLink): { message: string; hint: string } {
   if (link.state === 'dead' && isLocalTarget(link.url)) {
@@ -44,15 +46,18 @@ const ARCHIVED = {
   hint: 'Nothing is broken; if the paper\'s code has a newer home, link that instead.',
 };
 
-export function linkDiagnostics(links: readonly CheckedLink[]): Diagnostic[] {
+/** Each finding at each of its origins, at the level the settings give its check (`off`: not reported). */
+export function linkDiagnostics(links: readonly CheckedLink[], level: (check: string) => Level = (check) => DEFAULT_LEVELS[check] ?? 'error'): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const stateLevel = (link: CheckedLink): Level => (FINDINGS.has(link.state) ? level(`links/${link.state}`) : 'off');
+  const archivedLevel = level('links/archived');
   for (const link of links) {
-    const severity = SEVERITY[link.state];
+    const severity = stateLevel(link);
     const { message, hint } = describe(link);
     for (const origin of link.origins) {
       const at = { file: origin.file, line: origin.line, column: 1 };
-      if (severity) out.push({ ...at, ruleId: `links/${link.state}`, severity, message, hint });
-      if (link.archived) out.push({ ...at, ruleId: 'links/archived', severity: 'warning', message: ARCHIVED.message(link), hint: ARCHIVED.hint });
+      if (severity !== 'off') out.push({ ...at, ruleId: `links/${link.state}`, severity, message, hint });
+      if (link.archived && archivedLevel !== 'off') out.push({ ...at, ruleId: 'links/archived', severity: archivedLevel, message: ARCHIVED.message(link), hint: ARCHIVED.hint });
     }
   }
   return out;
