@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGithubLinks, type GithubPathOptions } from '../src/links/github-path.js';
 import { githubRepoFromUrl } from '../src/paper-identifiers.js';
-import { readHandleAnswer } from '../src/links/doi-path.js';
+import { checkDoiLinks, readHandleAnswer } from '../src/links/doi-path.js';
 import { apiPaths } from '../src/links/api-paths.js';
 import { loadConfig, type LinkSettings } from '../src/config.js';
 import { readRepositories, repositoriesQuery } from '../src/records/github-graphql.js';
@@ -213,6 +213,15 @@ describe('links through GitHub and the DOI resolver', () => {
       .map((u) => githubRepoFromUrl(u) ?? null)).toEqual([
       { owner: 'NJUNLP', name: 'QAlign' }, { owner: 'a', name: 'b' }, { owner: 'a', name: 'b' }, null, null, null, null, null, null,
     ]);
+  });
+
+  it('a DOI the resolver does not have is dead on doi.org; a publisher\'s link goes to its own page', async () => {
+    const doi = await doiApi([]);
+    const checked = await checkDoiLinks(['https://doi.org/10.1145/0000000.0000000', 'https://dl.acm.org/doi/10.1145/3581783.3611992/suppl_file/video.mp4'], { api: doi.base, interval: 0, userAgent: 'test', timeout: 5000, retries: 0 });
+    expect(checked).toEqual({
+      results: [{ url: 'https://doi.org/10.1145/0000000.0000000', state: 'dead', attempts: 0, via: 'doi-api', error: 'the DOI system has no DOI 10.1145/0000000.0000000' }],
+      fallback: ['https://dl.acm.org/doi/10.1145/3581783.3611992/suppl_file/video.mp4'], notes: [],
+    });
   });
 
   it('reads GitHub\'s answer by alias, and the handle API by responseCode', () => {

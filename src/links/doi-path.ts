@@ -35,6 +35,8 @@ export function readHandleAnswer(status: number, body: string): Verdict {
   return { problem: `HTTP ${status}${typeof code === 'number' ? `, responseCode ${code}` : ''}` };
 }
 
+const isResolverLink = (url: string): boolean => /^https?:\/\/(?:dx\.|www\.)?doi\.org\//i.test(url);
+
 export async function checkDoiLinks(urls: readonly string[], options: DoiPathOptions): Promise<PathChecked> {
   const byDoi = new Map<string, string[]>();
   for (const url of urls) {
@@ -59,7 +61,14 @@ export async function checkDoiLinks(urls: readonly string[], options: DoiPathOpt
     }
     const verdict = readHandleAnswer(answer.status, answer.body);
     if (verdict === 'exists') for (const url of links) results.push({ url, state: 'ok', attempts: 0, via: 'doi-api' });
-    else if (verdict === 'missing') for (const url of links) results.push({ url, state: 'dead', attempts: 0, via: 'doi-api', error: `the DOI system has no DOI ${doi}` });
+    else if (verdict === 'missing') {
+      // On doi.org the DOI is the link: dead. A publisher's link may carry more than its DOI in the
+      // path (a supplement under /doi/10.1145/…/suppl_file/…): its own page decides.
+      for (const url of links) {
+        if (isResolverLink(url)) results.push({ url, state: 'dead', attempts: 0, via: 'doi-api', error: `the DOI system has no DOI ${doi}` });
+        else fallback.push(url);
+      }
+    }
     else {
       fallback.push(...links);
       notes.push({ severity: 'info', message: `The DOI resolver gave no usable answer for ${doi} (${verdict.problem}); checked over HTTP instead.` });
