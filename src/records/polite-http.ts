@@ -3,7 +3,7 @@
 // 429/503 waited out, answers capped in size, problems said as a person would say them.
 import { request } from 'undici';
 import { errorCode } from '../links/classify.js';
-import { parseRetryAfter } from '../links/timing.js';
+import { parseRetryAfter, sleep } from '../links/timing.js';
 
 /** What a request needs to know of its caller. */
 export interface Manners {
@@ -13,8 +13,6 @@ export interface Manners {
   /** Retries after a network error or a 429/503. */
   retries: number;
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 export interface FetchProblem {
   id: string;
@@ -88,10 +86,10 @@ export async function politeGet(url: string, options: Manners, gate: { nextAt: n
   }
 }
 
-export const isNameNotFound = (error: unknown): boolean => errorCode(error) === 'ENOTFOUND';
+const isNameNotFound = (error: unknown): boolean => errorCode(error) === 'ENOTFOUND';
 
 /** A network error in one line, as a person would say it. */
-export function networkReason(error: unknown): string {
+function networkReason(error: unknown): string {
   const code = errorCode(error);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (no network, or no DNS)';
   if (code === 'ECONNREFUSED') return 'connection refused';
