@@ -93,7 +93,7 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       ...(typeof values['arxiv-api'] === 'string' ? { arxivApi: values['arxiv-api'] } : {}),
       ...(typeof values['github-api'] === 'string' ? { githubApi: values['github-api'] } : {}),
       ...(typeof values['doi-api'] === 'string' ? { doiApi: values['doi-api'] } : {}),
-      ...(io.env.GITHUB_TOKEN?.trim() ? { githubToken: io.env.GITHUB_TOKEN.trim() } : {}),
+      ...(io.env.GITHUB_TOKEN ? { githubToken: io.env.GITHUB_TOKEN } : {}),
       overrides,
       onQueued: () => progress.queue(),
       onResult: () => progress.tick(),

@@ -12,22 +12,16 @@ import { DEFAULT_CHECK_OPTIONS, type CheckOptions, type LinkResult } from '../li
 import type { CheckedLink } from '../links/report.js';
 import { collect, isLocalTarget, LinkCollector } from '../links/collector.js';
 import { checkLocal } from '../links/local.js';
-import { apiPaths, type ApiPath } from '../links/api-paths.js';
+import { apiPaths, type ApiPath, type PathRequest } from '../links/api-paths.js';
+import { cacheNotSaved } from '../records/record-cache.js';
 
-export interface LinksRequest {
+/** PathRequest: where the APIs are (tests point them at local servers), the GitHub token, the record cache. */
+export interface LinksRequest extends PathRequest {
   root: string;
   /** Markdown files to check instead of the repository. */
   files: string[];
   changed?: string;
   cache?: string;
-  /** Where the APIs are (tests point them at local servers); their defaults otherwise. */
-  arxivApi?: string;
-  githubApi?: string;
-  doiApi?: string;
-  /** A GitHub token: repository links go through GitHub's API with it (only there, never printed). */
-  githubToken?: string;
-  /** The record cache verify keeps (verify --cache): arXiv records fetched here are kept there too. */
-  records?: string;
   /** Command-line overrides; the rest comes from .paperlist.yml, then the defaults. */
   overrides: Partial<Pick<CheckOptions, 'concurrency' | 'perHost' | 'timeout' | 'deadline' | 'retries' | 'allowPrivate'>>;
   /** A URL is to be checked (called as sources are read, before or while others are checked). */
@@ -161,7 +155,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
     }));
     for (const path of paths) {
       const problem = await path.close();
-      if (problem) diagnostics.push({ file: request.records!, ruleId: 'links', severity: 'warning', message: `The record cache was not saved: ${problem}.`, hint: 'Give --records a path that can be written; the next run fetches these records again.' });
+      if (problem) diagnostics.push(cacheNotSaved(request.records!, problem, '--records', 'links'));
     }
     for (const [url, pending] of results) {
       if (!(pending instanceof Promise)) continue;

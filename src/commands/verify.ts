@@ -9,7 +9,8 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { loadVenues } from '../package-files.js';
 import { loadProject, type PaperEntry } from '../project.js';
 import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
-import { cacheNotSaved, fetchAnthology, fetchArxiv, fetchCrossref, fetchPublished, RecordCache, type FetchProblem, type SourceOptions } from '../records/sources.js';
+import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
+import { fetchAnthology, fetchArxiv, fetchCrossref, fetchPublished, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
 import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
@@ -66,8 +67,8 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   const arxivIds = ids('arxiv:');
   await run('papers', 'arxiv', arxivIds, (list) => fetchArxiv(list, cache, sources));
   // Published versions, for arXiv-only entries: Semantic Scholar first; arXiv's own DOI field otherwise.
-  const preprints = project.papers.filter((p) => isPreprintOnly(p, venues));
-  const preprintIds = ids('arxiv:', preprints.map((p) => recordKey(refOf(p)!)));
+  const preprints = new Set(project.papers.filter((p) => isPreprintOnly(p, venues)));
+  const preprintIds = ids('arxiv:', [...preprints].map((p) => recordKey(refOf(p)!)));
   await run('published versions', 'published', preprintIds, (list) => fetchPublished(list, cache, sources));
   const publishedKey = (arxivId: string): { key: string; via: PublishedVersion['via'] } | undefined => {
     const s2 = cache.publishedOf(`arxiv:${arxivId}`);
@@ -94,7 +95,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       const own = record ? compareRecord(p, record) : [];
       if (record) checked++;
       let version: PublishedVersion | undefined;
-      if (target && isPreprintOnly(p, venues)) {
+      if (target && preprints.has(p)) {
         const ref = identifyPaper(target.key.slice(target.key.indexOf(':') + 1));
         const found = cache.get(target.key);
         version = ref && found ? publishedVersion(p, ref, found, target.via, venues) : undefined;

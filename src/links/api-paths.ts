@@ -7,7 +7,7 @@
 // links to check, so that the Markdown parse starts ~0.2 s sooner.
 import type { LinkSettings } from '../config.js';
 import { arxivIdFromUrl, doiFromUrl, githubRepoFromUrl } from '../paper-identifiers.js';
-import type { RecordCache } from '../records/sources.js';
+import { RecordCache } from '../records/record-cache.js';
 import type { LinkVia, PathChecked } from './options.js';
 
 export interface ApiPath {
@@ -19,11 +19,13 @@ export interface ApiPath {
 }
 
 export interface PathRequest {
+  /** The APIs' addresses; their defaults otherwise. */
   arxivApi?: string;
   githubApi?: string;
   doiApi?: string;
+  /** Repository links go through GitHub's API with it (sent there only, never printed). */
   githubToken?: string;
-  /** The record cache file shared with verify. */
+  /** The record cache verify keeps (verify --cache): arXiv records fetched here are kept there too. */
   records?: string;
 }
 
@@ -41,7 +43,7 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
       name: 'arxiv-api',
       claims: (url) => arxivIdFromUrl(url) !== undefined,
       check: async (urls) => {
-        const [{ DEFAULT_SOURCE_OPTIONS, RecordCache }, { checkArxivLinks }] = await Promise.all([sources(), import('./arxiv-path.js')]);
+        const [{ DEFAULT_SOURCE_OPTIONS }, { checkArxivLinks }] = await Promise.all([sources(), import('./arxiv-path.js')]);
         records = await RecordCache.open(request.records);
         return checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}) }, records);
       },

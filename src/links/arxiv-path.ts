@@ -3,7 +3,8 @@
 // exists (ok); an id the API says it does not have is dead; whatever the API cannot answer
 // (unreachable, throttled, malformed) goes back to the HTTP check.
 import { arxivIdFromUrl } from '../paper-identifiers.js';
-import { fetchArxiv, RecordCache, type SourceOptions } from '../records/sources.js';
+import { RecordCache } from '../records/record-cache.js';
+import { fetchArxiv, type SourceOptions } from '../records/sources.js';
 import type { LinkResult, PathChecked } from './options.js';
 
 /** The arXiv id of a link this path can check (abs and pdf pages, any version), if any. */

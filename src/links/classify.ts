@@ -8,6 +8,12 @@ export interface Answer {
   retryAfter?: number;
 }
 
+/** A header's value as one string: the first, when an answer repeats the header. */
+export function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export const REDIRECT = new Set([301, 302, 303, 307, 308]);
 export const PERMANENT = new Set([301, 308]);
 // Network errors that a retry may cure; a name that does not exist is final.

@@ -5,6 +5,7 @@
 import { readRepositories, repositoriesQuery, type RepositoryAnswer } from '../records/github-graphql.js';
 import { githubRepoFromUrl, type RepositoryName } from '../paper-identifiers.js';
 import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
+import { headerValue } from './classify.js';
 import type { LinkResult, PathChecked, PathNote } from './options.js';
 
 export interface GithubPathOptions extends Manners {
@@ -73,7 +74,7 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
       break;
     }
     const read = answer.status === 200 ? readRepositories(answer.body, batch.length) : undefined;
-    const remaining = header(answer.headers, 'x-ratelimit-remaining');
+    const remaining = headerValue(answer.headers, 'x-ratelimit-remaining');
     if (answer.status === 403 || answer.status === 429 || read?.kind === 'rate-limited') {
       giveUp(i, { severity: 'info', message: `The GitHub API's rate limit is reached${resetTime(answer.headers)}` });
       break;
@@ -100,14 +101,9 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
   return { results, fallback, notes };
 }
 
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** " (it resets at 05:40 UTC)" from x-ratelimit-reset (epoch seconds), when it is there. */
 function resetTime(headers: Record<string, string | string[] | undefined>): string {
-  const reset = Number(header(headers, 'x-ratelimit-reset'));
+  const reset = Number(headerValue(headers, 'x-ratelimit-reset'));
   if (!Number.isFinite(reset) || reset <= 0) return '';
   return ` (it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC)`;
 }

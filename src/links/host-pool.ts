@@ -5,7 +5,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, request } from 'undici';
 import { createLookup, type Lookup } from './address.js';
 import { parseRetryAfter, RunDeadline, sleep } from './timing.js';
-import type { Answer } from './classify.js';
+import { headerValue, type Answer } from './classify.js';
 import type { CheckOptions } from './options.js';
 
 interface Host {
@@ -76,10 +76,7 @@ export class HostPool {
           headers: { 'user-agent': this.options.userAgent },
           // The Agent's connect and headers timeouts bound the request; no timer of our own.
         });
-        const header = (name: string): string | undefined => {
-          const v = response.headers[name];
-          return Array.isArray(v) ? v[0] : v;
-        };
+        const header = (name: string): string | undefined => headerValue(response.headers, name);
         const retryAfter = parseRetryAfter(header('retry-after'));
         // Close the host's gate as soon as the headers say so, before the body is dealt with and
         // the slot released: a request started meanwhile would only earn a 429 that pushes the gate

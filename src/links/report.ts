@@ -1,5 +1,5 @@
 // Link results as diagnostics (at every origin), as the JSON `links` array, and as Markdown.
-import { DEFAULT_LEVELS, type Level } from '../config.js';
+import type { Level } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LinkResult, LinkState, LinkVia } from './options.js';
 import { isLocalTarget, type LinkSource } from './collector.js';
@@ -47,7 +47,7 @@ const ARCHIVED = {
 };
 
 /** Each finding at each of its origins, at the level the settings give its check (`off`: not reported). */
-export function linkDiagnostics(links: readonly CheckedLink[], level: (check: string) => Level = (check) => DEFAULT_LEVELS[check] ?? 'error'): Diagnostic[] {
+export function linkDiagnostics(links: readonly CheckedLink[], level: (check: string) => Level): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stateLevel = (link: CheckedLink): Level => (FINDINGS.has(link.state) ? level(`links/${link.state}`) : 'off');
   const archivedLevel = level('links/archived');

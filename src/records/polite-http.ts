@@ -2,7 +2,7 @@
 // interval through a shared gate, network errors retried with backoff (a name not found is not),
 // 429/503 waited out, answers capped in size, problems said as a person would say them.
 import { request } from 'undici';
-import { errorCode } from '../links/classify.js';
+import { errorCode, headerValue } from '../links/classify.js';
 import { parseRetryAfter, sleep } from '../links/timing.js';
 
 /** What a request needs to know of its caller. */
@@ -54,8 +54,7 @@ async function get(url: string, options: Manners, send: Send = {}): Promise<Answ
     }
     chunks.push(chunk as Buffer);
   }
-  const retry = response.headers['retry-after'];
-  const retryAfter = parseRetryAfter(Array.isArray(retry) ? retry[0] : retry);
+  const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
   return { status: response.statusCode, body: Buffer.concat(chunks).toString('utf8'), headers: response.headers, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 

@@ -1,15 +1,13 @@
-// Fetching records from the arXiv API and the ACL Anthology: batched, at most one arXiv request
-// per interval, throttling and Retry-After honoured, a cache of records for 30 days.
-import { readFile } from 'node:fs/promises';
-import type { Diagnostic } from '../diagnostics.js';
-import { FileError } from '../errors.js';
-import { writeFileAtomic } from '../fs-atomic.js';
+// Fetching records from the arXiv API, the ACL Anthology, Crossref and Semantic Scholar: batched,
+// at most one arXiv request per interval, throttling and Retry-After honoured (polite-http.ts), each
+// record kept in the record cache (record-cache.ts).
 import { parseAnthologyBib } from './anthology-bib.js';
 import { parseArxivFeed } from './arxiv-feed.js';
 import { parseCrossrefWork } from './crossref.js';
 import { identifyPaper, recordKey } from './identify.js';
 import { parseS2Batch, S2_FIELDS } from './semantic-scholar.js';
 import type { SourceRecord } from './record.js';
+import type { RecordCache } from './record-cache.js';
 import { isAnswer, politeGet, type FetchProblem } from './polite-http.js';
 
 export type { FetchProblem } from './polite-http.js';
@@ -47,77 +45,6 @@ export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
   retries: 3,
   userAgent: 'paperlist/0.1 (+https://github.com/LightChen233/Awesome-Multilingual-LLM)',
 };
-
-
-/** 2: records carry the DOI and venue, and Anthology names are "Given Family" (version 1 had neither). */
-const CACHE_VERSION = 2;
-
-interface CacheFile {
-  version: typeof CACHE_VERSION;
-  records: Record<string, { record: SourceRecord | null; fetchedAt: string }>;
-  /** arXiv key → the record key of its published version (null: none known), from Semantic Scholar. */
-  published?: Record<string, { to: string | null; fetchedAt: string }>;
-}
-
-const byKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-
-export class RecordCache {
-  private constructor(private readonly path: string | undefined, private readonly data: CacheFile, private readonly ttlMs: number) {}
-
-  static async open(path: string | undefined, ttlMs = 30 * 24 * 3600 * 1000): Promise<RecordCache> {
-    let data: CacheFile = { version: CACHE_VERSION, records: {} };
-    if (path) {
-      try {
-        const parsed = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-        if (parsed.version === CACHE_VERSION && parsed.records && typeof parsed.records === 'object') data = parsed;
-      } catch {
-        // missing or unreadable: start afresh
-      }
-    }
-    return new RecordCache(path, data, ttlMs);
-  }
-
-  /** undefined: not cached (or stale); null: the source said there is no such paper. */
-  get(key: string, now = Date.now()): SourceRecord | null | undefined {
-    const hit = this.data.records[key];
-    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.record : undefined;
-  }
-
-  set(key: string, record: SourceRecord | null, now = Date.now()): void {
-    this.data.records[key] = { record, fetchedAt: new Date(now).toISOString() };
-  }
-
-  /** The published version of an arXiv paper: a record key, null when none is known, undefined when not cached. */
-  publishedOf(arxivKey: string, now = Date.now()): string | null | undefined {
-    const hit = this.data.published?.[arxivKey];
-    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.to : undefined;
-  }
-
-  setPublished(arxivKey: string, to: string | null, now = Date.now()): void {
-    (this.data.published ??= {})[arxivKey] = { to, fetchedAt: new Date(now).toISOString() };
-  }
-
-  /**
-   * Writes the cache; a file that cannot be written is the reason why, not an error (the records
-   * were fetched and used: only the next run pays for it).
-   */
-  async save(): Promise<string | undefined> {
-    if (!this.path) return undefined;
-    const file: CacheFile = { version: CACHE_VERSION, records: byKey(this.data.records), ...(this.data.published ? { published: byKey(this.data.published) } : {}) };
-    try {
-      await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`);
-      return undefined;
-    } catch (error) {
-      if (error instanceof FileError) return error.reason;
-      throw error;
-    }
-  }
-}
-
-/** The warning for a record cache that was not written. */
-export function cacheNotSaved(file: string, reason: string): Diagnostic {
-  return { file, ruleId: 'records', severity: 'warning', message: `The record cache was not saved: ${reason}.`, hint: 'Give --cache a path that can be written; the next run fetches these records again.' };
-}
 
 
 /**

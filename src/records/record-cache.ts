@@ -1,0 +1,78 @@
+// The record cache: records fetched from the sources (and the published versions Semantic Scholar
+// names), kept 30 days in a versioned JSON file shared by verify, add and links. Apart from the
+// sources so that a command can name it without loading their clients and readers.
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostics.js';
+import { FileError } from '../errors.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import type { SourceRecord } from './record.js';
+
+/** 2: records carry the DOI and venue, and Anthology names are "Given Family" (version 1 had neither). */
+const CACHE_VERSION = 2;
+
+interface CacheFile {
+  version: typeof CACHE_VERSION;
+  records: Record<string, { record: SourceRecord | null; fetchedAt: string }>;
+  /** arXiv key → the record key of its published version (null: none known), from Semantic Scholar. */
+  published?: Record<string, { to: string | null; fetchedAt: string }>;
+}
+
+const byKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export class RecordCache {
+  private constructor(private readonly path: string | undefined, private readonly data: CacheFile, private readonly ttlMs: number) {}
+
+  static async open(path: string | undefined, ttlMs = 30 * 24 * 3600 * 1000): Promise<RecordCache> {
+    let data: CacheFile = { version: CACHE_VERSION, records: {} };
+    if (path) {
+      try {
+        const parsed = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
+        if (parsed.version === CACHE_VERSION && parsed.records && typeof parsed.records === 'object') data = parsed;
+      } catch {
+        // missing or unreadable: start afresh
+      }
+    }
+    return new RecordCache(path, data, ttlMs);
+  }
+
+  /** undefined: not cached (or stale); null: the source said there is no such paper. */
+  get(key: string, now = Date.now()): SourceRecord | null | undefined {
+    const hit = this.data.records[key];
+    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.record : undefined;
+  }
+
+  set(key: string, record: SourceRecord | null, now = Date.now()): void {
+    this.data.records[key] = { record, fetchedAt: new Date(now).toISOString() };
+  }
+
+  /** The published version of an arXiv paper: a record key, null when none is known, undefined when not cached. */
+  publishedOf(arxivKey: string, now = Date.now()): string | null | undefined {
+    const hit = this.data.published?.[arxivKey];
+    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.to : undefined;
+  }
+
+  setPublished(arxivKey: string, to: string | null, now = Date.now()): void {
+    (this.data.published ??= {})[arxivKey] = { to, fetchedAt: new Date(now).toISOString() };
+  }
+
+  /**
+   * Writes the cache; a file that cannot be written is the reason why, not an error (the records
+   * were fetched and used: only the next run pays for it).
+   */
+  async save(): Promise<string | undefined> {
+    if (!this.path) return undefined;
+    const file: CacheFile = { version: CACHE_VERSION, records: byKey(this.data.records), ...(this.data.published ? { published: byKey(this.data.published) } : {}) };
+    try {
+      await writeFileAtomic(this.path, `${JSON.stringify(file, null, 2)}\n`);
+      return undefined;
+    } catch (error) {
+      if (error instanceof FileError) return error.reason;
+      throw error;
+    }
+  }
+}
+
+/** The warning for a record cache that was not written; `option` is the one that named the file. */
+export function cacheNotSaved(file: string, reason: string, option = '--cache', ruleId = 'records'): Diagnostic {
+  return { file, ruleId, severity: 'warning', message: `The record cache was not saved: ${reason}.`, hint: `Give ${option} a path that can be written; the next run fetches these records again.` };
+}
