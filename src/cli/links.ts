@@ -4,7 +4,7 @@ import { isLocalTarget } from '../links/collector.js';
 import { Progress } from './progress.js';
 import { checkedBySummary, countStates, linkDiagnostics, linksJson, linksMarkdown } from '../links/report.js';
 import { formatReport } from '../report.js';
-import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
+import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const linksCommand: Command = {
   positionals: true,
@@ -125,10 +125,9 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
     if (values.fix === true) {
       const { fixMovedLinks } = await import('../commands/links-fix.js');
       const fix = await fixMovedLinks(root, outcome.links);
-      for (const f of fix.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
       if (fix.diagnostics.length) io.stderr.write(formatReport(fix.diagnostics, 'stylish', { color: false }));
-      if (fix.fixed.length) io.stderr.write(`Commit: ${[...fix.fixed.map((f) => f.file), ...fix.generated].join(', ')}.\n`);
-      else io.stderr.write('--fix: no entry link moved permanently; nothing changed.\n');
+      reportWritten(io, fix.fixed, fix.generated);
+      if (!fix.fixed.length) io.stderr.write('--fix: no entry link moved permanently; nothing changed.\n');
       fixErrors = fix.diagnostics.length > 0;
     }
     // Errors fail the run: dead and blocked links by default, as .paperlist.yml's rules set them.

@@ -81,3 +81,9 @@ export function refuseOnErrors(diagnostics: readonly Diagnostic[], io: Io, outco
   io.stderr.write(`paperlist: ${outcome}: fix the errors above first ('paperlist lint' lists them with hints).\n`);
   return EXIT.errors;
 }
+
+/** What an entry-changing command wrote, on stderr: each entry file with its changes, then every file to commit. */
+export function reportWritten(io: Io, fixed: ReadonlyArray<{ file: string; changes: string[] }>, generated: readonly string[]): void {
+  for (const f of fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
+  if (fixed.length) io.stderr.write(`Commit: ${[...fixed.map((f) => f.file), ...generated].join(', ')}.\n`);
+}

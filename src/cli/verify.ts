@@ -5,7 +5,7 @@ import { formatReport } from '../report.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { Progress } from './progress.js';
 import { sourcesOf, verifySourceOptions } from './source-options.js';
-import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor } from './shared.js';
+import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const verifyCommand: Command = {
   usage: 'paperlist verify [--fix] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--semantic-scholar URL] [--interval MS]',
@@ -57,11 +57,8 @@ Environment: SEMANTIC_SCHOLAR_API_KEY, if set, is sent to Semantic Scholar only 
     // Offline, "no problems" would be a claim about papers nobody looked at.
     const nothingVerified = outcome.counts.checked === 0 && outcome.unreachable.length > 0;
     if (!(nothingVerified && format === 'stylish' && !outcome.diagnostics.length)) io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: outcome.counts }));
-    for (const f of outcome.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
-    if (outcome.fixed.length) {
-      const files = [...outcome.fixed.map((f) => f.file), ...outcome.generated];
-      io.stderr.write(`Commit: ${files.join(', ')}.\n`);
-    } else if (!values.fix && outcome.counts.fillable) {
+    reportWritten(io, outcome.fixed, outcome.generated);
+    if (!outcome.fixed.length && !values.fix && outcome.counts.fillable) {
       io.stderr.write(`${outcome.counts.fillable} entr${outcome.counts.fillable === 1 ? 'y' : 'ies'} can take more from the records (published version, full author list, DOI): run 'paperlist verify --fix'.\n`);
     }
     for (const line of outcome.unreachable) io.stderr.write(`paperlist: ${line}.\n`);

@@ -1,13 +1,10 @@
 // `paperlist absorb`: README.md edited by hand → the entry and template changes that make generate
 // write it, then README.md regenerated. Writes nothing when a line cannot be read.
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { planAbsorb, type Change } from '../absorb/plan.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../fs-atomic.js';
 import { loadVenues } from '../package-files.js';
 import { checkRepository } from '../pipeline.js';
-import { generate } from './generate.js';
+import { writeEntriesAndGenerate } from './write-entries.js';
 
 export interface AbsorbOutcome {
   status: 'nothing' | 'planned' | 'written' | 'refused';
@@ -36,10 +33,6 @@ export async function absorb(root: string, options: { dryRun: boolean }): Promis
   if (hasErrors(plan.diagnostics)) return { ...outcome, status: 'refused' };
   if (!plan.changes.length && project.workspace.readme === rendered.text) return { ...outcome, status: 'nothing' };
   if (options.dryRun) return { ...outcome, status: 'planned' };
-  for (const [file, text] of plan.files) {
-    if (text === null) await rm(join(root, file), { force: true });
-    else await writeFileAtomic(join(root, file), text);
-  }
-  const regenerated = await generate(root, false);
-  return { ...outcome, status: 'written', generated: regenerated.files, diagnostics: [...plan.diagnostics, ...regenerated.diagnostics.filter((d) => d.severity === 'error')] };
+  const regenerated = await writeEntriesAndGenerate(root, [...plan.files].map(([file, text]) => ({ file, text })));
+  return { ...outcome, status: 'written', generated: regenerated.generated, diagnostics: [...plan.diagnostics, ...regenerated.diagnostics] };
 }

@@ -2,14 +2,12 @@
 // or a GitHub repository renamed or transferred, as GitHub's API says) are given the new URL, then
 // README.md is generated again. Only entry link fields change; the template's prose is left to a
 // person (the report names it), and nothing else in an entry is touched.
-import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatDataset, formatPaper } from '../entry-format.js';
-import { writeFileAtomic } from '../fs-atomic.js';
 import type { CheckedLink } from '../links/report.js';
 import { LINK_KINDS } from '../model.js';
 import { loadProject } from '../project.js';
-import { generate } from './generate.js';
+import { writeEntriesAndGenerate } from './write-entries.js';
 
 export interface MovedFix {
   /** Entry files written, with what changed in each. */
@@ -26,8 +24,7 @@ export function movedLinks(links: readonly CheckedLink[]): Map<string, string> {
 
 export async function fixMovedLinks(root: string, links: readonly CheckedLink[]): Promise<MovedFix> {
   const moved = movedLinks(links);
-  const fixed: MovedFix['fixed'] = [];
-  if (!moved.size) return { fixed, generated: [], diagnostics: [] };
+  if (!moved.size) return { fixed: [], generated: [], diagnostics: [] };
   const project = await loadProject(root);
   const writes: Array<{ file: string; text: string; changes: string[] }> = [];
   for (const p of project.papers) {
@@ -46,11 +43,7 @@ export async function fixMovedLinks(root: string, links: readonly CheckedLink[])
     const to = d.dataset.url ? moved.get(d.dataset.url) : undefined;
     if (to) writes.push({ file: d.entry.source.file, text: formatDataset({ ...d.dataset, url: to }), changes: [`url: ${d.dataset.url} → ${to}`] });
   }
-  for (const w of writes) {
-    await writeFileAtomic(join(root, w.file), w.text);
-    fixed.push({ file: w.file, changes: w.changes });
-  }
-  if (!fixed.length) return { fixed, generated: [], diagnostics: [] };
-  const regenerated = await generate(root, false);
-  return { fixed, generated: regenerated.files, diagnostics: regenerated.diagnostics.filter((d) => d.severity === 'error') };
+  if (!writes.length) return { fixed: [], generated: [], diagnostics: [] };
+  const regenerated = await writeEntriesAndGenerate(root, writes);
+  return { fixed: writes.map(({ file, changes }) => ({ file, changes })), ...regenerated };
 }

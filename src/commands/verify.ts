@@ -1,11 +1,10 @@
 // `paperlist verify`: entries against their records (arXiv, the ACL Anthology, Crossref), arXiv-only
 // entries against their published versions (Semantic Scholar maps arXiv ids to them); `--fix`
 // applies the published version and fills the full author list and DOI from the records.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { levelOf, loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPaper } from '../entry-format.js';
-import { writeFileAtomic } from '../fs-atomic.js';
 import { loadVenues } from '../package-files.js';
 import { loadProject, type PaperEntry } from '../project.js';
 import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
@@ -14,7 +13,7 @@ import { fetchAnthology, fetchArxiv, fetchCrossref, fetchPublished, type FetchPr
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
 import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
-import { generate } from './generate.js';
+import { writeEntriesAndGenerate } from './write-entries.js';
 
 export interface VerifyOptions {
   cachePath?: string;
@@ -130,16 +129,12 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
     if (level !== 'off') diagnostics.push({ ...rest, ruleId: check, severity: level });
   }
 
-  const fixed: VerifyOutcome['fixed'] = [];
+  const fixed: VerifyOutcome['fixed'] = fixes.map((f) => ({ file: f.entry.entry.source.file, changes: f.changes }));
   let generated: string[] = [];
   if (fixes.length) {
-    for (const f of fixes) {
-      await writeFileAtomic(join(root, f.entry.entry.source.file), f.text);
-      fixed.push({ file: f.entry.entry.source.file, changes: f.changes });
-    }
-    const regenerated = await generate(root, false);
-    generated = regenerated.files;
-    diagnostics.push(...regenerated.diagnostics.filter((d) => d.severity === 'error'));
+    const regenerated = await writeEntriesAndGenerate(root, fixes.map((f) => ({ file: f.entry.entry.source.file, text: f.text })));
+    generated = regenerated.generated;
+    diagnostics.push(...regenerated.diagnostics);
   }
   const counts = { arxiv: arxivIds.length, anthology: ids('acl:').length, crossref: ids('doi:').length, checked, published, fillable };
   return { diagnostics, counts, unreachable, fixed, generated };
