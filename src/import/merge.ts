@@ -146,7 +146,7 @@ function mergeDatasets(items: DatasetItem[], report: Report): Array<Merged<Datas
   return out;
 }
 
-/** Same URL, or the same arXiv / Anthology paper in another form (abs vs pdf, a version suffix). */
+/** A value as a report quotes it: strings in quotes. */
 function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
