@@ -1,5 +1,6 @@
 // The only place that formats diagnostics: stylish (people), json (tools), github (Actions annotations).
 import { sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.js';
+import { count } from './text/count.js';
 
 export const FORMATS = ['stylish', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -74,9 +75,8 @@ function place(p: { file: string; line?: number; column?: number }): string {
 }
 
 function summaryLine(s: Summary): string {
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (!s.errors && !s.warnings && !s.infos) return 'no problems';
-  return [plural(s.errors, 'error'), plural(s.warnings, 'warning'), ...(s.infos ? [plural(s.infos, 'note')] : [])].join(', ');
+  return [count(s.errors, 'error'), count(s.warnings, 'warning'), ...(s.infos ? [count(s.infos, 'note')] : [])].join(', ');
 }
 
 function stylish(sorted: Diagnostic[], summary: Summary, color: boolean): string {

@@ -96,6 +96,8 @@ describe('paperlist absorb', () => {
       return lines;
     });
     const template = await readFile(join(root, 'templates/README.md'), 'utf8');
+    const planned = await runCli(['absorb', '--dry-run', '--root', root], root);
+    expect(planned.stderr).toBe("1 change; nothing written (--dry-run). Run 'npx paperlist absorb' to apply it.\n");
     const result = await runCli(['absorb', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(0);
     const report = json(result.stdout);

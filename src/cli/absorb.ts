@@ -3,6 +3,7 @@ import { absorb } from '../commands/absorb.js';
 import type { Change } from '../absorb/plan.js';
 import { formatReport } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
+import { count } from '../text/count.js';
 
 function describeChange(c: Change, dryRun: boolean): string {
   const verb = { created: dryRun ? 'would create' : 'created', updated: dryRun ? 'would update' : 'updated', removed: dryRun ? 'would remove' : 'removed' }[c.kind];
@@ -53,10 +54,10 @@ Options:
         if (format === 'stylish') io.stderr.write('README.md is what the entries generate: nothing to absorb.\n');
         return EXIT.ok;
       case 'planned':
-        if (format === 'stylish') io.stderr.write(`${outcome.changes.length} changes; nothing written (--dry-run). Run 'npx paperlist absorb' to apply them.\n`);
+        if (format === 'stylish') io.stderr.write(`${count(outcome.changes.length, 'change')}; nothing written (--dry-run). Run 'npx paperlist absorb' to apply ${outcome.changes.length === 1 ? 'it' : 'them'}.\n`);
         return EXIT.ok;
       case 'written':
-        if (format === 'stylish') io.stderr.write(`${outcome.changes.length} changes. Commit ${files.join(', ')}.\n`);
+        if (format === 'stylish') io.stderr.write(`${count(outcome.changes.length, 'change')}. Commit ${files.join(', ')}.\n`);
         return EXIT.ok;
     }
   },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { EXPORT_FORMATS, exportList, type ExportFormat } from '../commands/export.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
+import { count } from '../text/count.js';
 
 export const exportCommand: Command = {
   usage: 'paperlist export --format bibtex|json|csv [--out FILE] [--root DIR]',
@@ -27,7 +28,7 @@ Options:
     if (refused !== undefined || outcome.text === undefined) return refused ?? EXIT.errors;
     if (typeof values.out === 'string') {
       await writeFileAtomic(resolve(io.cwd, values.out), outcome.text);
-      io.stderr.write(`wrote ${values.out}: ${outcome.papers} papers${format === 'json' ? ` and ${outcome.datasets} datasets` : ''}\n`);
+      io.stderr.write(`wrote ${values.out}: ${count(outcome.papers, 'paper')}${format === 'json' ? ` and ${count(outcome.datasets, 'dataset')}` : ''}\n`);
     } else io.stdout.write(outcome.text);
     return EXIT.ok;
   },

@@ -5,6 +5,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { loadVenues } from '../package-files.js';
 import { formatReport } from '../report.js';
 import { EXIT, fail, formatOf, formatOption, UsageError, useColor, type Command } from './shared.js';
+import { count } from '../text/count.js';
 
 export const importCommand: Command = {
   positionals: true,
@@ -42,7 +43,7 @@ Options:
     const extra = { ...plan.counts, written };
     io.stdout.write(formatReport(diagnostics, format, { color: useColor(io), extra }));
     if (format === 'stylish')
-      io.stdout.write(`imported ${plan.counts.items} list items as ${plan.counts.papers} papers and ${plan.counts.datasets} datasets in ${plan.counts.sections} sections; wrote ${written} files\n`);
+      io.stdout.write(`imported ${count(plan.counts.items, 'list item')} as ${count(plan.counts.papers, 'paper')} and ${count(plan.counts.datasets, 'dataset')} in ${count(plan.counts.sections, 'section')}; wrote ${count(written, 'file')}\n`);
     return hasErrors(diagnostics) ? EXIT.errors : EXIT.ok;
   },
 };

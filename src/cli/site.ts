@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { buildSite } from '../commands/site.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
+import { count } from '../text/count.js';
 
 export const siteCommand: Command = {
   usage: 'paperlist site --out DIR|FILE.html [--root DIR]',
@@ -24,7 +25,7 @@ Options:
     const refused = refuseOnErrors(site.diagnostics, io, 'the site was not written');
     if (refused !== undefined || site.html === undefined) return refused ?? EXIT.errors;
     await writeFileAtomic(page ? out : join(out, 'index.html'), site.html);
-    io.stderr.write(`wrote ${page ? values.out : join(values.out, 'index.html')}: ${site.papers} papers and ${site.datasets} datasets\n`);
+    io.stderr.write(`wrote ${page ? values.out : join(values.out, 'index.html')}: ${count(site.papers, 'paper')} and ${count(site.datasets, 'dataset')}\n`);
     return EXIT.ok;
   },
 };

@@ -7,6 +7,7 @@ import { githubRepoFromUrl, type RepositoryName } from '../paper-identifiers.js'
 import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
 import { headerValue } from './classify.js';
 import type { LinkResult, PathChecked, PathNote } from './options.js';
+import { count } from '../text/count.js';
 
 export interface GithubPathOptions extends Manners {
   /** The GraphQL endpoint: https://api.github.com/graphql (tests: a loopback server). */
@@ -60,7 +61,7 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
   const headers = { authorization: `bearer ${options.token}`, accept: 'application/json' };
   const giveUp = (from: number, note: PathNote): void => {
     for (const g of groups.slice(from)) fallback.push(...g.links);
-    notes.push({ ...note, message: `${note.message}; ${groups.length - from} repositories were checked over HTTP instead.` });
+    notes.push({ ...note, message: `${note.message}; ${count(groups.length - from, 'repository was', 'repositories were')} checked over HTTP instead.` });
   };
   for (let i = 0; i < groups.length; i += options.batch) {
     const batch = groups.slice(i, i + options.batch);
@@ -81,7 +82,7 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
     }
     if (!read || read.kind !== 'answer') {
       for (const g of batch) fallback.push(...g.links);
-      notes.push({ severity: 'info', message: `The GitHub API gave no usable answer (${read ? `malformed: ${read.reason}` : `HTTP ${answer.status}`}); ${batch.length} repositories were checked over HTTP instead.` });
+      notes.push({ severity: 'info', message: `The GitHub API gave no usable answer (${read ? `malformed: ${read.reason}` : `HTTP ${answer.status}`}); ${count(batch.length, 'repository was', 'repositories were')} checked over HTTP instead.` });
       continue;
     }
     batch.forEach((g, k) => {

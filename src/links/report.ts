@@ -3,6 +3,7 @@ import type { Level } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LinkResult, LinkState, LinkVia } from './options.js';
 import { isLocalTarget, type LinkSource } from './collector.js';
+import { count } from '../text/count.js';
 
 export interface CheckedLink extends LinkResult {
   origins: LinkSource['origins'];
@@ -108,7 +109,7 @@ export function linksMarkdown(links: readonly CheckedLink[], title = 'Link check
   const counts = countStates(links);
   const where = (l: CheckedLink): string => l.origins.map((o) => `\`${o.file}:${o.line}\``).join(', ');
   const by = checkedBySummary(links);
-  let out = `## ${title}\n\n${links.length} links: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}.${by ? ` Checked ${by}.` : ''}\n`;
+  let out = `## ${title}\n\n${count(links.length, 'link')}: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}.${by ? ` Checked ${by}.` : ''}\n`;
   const section = (heading: string, list: CheckedLink[], detail: (l: CheckedLink) => string): void => {
     if (!list.length) return;
     out += `\n### ${heading} (${list.length})\n\n| link | result | where |\n| --- | --- | --- |\n`;
