@@ -92,7 +92,7 @@ describe('paperlist add from a record', () => {
     expect(d).toMatchObject({
       file: 'entries/papers/question-translation-training-for-better-multilingual.yml', ruleId: 'duplicates/title', severity: 'error',
       message: 'This paper is listed already: entries/papers/question-translation-training-for-better-multilingual.yml ("Question Translation Training for Better Multilingual Reasoning") has the same title.',
-      hint: 'To list it in another section too, add the section to `sections` in entries/papers/question-translation-training-for-better-multilingual.yml; nothing was written. It is listed under its arXiv preprint: to link this published version instead, set in entries/papers/question-translation-training-for-better-multilingual.yml: venue: Findings of ACL, year: 2024, links.paper: https://aclanthology.org/2024.findings-acl.498 (`paperlist verify --fix` does the same when Semantic Scholar links the two versions), then run `npm run generate`.',
+      hint: 'To list it in another section too, add the section to `sections` in entries/papers/question-translation-training-for-better-multilingual.yml; nothing was written. It is listed under its arXiv preprint: to link this published version instead, set in entries/papers/question-translation-training-for-better-multilingual.yml: venue: Findings of ACL, year: 2024, links.paper: https://aclanthology.org/2024.findings-acl.498 (`npx paperlist verify --fix` does the same when Semantic Scholar links the two versions), then run `npm run generate`.',
     });
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   });
@@ -134,13 +134,13 @@ describe('paperlist add from a record', () => {
     const root = await copyFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const unknown = await runCli(['add', '2402.99999', '--section', 'sft', ...sources(server.base), '--root', root], root);
-    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'paperlist: arXiv has no paper 2402.99999. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.99999 --section sft\n' });
+    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'paperlist: arXiv has no paper 2402.99999. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.99999 --section sft\n' });
     const malformed = await runCli(['add', '2023.emnlp-main.9999', '--section', 'sft', ...sources(server.base), '--root', root], root);
     expect(malformed.code).toBe(1);
-    expect(malformed.stderr).toBe('paperlist: ACL Anthology: unreadable BibTeX. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper https://aclanthology.org/2023.emnlp-main.9999 --section sft\n');
+    expect(malformed.stderr).toBe('paperlist: ACL Anthology: unreadable BibTeX. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year Y --venue V --paper https://aclanthology.org/2023.emnlp-main.9999 --section sft\n');
     const offline = await runCli(['add', '2402.07827', '--section', 'sft', '--arxiv-api', 'http://127.0.0.1:1/api/query', '--root', root], root);
     expect(offline.code).toBe(4);
-    expect(offline.stderr).toBe('paperlist: arXiv API unreachable: connection refused. Nothing was written. To add it by hand: paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.07827 --section sft\n');
+    expect(offline.stderr).toBe('paperlist: arXiv API unreachable: connection refused. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.07827 --section sft\n');
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   }, 20_000);
 });

@@ -165,11 +165,11 @@ describe('paperlist verify against a replay server', () => {
       {
         file: qalign, line: 5, column: 8, ruleId: 'verify/published', severity: 'warning',
         message: 'Published as Findings of ACL 2024: https://aclanthology.org/2024.findings-acl.498 (Semantic Scholar; ACL Anthology record checked).',
-        hint: '`paperlist verify --fix` sets the venue, year and paper link from that record and regenerates README.md; commit the files it names.',
+        hint: '`npx paperlist verify --fix` sets the venue, year and paper link from that record and regenerates README.md; commit the files it names.',
       },
     ]);
     expect(report.summary).toMatchObject({ arxiv: 2, anthology: 1, crossref: 0, checked: 3, published: 1, fillable: 3 });
-    expect(result.stderr).toBe("3 entries can take more from the records (published version, full author list, DOI): run 'paperlist verify --fix'.\n");
+    expect(result.stderr).toBe("3 entries can take more from the records (published version, full author list, DOI): run 'npx paperlist verify --fix'.\n");
     expect(result.code).toBe(0);
     expect(server.log.map((r) => r.path)).toEqual([
       '/api/query?id_list=2310.06825,2401.07817&max_results=2', '/graph/v1/paper/batch?fields=externalIds,title,year,venue,authors',

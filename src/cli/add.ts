@@ -116,7 +116,7 @@ Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-
     });
     if (outcome.problem) {
       const ref = source !== undefined ? identifyPaper(source) : undefined;
-      const byHand = `paperlist add --title T --authors A --year Y --venue V --paper ${ref ? canonicalPaperUrl(ref) : 'URL'} --section ${fields.sections[0] ?? 'ID'}`;
+      const byHand = `npx paperlist add --title T --authors A --year Y --venue V --paper ${ref ? canonicalPaperUrl(ref) : 'URL'} --section ${fields.sections[0] ?? 'ID'}`;
       io.stderr.write(`paperlist: ${outcome.problem.message}. Nothing was written. To add it by hand: ${byHand}\n`);
       return outcome.problem.kind === 'unreachable' ? EXIT.offline : EXIT.errors;
     }

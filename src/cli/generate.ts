@@ -26,7 +26,7 @@ Options:
     else if (shown.length || format !== 'stylish') io.stdout.write(formatReport(shown, format, { color: useColor(io), extra: { readme: outcome.status } }));
     switch (outcome.status) {
       case 'refused':
-        io.stderr.write("paperlist: nothing was written: fix the errors above first ('paperlist lint' lists them with hints).\n");
+        io.stderr.write("paperlist: nothing was written: fix the errors above first ('npm run lint' lists them with hints).\n");
         return EXIT.errors;
       case 'stale':
         if (format !== 'json') io.stdout.write(outcome.diff ?? '');

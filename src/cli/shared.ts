@@ -78,7 +78,7 @@ export function rootOf(values: Record<string, unknown>, io: Io): string {
 export function refuseOnErrors(diagnostics: readonly Diagnostic[], io: Io, outcome: string): number | undefined {
   if (!hasErrors(diagnostics)) return undefined;
   io.stderr.write(formatReport(diagnostics.filter((d) => d.severity === 'error'), 'stylish', { color: io.stderr.isTTY === true && !('NO_COLOR' in io.env) }));
-  io.stderr.write(`paperlist: ${outcome}: fix the errors above first ('paperlist lint' lists them with hints).\n`);
+  io.stderr.write(`paperlist: ${outcome}: fix the errors above first ('npm run lint' lists them with hints).\n`);
   return EXIT.errors;
 }
 

@@ -59,7 +59,7 @@ Environment: SEMANTIC_SCHOLAR_API_KEY, if set, is sent to Semantic Scholar only 
     if (!(nothingVerified && format === 'stylish' && !outcome.diagnostics.length)) io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: outcome.counts }));
     reportWritten(io, outcome.fixed, outcome.generated);
     if (!outcome.fixed.length && !values.fix && outcome.counts.fillable) {
-      io.stderr.write(`${outcome.counts.fillable} entr${outcome.counts.fillable === 1 ? 'y' : 'ies'} can take more from the records (published version, full author list, DOI): run 'paperlist verify --fix'.\n`);
+      io.stderr.write(`${outcome.counts.fillable} entr${outcome.counts.fillable === 1 ? 'y' : 'ies'} can take more from the records (published version, full author list, DOI): run 'npx paperlist verify --fix'.\n`);
     }
     for (const line of outcome.unreachable) io.stderr.write(`paperlist: ${line}.\n`);
     if (nothingVerified) io.stderr.write('paperlist: nothing was verified: no source could be reached (offline?). Try again with a network.\n');

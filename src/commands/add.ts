@@ -193,7 +193,7 @@ function alreadyListed(existing: PaperEntry, what: string, ruleId: string, candi
   const listedAsPreprint = paperIdentifiers(existing.paper.links.paper).arxiv !== undefined;
   const published = candidate && candidate.links.paper && paperIdentifiers(candidate.links.paper).arxiv === undefined && candidate.venue !== undefined && candidate.venue !== 'arXiv';
   const upgrade = published && listedAsPreprint
-    ? ` It is listed under its arXiv preprint: to link this published version instead, set in ${file}: venue: ${candidate.venue}, year: ${candidate.year}, links.paper: ${candidate.links.paper} (\`paperlist verify --fix\` does the same when Semantic Scholar links the two versions), then run \`npm run generate\`.`
+    ? ` It is listed under its arXiv preprint: to link this published version instead, set in ${file}: venue: ${candidate.venue}, year: ${candidate.year}, links.paper: ${candidate.links.paper} (\`npx paperlist verify --fix\` does the same when Semantic Scholar links the two versions), then run \`npm run generate\`.`
     : '';
   return {
     file, line: 1, column: 1, ruleId, severity: 'error',

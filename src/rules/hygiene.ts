@@ -134,7 +134,7 @@ function checkEntry(e: AnyEntry): Finding[] {
     findings.push({
       check: 'hygiene/format', file: source.file, line: source.decoded.bom || source.decoded.crlf ? 1 : line + 1, column: 1,
       message: `The file is not in canonical form: ${why}.`,
-      hint: 'Run `paperlist lint --fix` to rewrite it (key order, quoting, indentation, schema comment).',
+      hint: 'Run `npx paperlist lint --fix` to rewrite it (key order, quoting, indentation, schema comment).',
     });
   }
   return findings;

@@ -42,8 +42,8 @@ export function publishedFinding(p: PaperEntry, v: PublishedVersion): Finding {
     check: 'verify/published', ...placeOf(p, p.paper.venue ? ['venue'] : ['links', 'paper']),
     message: `Published as ${where}: ${v.fields.paper} (${v.via === 'arXiv' ? "the arXiv record's DOI" : 'Semantic Scholar'}; ${v.record.source} record checked).`,
     hint: v.fields.venue
-      ? '`paperlist verify --fix` sets the venue, year and paper link from that record and regenerates README.md; commit the files it names.'
-      : `schema/venues.json has no venue named "${v.record.publishedInShort ?? v.record.publishedIn ?? ''}": add it (name, kind, aliases), then run \`paperlist verify --fix\`.`,
+      ? '`npx paperlist verify --fix` sets the venue, year and paper link from that record and regenerates README.md; commit the files it names.'
+      : `schema/venues.json has no venue named "${v.record.publishedInShort ?? v.record.publishedIn ?? ''}": add it (name, kind, aliases), then run \`npx paperlist verify --fix\`.`,
   };
 }
 
