@@ -22,6 +22,12 @@ export interface Project {
   /** Entries that passed the schema (others are reported and left out). */
   papers: PaperEntry[];
   datasets: DatasetEntry[];
+  /**
+   * Entries whose only schema errors are unknown fields, without those fields: the rules check
+   * them too (a typo'd key should not hide a wrong year), but nothing renders, exports or rewrites
+   * them (their errors stop every command that writes).
+   */
+  partial: { papers: PaperEntry[]; datasets: DatasetEntry[] };
   diagnostics: Diagnostic[];
 }
 
@@ -29,7 +35,7 @@ export async function loadProject(root: string): Promise<Project> {
   const workspace = await loadWorkspace(root);
   const validator = sharedValidator();
   const diagnostics: Diagnostic[] = [...workspace.diagnostics];
-  const project: Project = { workspace, papers: [], datasets: [], diagnostics };
+  const project: Project = { workspace, papers: [], datasets: [], partial: { papers: [], datasets: [] }, diagnostics };
 
   if (workspace.sections?.data !== undefined) {
     const problems = validator.validate('sections', workspace.sections);
@@ -38,15 +44,32 @@ export async function loadProject(root: string): Promise<Project> {
   }
   for (const entry of workspace.entries) {
     if (entry.source.data === undefined) continue; // YAML errors already reported
-    const problems = validator.validate(entry.kind, entry.source);
+    const { problems, checkable } = validator.check(entry.kind, entry.source);
     diagnostics.push(...problems);
-    if (problems.length) continue;
-    if (entry.kind === 'paper') project.papers.push({ id: entry.id, paper: entry.source.data as Paper, entry });
-    else project.datasets.push({ id: entry.id, dataset: entry.source.data as Dataset, entry });
+    if (checkable === undefined) continue;
+    const into = problems.length ? project.partial : project;
+    if (entry.kind === 'paper') into.papers.push({ id: entry.id, paper: checkable as Paper, entry });
+    else into.datasets.push({ id: entry.id, dataset: checkable as Dataset, entry });
   }
   if (!workspace.template && !workspace.diagnostics.some((d) => d.file === TEMPLATE_FILE))
     diagnostics.push({ file: TEMPLATE_FILE, ruleId: 'template', severity: 'error', message: 'The README template is missing.', hint: 'Create templates/README.md with <!-- paperlist:group ID --> markers.' });
   return project;
+}
+
+/**
+ * The entries the rules check: the valid ones and the partial ones (see Project.partial), in file
+ * order, as one project. Commands that write (generate, export, fixes) use the project itself.
+ */
+export function rulesView(project: Project): Project {
+  if (!project.partial.papers.length && !project.partial.datasets.length) return project;
+  const order = new Map(project.workspace.entries.map((e, i) => [e, i]));
+  const byFile = <T extends { entry: LoadedEntry }>(a: T, b: T): number => order.get(a.entry)! - order.get(b.entry)!;
+  return {
+    ...project,
+    papers: [...project.papers, ...project.partial.papers].sort(byFile),
+    datasets: [...project.datasets, ...project.partial.datasets].sort(byFile),
+    partial: { papers: [], datasets: [] },
+  };
 }
 
 /** The sections entries of `kind` go in (those without subsections), in README order. */

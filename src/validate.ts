@@ -56,9 +56,26 @@ export class Validator {
 
   /** Diagnostics for every schema error in `source.data`; empty when valid. */
   validate(kind: SchemaKind, source: YamlSource): Diagnostic[] {
+    return this.check(kind, source).problems;
+  }
+
+  /**
+   * The schema errors, and the data the rules may still check: the entry itself when valid, or,
+   * when its only errors are unknown fields (a typo such as "cod:"), the entry without them, so
+   * that one lint run reports the rest of what is wrong too.
+   */
+  check(kind: SchemaKind, source: YamlSource): { problems: Diagnostic[]; checkable?: unknown } {
     const validate = this.validators[kind];
-    if (validate(source.data)) return [];
-    return simplify(validate.errors ?? []).map((e) => this.toDiagnostic(kind, source, e));
+    if (validate(source.data)) return { problems: [], checkable: source.data };
+    const errors = simplify(validate.errors ?? []);
+    const problems = errors.map((e) => this.toDiagnostic(kind, source, e));
+    if (!errors.every((e) => e.keyword === 'additionalProperties')) return { problems };
+    const pruned = structuredClone(source.data);
+    for (const e of errors) {
+      const parent = valueAt(pruned, pointerToPath(e.instancePath)) as Record<string, unknown>;
+      delete parent[(e.params as { additionalProperty: string }).additionalProperty];
+    }
+    return validate(pruned) ? { problems, checkable: pruned } : { problems };
   }
 
   private toDiagnostic(kind: SchemaKind, source: YamlSource, e: ErrorObject): Diagnostic {

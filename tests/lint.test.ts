@@ -53,6 +53,22 @@ describe('schema', () => {
     expect(diagnostics[1]!.hint).toBe('Did you mean "authors"? Allowed here: title, authors, authorList, year, venue, doi, links, sections.');
     expect(diagnostics[3]!.hint).toBe('Allowed here: paper, code, model, data, project.');
   });
+
+  it('an entry whose only schema errors are unknown fields is still checked by every rule, and left as it is by --fix', async () => {
+    // A typo'd key, and a year the ACL Anthology id contradicts, and the same paper as another entry.
+    const text = paper('title: Typo Key Paper\nauthors: A et al.\nyear: 2022\nvenue: ACL\nlinks:\n  paper: https://aclanthology.org/2023.acl-long.7\n  cod: https://github.com/a/b\nsections:\n  - sft\n');
+    const other = paper('title: Another Title\nauthors: B et al.\nyear: 2023\nvenue: ACL\nlinks:\n  paper: https://aclanthology.org/2023.acl-long.7\nsections:\n  - sft\n');
+    const { code, diagnostics, root } = await lintWith({ 'entries/papers/typo-key-paper.yml': text, 'entries/papers/another-title.yml': other }, ['--fix']);
+    expect(code).toBe(1);
+    expect(diagnostics.map(brief)).toEqual([
+      'entries/papers/another-title.yml:7:10 error duplicates/acl "Another Title" has the same ACL Anthology id 2023.acl-long.7 as entries/papers/typo-key-paper.yml ("Typo Key Paper").',
+      'entries/papers/typo-key-paper.yml:4:7 error mislabels/acl-year Year 2022 differs from the ACL Anthology id 2023.acl-long.7, which is from 2023.',
+      'entries/papers/typo-key-paper.yml:7:10 error duplicates/acl "Typo Key Paper" has the same ACL Anthology id 2023.acl-long.7 as entries/papers/another-title.yml ("Another Title").',
+      'entries/papers/typo-key-paper.yml:8:3 error schema Unknown field "links.cod".',
+    ]);
+    // --fix rewrites valid entries only: this one keeps its unknown field for its author to fix.
+    expect(await readFile(join(root, 'entries/papers/typo-key-paper.yml'), 'utf8')).toBe(text);
+  });
 });
 
 describe('duplicates', () => {

@@ -12,7 +12,7 @@ import { linkKeys } from '../same-paper.js';
 import { assignIds } from '../entry-ids.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
-import { loadProject, type PaperEntry, type Project } from '../project.js';
+import { loadProject, rulesView, type PaperEntry, type Project } from '../project.js';
 import { canonicalPaperUrl, identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
@@ -121,7 +121,8 @@ export interface AddRequest {
  */
 export async function addPaper(request: AddRequest): Promise<AddOutcome & { problem?: FetchProblem }> {
   const { root } = request;
-  const project = await loadProject(root);
+  // Entries with only unknown-field errors count too: a paper listed with a typo'd key is listed.
+  const project = rulesView(await loadProject(root));
   let fields = request.fields;
   const diagnostics: Diagnostic[] = [];
   let ref: PaperRef | undefined;
