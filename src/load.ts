@@ -120,12 +120,16 @@ export function parseYaml(file: string, decoded: DecodedText, fastRead?: (text: 
     return { source, diagnostics };
   }
   const { doc, lines } = syntaxOf(source);
+  // One error per line: yaml reports one misplaced line as up to three errors there.
+  const said = new Set<number>();
   for (const error of doc.errors) {
     const pos = linePos(lines, error.pos[0]);
+    if (said.has(pos.line)) continue;
+    said.add(pos.line);
     diagnostics.push({
       file, ...pos, ruleId: 'yaml', severity: 'error',
       message: `The file is not valid YAML: ${firstLine(error.message)}`,
-      hint: yamlHint(error.code),
+      hint: yamlHint(error.code, text.split('\n')[pos.line - 1] ?? ''),
     });
   }
   if (doc.errors.length === 0) {
@@ -142,8 +146,18 @@ export function parseYaml(file: string, decoded: DecodedText, fastRead?: (text: 
   return { source, diagnostics };
 }
 
-function yamlHint(code: string): string {
+/** What to do about a YAML error, from its code and the line it is on. */
+function yamlHint(code: string, line: string): string {
+  // "title: Foo: Bar": a second ": " in a plain value reads as a nested mapping.
+  if (/^\s*(- )?[\w.-]+: .*: /.test(line) && (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY'))
+    return 'A value with ": " in it needs quotes: title: "Foo: Bar".';
   switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BAD_INDENT':
+      return 'Check the indentation of this line: fields start at the margin; links and list items are two spaces in, like the lines above them.';
+    case 'BAD_SCALAR_START':
+      return 'A value that starts with a special character (@ ` | > % and others) needs quotes: title: "@Foo".';
     case 'DUPLICATE_KEY':
       return 'Each field may appear once: remove or merge the repeated key.';
     case 'MULTIPLE_DOCS':

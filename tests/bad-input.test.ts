@@ -45,6 +45,18 @@ describe('bad input corpus', () => {
     });
   }
 
+  it('a YAML mistake is one error at its line, with the fix for that mistake', async () => {
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, 'entries/papers/bad.yml'), `${header}title: A Good Title\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections:\n  - sft\n - rlhf\n`);
+    await writeFile(join(root, 'entries/papers/colon.yml'), `${header}title: Aya: A Model\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/c\nsections: [sft]\n`);
+    const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    const yaml = JSON.parse(linted.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'yaml');
+    expect(yaml.map((d: { file: string; line: number; column: number; message: string; hint: string }) => `${d.file}:${d.line}:${d.column} ${d.message} → ${d.hint}`)).toEqual([
+      'entries/papers/bad.yml:9:1 The file is not valid YAML: A block sequence may not be used as an implicit map key → Check the indentation of this line: fields start at the margin; links and list items are two spaces in, like the lines above them.',
+      'entries/papers/colon.yml:2:8 The file is not valid YAML: Nested mappings are not allowed in compact mappings → A value with ": " in it needs quotes: title: "Foo: Bar".',
+    ]);
+  });
+
   it('a BOM and CRLF line ends are read, and reported as non-canonical', async () => {
     const root = await copyFixture('lint-base');
     const crlf = `\uFEFF${header}title: Good Enough Title\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections:\n  - sft\n`.replace(/\n/g, '\r\n');
