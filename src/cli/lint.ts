@@ -13,12 +13,11 @@ Severities can be changed per rule or check in .paperlist.yml.
 
 Options:
   --fix            apply safe fixes first (venue aliases, spacing, canonical formatting)
-                 and list what changed; never judgement calls
+                   and list what changed; never judgement calls
   --base REF       in a pull request: the base branch (e.g. origin/main); of two copies of a
-                 paper, the one the branch adds is named as the one to remove
+                   paper, the one the branch adds is named as the one to remove
   --root DIR       the repository (default: the current directory)
-  --format FORMAT  stylish (default), json, or github (workflow annotations)
-`,
+  --format FORMAT  stylish (default), json, or github (workflow annotations)`,
   exits: '0 no errors (warnings allowed), 1 errors',
   async run({ values }, io) {
     const format = formatOf(values);
