@@ -264,7 +264,7 @@ describe('paperlist links (CLI)', () => {
     const result = await runCli(['links', 'list.md', '--root', dir, '--allow-private', '--retries', '0', '--format', 'json'], dir);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).links.map((l: { url: string; state: string }) => `${l.url} ${l.state}`)).toEqual(['./image/main.png dead']);
-    expect(result.stderr).toContain('No web link was judged (the 1 relative links and images were)');
+    expect(result.stderr).toContain('No web link was judged (the one relative link or image was)');
   });
 
   async function repoWithLinks(urls: Record<string, string>): Promise<string> {
@@ -407,6 +407,10 @@ describe('paperlist links (CLI)', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('this machine looks offline');
     expect(result.stdout).toBe('');
+    // A script asking for JSON still gets one document, which says so.
+    const json = await runCli(['links', 'list.md', '--root', dir, '--allow-private', '--retries', '0', '--format', 'json'], dir);
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout)).toMatchObject({ summary: { links: 0, offline: true }, links: [], diagnostics: [] });
   });
 
   it('rejects bad numbers with exit 2', async () => {

@@ -105,8 +105,10 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
     const diagnostics = [...outcome.diagnostics, ...linkDiagnostics(links, outcome.level)];
     const counts = countStates(links);
     if (outcome.offline) {
-      if (links.length || diagnostics.length) io.stdout.write(formatReport(diagnostics, format === 'markdown' ? 'stylish' : format, { color: useColor(io), extra: { links: links.length }, json: { links: linksJson(links) } }));
-      io.stderr.write(`paperlist: no web link could be reached at all: this machine looks offline. No web link was judged${links.length ? ` (the ${links.length} relative links and images were)` : ''}; try again with a network.\n`);
+      // JSON is always one document, so that a script reads "offline" instead of failing to parse.
+      if (links.length || diagnostics.length || format === 'json')
+        io.stdout.write(formatReport(diagnostics, format === 'markdown' ? 'stylish' : format, { color: useColor(io), extra: { links: links.length, offline: true }, json: { links: linksJson(links) } }));
+      io.stderr.write(`paperlist: no web link could be reached at all: this machine looks offline. No web link was judged${links.length ? ` (${links.length === 1 ? 'the one relative link or image was' : `the ${links.length} relative links and images were`})` : ''}; try again with a network.\n`);
       return diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.offline;
     }
     if (format === 'markdown') io.stdout.write(linksMarkdown(outcome.links));
