@@ -141,6 +141,12 @@ describe('paperlist add from a record', () => {
     const offline = await runCli(['add', '2402.07827', '--section', 'sft', '--arxiv-api', 'http://127.0.0.1:1/api/query', '--root', root], root);
     expect(offline.code).toBe(4);
     expect(offline.stderr).toBe('paperlist: arXiv API unreachable: connection refused. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.07827 --section sft\n');
+    const offlineJson = await runCli(['add', '2402.07827', '--section', 'sft', '--arxiv-api', 'http://127.0.0.1:1/api/query', '--root', root, '--format', 'json'], root);
+    expect(offlineJson.code).toBe(4);
+    expect(JSON.parse(offlineJson.stdout)).toMatchObject({
+      summary: { errors: 0, file: null },
+      problem: { kind: 'unreachable', message: 'arXiv API unreachable: connection refused', byHand: 'npx paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.07827 --section sft' },
+    });
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   }, 20_000);
 });

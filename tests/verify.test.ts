@@ -240,6 +240,17 @@ sections:
     ]);
     expect(result.stdout).toBe(''); // no "no problems" about papers nobody looked at
     expect(Date.now() - started).toBeLessThan(20_000);
+    // JSON says the same in one document: nothing checked, offline, and which sources failed.
+    const json = await runCli(['verify', '--root', root, '--arxiv-api', `${dead}/api/query`, '--anthology', dead, '--crossref', dead, '--semantic-scholar', `${dead}/graph/v1`, '--interval', '0', '--format', 'json'], root);
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      summary: { checked: 0, offline: true },
+      unreachable: [
+        'arXiv API unreachable: connection refused; papers not checked this run',
+        'Semantic Scholar unreachable: connection refused; published versions not checked this run',
+        'ACL Anthology unreachable: connection refused; papers not checked this run',
+      ],
+    });
   }, 30_000);
 
   it('reads the Semantic Scholar batch answer by arXiv id, skipping nulls and arXiv DOIs', async () => {

@@ -117,6 +117,8 @@ Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-
     if (outcome.problem) {
       const ref = source !== undefined ? identifyPaper(source) : undefined;
       const byHand = `npx paperlist add --title T --authors A --year Y --venue V --paper ${ref ? canonicalPaperUrl(ref) : 'URL'} --section ${fields.sections[0] ?? 'ID'}`;
+      // A script asking for JSON gets one document that says what went wrong.
+      if (format === 'json') io.stdout.write(formatReport([], 'json', { color: false, extra: { file: null }, json: { problem: { kind: outcome.problem.kind, message: outcome.problem.message, byHand } } }));
       io.stderr.write(`paperlist: ${outcome.problem.message}. Nothing was written. To add it by hand: ${byHand}\n`);
       return outcome.problem.kind === 'unreachable' ? EXIT.offline : EXIT.errors;
     }

@@ -6,6 +6,7 @@ import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { Progress } from './progress.js';
 import { sourcesOf, verifySourceOptions } from './source-options.js';
 import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
+import { count } from '../text/count.js';
 
 export const verifyCommand: Command = {
   usage: 'paperlist verify [--fix] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--semantic-scholar URL] [--interval MS]',
@@ -56,10 +57,10 @@ Environment: SEMANTIC_SCHOLAR_API_KEY, if set, is sent to Semantic Scholar only 
     progress.finish();
     // Offline, "no problems" would be a claim about papers nobody looked at.
     const nothingVerified = outcome.counts.checked === 0 && outcome.unreachable.length > 0;
-    if (!(nothingVerified && format === 'stylish' && !outcome.diagnostics.length)) io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: outcome.counts }));
+    if (!(nothingVerified && format === 'stylish' && !outcome.diagnostics.length)) io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { ...outcome.counts, offline: nothingVerified }, json: { unreachable: outcome.unreachable } }));
     reportWritten(io, outcome.fixed, outcome.generated);
     if (!outcome.fixed.length && !values.fix && outcome.counts.fillable) {
-      io.stderr.write(`${outcome.counts.fillable} entr${outcome.counts.fillable === 1 ? 'y' : 'ies'} can take more from the records (published version, full author list, DOI): run 'npx paperlist verify --fix'.\n`);
+      io.stderr.write(`${count(outcome.counts.fillable, 'entry', 'entries')} can take more from the records (published version, full author list, DOI): run 'npx paperlist verify --fix'.\n`);
     }
     for (const line of outcome.unreachable) io.stderr.write(`paperlist: ${line}.\n`);
     if (nothingVerified) io.stderr.write('paperlist: nothing was verified: no source could be reached (offline?). Try again with a network.\n');
