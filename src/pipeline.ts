@@ -6,7 +6,7 @@ import { loadConfig, type Config } from './config.js';
 import { ENTRY_DIRS } from './model.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadVenues } from './package-files.js';
-import { loadProject, rulesView, type Project } from './project.js';
+import { loadProject, withPartialEntries, type Project } from './project.js';
 import { startRenderer } from './render/background.js';
 import type { RenderInput, RenderResult } from './render/readme.js';
 import { RULES, runRules } from './rules/index.js';
@@ -63,7 +63,7 @@ export async function checkRepository(root: string, options: { render: boolean; 
   try {
     const { config, diagnostics: configDiagnostics } = await loadConfig(root);
     const project = await loadProject(root);
-    const context = { project: rulesView(project), venues: loadVenues(), ...(options.added ? { added: options.added } : {}) };
+    const context = { project: withPartialEntries(project), venues: loadVenues(), ...(options.added ? { added: options.added } : {}) };
     let ruleDiagnostics: Diagnostic[] = [];
     const runOtherRules = (): void => {
       ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));

@@ -60,7 +60,7 @@ export async function loadProject(root: string): Promise<Project> {
  * The entries the rules check: the valid ones and the partial ones (see Project.partial), in file
  * order, as one project. Commands that write (generate, export, fixes) use the project itself.
  */
-export function rulesView(project: Project): Project {
+export function withPartialEntries(project: Project): Project {
   if (!project.partial.papers.length && !project.partial.datasets.length) return project;
   const order = new Map(project.workspace.entries.map((e, i) => [e, i]));
   const byFile = <T extends { entry: LoadedEntry }>(a: T, b: T): number => order.get(a.entry)! - order.get(b.entry)!;

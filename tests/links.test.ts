@@ -275,6 +275,18 @@ describe('paperlist links (CLI)', () => {
     return root;
   }
 
+  it('checks the links of an entry whose only schema error is an unknown field', async () => {
+    server = await startLinkServer();
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, 'entries/papers/typo.yml'), `title: Typo\nauthors: A et al.\nyear: 2023\nlinks:\n  code: ${server.base()}/404\n  slides: ${server.base()}/ok\nsections:\n  - sft\n`);
+    await writeFile(join(root, '.paperlist.yml'), `links:\n  exclude:\n    - https://\n`);
+    const result = await runCli(['links', '--root', root, '--allow-private', '--format', 'json', '--timeout', '2000'], root);
+    expect(JSON.parse(result.stdout).links.filter((l: { state: string }) => l.state !== 'skipped').map((l: { url: string; state: string; origins: Array<{ file: string; line: number }> }) => `${l.url} ${l.state} ${l.origins.map((o) => `${o.file}:${o.line}`).join(' ')}`)).toEqual([
+      `${server.base()}/404 dead entries/papers/typo.yml:5`,
+    ]);
+    expect(result.code).toBe(1);
+  });
+
   it('reports dead links at every origin, with JSON as in DESIGN.md, and exits 1', async () => {
     server = await startLinkServer();
     const b = server.base();

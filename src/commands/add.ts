@@ -12,7 +12,7 @@ import { linkKeys } from '../same-paper.js';
 import { assignIds } from '../entry-ids.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
-import { loadProject, rulesView, type PaperEntry, type Project } from '../project.js';
+import { loadProject, withPartialEntries, type PaperEntry, type Project } from '../project.js';
 import { canonicalPaperUrl, identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
@@ -122,7 +122,7 @@ export interface AddRequest {
 export async function addPaper(request: AddRequest): Promise<AddOutcome & { problem?: FetchProblem }> {
   const { root } = request;
   // Entries with only unknown-field errors count too: a paper listed with a typo'd key is listed.
-  const project = rulesView(await loadProject(root));
+  const project = withPartialEntries(await loadProject(root));
   let fields = request.fields;
   const diagnostics: Diagnostic[] = [];
   let ref: PaperRef | undefined;

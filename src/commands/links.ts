@@ -133,10 +133,11 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
     if (reader) {
       for await (const { file, links } of reader) collect(links, file, collector).forEach(settle);
     } else {
-      const [{ loadProject }, { repositoryLinks }] = await Promise.all([import('../project.js'), import('../links/sources.js')]);
+      const [{ loadProject, withPartialEntries }, { repositoryLinks }] = await Promise.all([import('../project.js'), import('../links/sources.js')]);
       const project = await loadProject(request.root);
       diagnostics.push(...project.diagnostics.filter((d) => d.severity === 'error' && (d.ruleId === 'yaml' || d.ruleId === 'encoding')));
-      repositoryLinks(project, collector);
+      // An entry with a typo'd key still has its links checked (lint reports the key).
+      repositoryLinks(withPartialEntries(project), collector);
       for (const { url } of collector.sources()) settle(url);
     }
     // The paths ask their APIs side by side while the HTTP checks run.
