@@ -8,12 +8,15 @@ export interface PaperEntry {
   id: string;
   paper: Paper;
   entry: LoadedEntry;
+  /** Checked without its unknown fields (see Project.partial). */
+  partial?: true;
 }
 
 export interface DatasetEntry {
   id: string;
   dataset: Dataset;
   entry: LoadedEntry;
+  partial?: true;
 }
 
 export interface Project {
@@ -24,8 +27,9 @@ export interface Project {
   datasets: DatasetEntry[];
   /**
    * Entries whose only schema errors are unknown fields, without those fields: the rules check
-   * them too (a typo'd key should not hide a wrong year), but nothing renders, exports or rewrites
-   * them (their errors stop every command that writes).
+   * them too (a typo'd key should not hide a wrong year) and links checks their links, but nothing
+   * renders, exports or rewrites them (generate and export refuse while the errors stand; the fixes
+   * of lint, verify and links only touch valid entries).
    */
   partial: { papers: PaperEntry[]; datasets: DatasetEntry[] };
   diagnostics: Diagnostic[];
@@ -48,8 +52,9 @@ export async function loadProject(root: string): Promise<Project> {
     diagnostics.push(...problems);
     if (checkable === undefined) continue;
     const into = problems.length ? project.partial : project;
-    if (entry.kind === 'paper') into.papers.push({ id: entry.id, paper: checkable as Paper, entry });
-    else into.datasets.push({ id: entry.id, dataset: checkable as Dataset, entry });
+    const partial = problems.length ? { partial: true as const } : {};
+    if (entry.kind === 'paper') into.papers.push({ id: entry.id, paper: checkable as Paper, entry, ...partial });
+    else into.datasets.push({ id: entry.id, dataset: checkable as Dataset, entry, ...partial });
   }
   if (!workspace.template && !workspace.diagnostics.some((d) => d.file === TEMPLATE_FILE))
     diagnostics.push({ file: TEMPLATE_FILE, ruleId: 'template', severity: 'error', message: 'The README template is missing.', hint: 'Create templates/README.md with <!-- paperlist:group ID --> markers.' });

@@ -125,7 +125,7 @@ function checkEntry(e: AnyEntry): Finding[] {
   }
   const source = e.entry.source;
   // An entry checked without its unknown fields (Project.partial) has no canonical form until they are fixed.
-  if (('paper' in e ? e.paper : e.dataset) !== source.data) return findings;
+  if (e.partial) return findings;
   const canonical = 'paper' in e ? formatPaper(e.paper) : formatDataset(e.dataset);
   if (source.decoded.bom || source.decoded.crlf || source.text !== canonical) {
     const ours = canonical.split('\n');
