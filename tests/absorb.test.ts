@@ -122,4 +122,20 @@ describe('paperlist absorb', () => {
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(edited);
     expect(result.stderr).toContain('nothing was absorbed');
   });
+
+  it('a new line that lacks a link is an error at its line that shows the form of a line', async () => {
+    const root = await listCopy();
+    await editReadme(root, (lines) => {
+      lines.splice(lineWith(lines, '#### 2.1 Direct Prompting') + 2, 0, '- [2024] **A Paper Without Links.** *Doe et al.* `arXiv`');
+      return lines;
+    });
+    const result = await runCli(['absorb', '--root', root, '--format', 'json'], root);
+    expect(result.code).toBe(1);
+    const lines = (await readFile(join(root, 'README.md'), 'utf8')).split('\n');
+    expect(json(result.stdout).diagnostics).toEqual([{
+      file: 'README.md', line: lineWith(lines, '**A Paper Without Links.**') + 1, column: 1, ruleId: 'absorb', severity: 'error',
+      message: 'The new line cannot become an entry: "links" is empty.',
+      hint: 'Write it as the other lines are: - [2024] **Title.** *Surname et al.* `arXiv` [[paper](https://arxiv.org/abs/…)] (then [[code](…)] and the other links).',
+    }]);
+  });
 });

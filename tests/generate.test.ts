@@ -74,7 +74,8 @@ describe('paperlist generate', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('--- a/README.md\tcommitted\n+++ b/README.md\tgenerated\n');
     expect(result.stdout).toContain('\n - **Bold Colon**. It uses a colon.\n+- **Bold Only**. It has no link.\n - [**Linked Bold**]');
-    expect(result.stderr).toContain("Run 'npm run generate' and commit README.md.");
+    // The way out that keeps a hand edit comes first: generate alone would drop it.
+    expect(result.stderr).toBe("paperlist: README.md is not what the entries generate. If you edited README.md by hand, run 'npx paperlist absorb' (it turns the edit into entry changes) and commit the files it names; otherwise run 'npm run generate' and commit README.md.\n");
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(stale);
   });
 

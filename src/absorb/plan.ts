@@ -55,6 +55,12 @@ type EntryRef = { kind: 'paper'; entry: PaperEntry } | { kind: 'dataset'; entry:
 
 const at = (line: number, severity: Diagnostic['severity'], message: string, hint: string): Diagnostic => ({ file: README_FILE, line, column: 1, ruleId: 'absorb', severity, message, hint });
 
+/** A list line as generate writes it, for a contributor whose new line lacks something. */
+const LINE_FORM = {
+  paper: '- [2024] **Title.** *Surname et al.* `arXiv` [[paper](https://arxiv.org/abs/…)] (then [[code](…)] and the other links).',
+  dataset: '- [**Name**](https://…). What it holds.',
+};
+
 
 
 export function planAbsorb(input: AbsorbInput): AbsorbPlan {
@@ -181,7 +187,8 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     const create = (kind: 'paper' | 'dataset', file: string, text: string, lines: number[]): void => {
       const { problems } = readBackEntry(kind, file, text);
       if (problems.length) {
-        for (const p of problems) diagnostics.push(at(lines[0]!, 'error', `The new line cannot become an entry: ${p.message}`, `Correct the line: ${p.hint ?? 'see docs/rules.md'}`));
+        // The schema's hints speak of YAML fields; the contributor wrote a README line.
+        for (const p of problems) diagnostics.push(at(lines[0]!, 'error', `The new line cannot become an entry: ${p.message}`, `Write it as the other lines are: ${LINE_FORM[kind]}`));
         return;
       }
       files.set(file, text);

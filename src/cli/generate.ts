@@ -30,7 +30,8 @@ Options:
         return EXIT.errors;
       case 'stale':
         if (format !== 'json') io.stdout.write(outcome.diff ?? '');
-        io.stderr.write(`paperlist: ${named} ${outcome.files.length > 1 ? 'are' : 'is'} not what the entries generate. Run 'npm run generate' and commit ${named}.\n`);
+        // 'npm run generate' alone would throw away a hand edit of README.md: absorb keeps it.
+        io.stderr.write(`paperlist: ${named} ${outcome.files.length > 1 ? 'are' : 'is'} not what the entries generate. ${outcome.files.includes('README.md') ? "If you edited README.md by hand, run 'npx paperlist absorb' (it turns the edit into entry changes) and commit the files it names; otherwise run" : 'Run'} 'npm run generate' and commit ${named}.\n`);
         return EXIT.errors;
       case 'unchanged':
         if (format === 'stylish') io.stderr.write('README.md is up to date.\n');
