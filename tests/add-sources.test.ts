@@ -134,19 +134,22 @@ describe('paperlist add from a record', () => {
     const root = await copyFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const unknown = await runCli(['add', '2402.99999', '--section', 'sft', ...sources(server.base), '--root', root], root);
-    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'paperlist: arXiv has no paper 2402.99999. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.99999 --section sft\n' });
+    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'paperlist: arXiv has no paper 2402.99999. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year 2024 --venue arXiv --paper https://arxiv.org/abs/2402.99999 --section sft\n' });
     const malformed = await runCli(['add', '2023.emnlp-main.9999', '--section', 'sft', ...sources(server.base), '--root', root], root);
     expect(malformed.code).toBe(1);
-    expect(malformed.stderr).toBe('paperlist: ACL Anthology: unreadable BibTeX. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year Y --venue V --paper https://aclanthology.org/2023.emnlp-main.9999 --section sft\n');
+    expect(malformed.stderr).toBe('paperlist: ACL Anthology: unreadable BibTeX. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year 2023 --venue EMNLP --paper https://aclanthology.org/2023.emnlp-main.9999 --section sft\n');
     const offline = await runCli(['add', '2402.07827', '--section', 'sft', '--arxiv-api', 'http://127.0.0.1:1/api/query', '--root', root], root);
     expect(offline.code).toBe(4);
-    expect(offline.stderr).toBe('paperlist: arXiv API unreachable: connection refused. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.07827 --section sft\n');
+    expect(offline.stderr).toBe('paperlist: arXiv API unreachable: connection refused. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year 2024 --venue arXiv --paper https://arxiv.org/abs/2402.07827 --section sft\n');
     const offlineJson = await runCli(['add', '2402.07827', '--section', 'sft', '--arxiv-api', 'http://127.0.0.1:1/api/query', '--root', root, '--format', 'json'], root);
     expect(offlineJson.code).toBe(4);
     expect(JSON.parse(offlineJson.stdout)).toMatchObject({
       summary: { errors: 0, file: null },
-      problem: { kind: 'unreachable', message: 'arXiv API unreachable: connection refused', byHand: 'npx paperlist add --title T --authors A --year Y --venue V --paper https://arxiv.org/abs/2402.07827 --section sft' },
+      problem: { kind: 'unreachable', message: 'arXiv API unreachable: connection refused', byHand: 'npx paperlist add --title T --authors A --year 2024 --venue arXiv --paper https://arxiv.org/abs/2402.07827 --section sft' },
     });
+    // What was given goes into the by-hand command too, quoted where the shell needs it; a DOI implies nothing.
+    const given = await runCli(['add', '10.1145/3442188.3445922', '--section', 'sft', '--title', "On the Dangers: Stochastic Parrots' Tale", '--code', 'https://github.com/a/b', ...sources(server.base), '--root', root], root);
+    expect(given.stderr).toMatch(/^paperlist: Crossref .*\. Nothing was written\. To add it by hand: npx paperlist add --title 'On the Dangers: Stochastic Parrots'\\''\ Tale' --authors A --year Y --venue V --paper https:\/\/doi\.org\/10\.1145\/3442188\.3445922 --code https:\/\/github\.com\/a\/b --section sft\n$/);
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   }, 20_000);
 });

@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { addPaper, REQUIRED_FIELDS, type AddFields } from '../commands/add.js';
 import { readIssueForm } from '../issue-form.js';
 import { leafSections, loadProject } from '../project.js';
-import { canonicalPaperUrl, identifyPaper } from '../records/identify.js';
+import { canonicalPaperUrl, identifyPaper, impliedFields, type PaperRef } from '../records/identify.js';
+import { loadVenues } from '../package-files.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { sourceOptions, sourcesOf } from './source-options.js';
 import { formatReport } from '../report.js';
@@ -47,6 +48,21 @@ async function ask(io: Io, root: string, fields: AddFields, needRecordFields: bo
   } finally {
     rl.close();
   }
+}
+
+/** A word for the shell: quoted unless it is plain (a title or venue has spaces, a DOI may have parentheses). */
+const shellWord = (word: string): string => (/^[\w.,:/@%+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The add command that needs no source: what was given, what the identifier says (an arXiv or
+ * Anthology id gives the year and venue lint expects), placeholders for the rest.
+ */
+function byHandCommand(fields: AddFields, ref: PaperRef | undefined): string {
+  const implied = ref ? impliedFields(ref, loadVenues()) : {};
+  const value = (given: string | undefined, known: string | number | undefined, placeholder: string): string => (given?.trim() ? shellWord(given.trim()) : known !== undefined ? shellWord(String(known)) : placeholder);
+  const sections = fields.sections.length ? fields.sections.map((s) => `--section ${shellWord(s)}`).join(' ') : '--section ID';
+  const links = (['code', 'model', 'data', 'project'] as const).filter((k) => fields[k]?.trim()).map((k) => ` --${k} ${shellWord(fields[k]!.trim())}`).join('');
+  return `npx paperlist add --title ${value(fields.title, undefined, 'T')} --authors ${value(fields.authors, undefined, 'A')} --year ${value(fields.year, implied.year, 'Y')} --venue ${value(fields.venue, implied.venue, 'V')} --paper ${ref ? shellWord(canonicalPaperUrl(ref)) : 'URL'}${links} ${sections}`;
 }
 
 export const addCommand: Command = {
@@ -116,7 +132,7 @@ Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-
     });
     if (outcome.problem) {
       const ref = source !== undefined ? identifyPaper(source) : undefined;
-      const byHand = `npx paperlist add --title T --authors A --year Y --venue V --paper ${ref ? canonicalPaperUrl(ref) : 'URL'} --section ${fields.sections[0] ?? 'ID'}`;
+      const byHand = byHandCommand(fields, ref);
       // A script asking for JSON gets one document that says what went wrong.
       if (format === 'json') io.stdout.write(formatReport([], 'json', { color: false, extra: { file: null }, json: { problem: { kind: outcome.problem.kind, message: outcome.problem.message, byHand } } }));
       io.stderr.write(`paperlist: ${outcome.problem.message}. Nothing was written. To add it by hand: ${byHand}\n`);

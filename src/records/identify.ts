@@ -1,6 +1,7 @@
 // What a contributor pastes to name a paper (an arXiv, ACL Anthology or DOI link, or a bare id),
 // as the identifier of the record to fetch. Pure string work.
 import { anthologyIdFromUrl, arxivIdFromUrl, doiFromUrl, parseAnthologyId, parseArxivId } from '../paper-identifiers.js';
+import type { VenueList } from '../venues.js';
 
 export type PaperRef = { kind: 'arxiv'; id: string } | { kind: 'acl'; id: string } | { kind: 'doi'; doi: string };
 
@@ -42,4 +43,18 @@ export function canonicalPaperUrl(ref: PaperRef): string {
   if (ref.kind === 'arxiv') return `https://arxiv.org/abs/${ref.id}`;
   if (ref.kind === 'acl') return `https://aclanthology.org/${ref.id}`;
   return `https://doi.org/${ref.doi}`;
+}
+
+/**
+ * What the identifier alone says of the entry, as lint's mislabels rules read it: an arXiv id
+ * its year and the venue arXiv, an Anthology id its year and venue; a DOI nothing.
+ */
+export function impliedFields(ref: PaperRef, venues: VenueList): { year?: number; venue?: string } {
+  if (ref.kind === 'arxiv') return { year: parseArxivId(ref.id)!.year, venue: 'arXiv' };
+  if (ref.kind === 'acl') {
+    const id = parseAnthologyId(ref.id)!;
+    const venue = venues.forAnthology(id)?.name;
+    return { year: id.year, ...(venue ? { venue } : {}) };
+  }
+  return {};
 }
