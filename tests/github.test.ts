@@ -40,6 +40,9 @@ describe('workflows', () => {
     const text = await read('.github/workflows/add-paper.yml');
     const workflow = parse(text) as Workflow & { jobs: Record<string, { permissions?: Record<string, string>; if?: string }> };
     expect(workflow.permissions).toEqual({});
+    // Editing the issue (a corrected link) runs it again: the comment it leaves says so.
+    expect((workflow as unknown as { on: { issues: { types: string[] } } }).on.issues.types).toEqual(['opened', 'edited', 'labeled']);
+    expect(text).toContain('this runs again when you save it');
     expect(workflow.jobs.propose!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
     expect(workflow.jobs.propose!.if).toBe("contains(github.event.issue.labels.*.name, 'new paper')");
     for (const step of workflow.jobs.propose!.steps) expect(step.run ?? '', 'no ${{ }} inside run:').not.toContain('${{');
