@@ -44,7 +44,7 @@ describe('workflows', () => {
     expect((workflow as unknown as { on: { issues: { types: string[] } } }).on.issues.types).toEqual(['opened', 'edited', 'labeled']);
     expect(text).toContain('this runs again when you save it');
     expect(workflow.jobs.propose!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
-    expect(workflow.jobs.propose!.if).toBe("contains(github.event.issue.labels.*.name, 'new paper')");
+    expect(workflow.jobs.propose!.if).toBe("github.event.issue.state == 'open' && contains(github.event.issue.labels.*.name, 'new paper')");
     for (const step of workflow.jobs.propose!.steps) expect(step.run ?? '', 'no ${{ }} inside run:').not.toContain('${{');
     const add = workflow.jobs.propose!.steps.find((s) => s.run?.includes('paperlist add'))! as Step & { env?: Record<string, string> };
     expect(add.env).toEqual({ ISSUE_BODY: '${{ github.event.issue.body }}' });
