@@ -112,6 +112,6 @@ describe('issue form and pull request template', () => {
 
   it('the pull request template asks for what CI checks', async () => {
     const template = await read('.github/PULL_REQUEST_TEMPLATE.md');
-    for (const text of ['npm run lint', 'npm run generate', 'what was wrong and how you know']) expect(template).toContain(text);
+    for (const text of ['npm run lint', 'npm run generate', 'npx paperlist absorb', 'what was wrong and how you know']) expect(template).toContain(text);
   });
 });
