@@ -361,7 +361,7 @@ describe('paperlist links (CLI)', () => {
     const again = await runCli(['links', '--root', root, '--allow-private', '--cache', 'cache.json', '--format', 'json'], root);
     const after = server.requests.slice(before).map((r) => r.path);
     expect(after).toEqual(['/404', '/404']); // HEAD and the confirming GET; /ok came from the cache
-    expect(JSON.parse(again.stdout).summary).toMatchObject({ cached: 1, checked: 1, ok: 1, dead: 1 });
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ cached: 1, checked: 1, ok: 1, dead: 1, offline: false });
   });
 
   it('deduplicates URLs before any request, keeping every origin', async () => {

@@ -116,7 +116,7 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       io.stdout.write(
         formatReport(diagnostics, format, {
           color: useColor(io),
-          extra: { links: links.length, ...outcome.counts, ...counts },
+          extra: { links: links.length, ...outcome.counts, ...counts, offline: false },
           json: { links: linksJson(links) },
         }),
       );
