@@ -22,10 +22,8 @@ const checkedDirs = new Map<string, ReadOutcome | undefined>();
 
 function checkDirectories(root: string, relative: string): ReadOutcome | undefined {
   const parts = relative.split(/[\\/]/).slice(0, -1);
-  let path = root;
   let rel = '';
   for (const part of parts) {
-    path = join(path, part);
     rel = rel ? `${rel}/${part}` : part;
     const key = `${root}\u0000${rel}`;
     if (checkedDirs.has(key)) {
@@ -35,7 +33,7 @@ function checkDirectories(root: string, relative: string): ReadOutcome | undefin
     }
     let problem: ReadOutcome | undefined;
     try {
-      const info = lstatSync(path);
+      const info = lstatSync(join(root, rel));
       if (info.isSymbolicLink())
         problem = { problem: 'not-regular', message: `${rel} is a symbolic link; folders of the repository must be real folders, so nothing in it was read.`, hint: NOT_REGULAR_HINT };
       else if (!info.isDirectory()) problem = { problem: 'not-regular', message: `${rel} is not a folder.`, hint: `Remove ${rel} or make it a folder.` };
