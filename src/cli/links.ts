@@ -2,10 +2,9 @@
 import { runLinks } from '../commands/links.js';
 import { isLocalTarget } from '../links/collector.js';
 import { Progress } from './progress.js';
-import { checkedBySummary, countStates, linkDiagnostics, linksJson, linksMarkdown } from '../links/report.js';
+import { checkedBySummary, countStates, linkDiagnostics, linksJson, linksMarkdown, statesSummary } from '../links/report.js';
 import { formatReport } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
-import { count } from '../text/count.js';
 
 export const linksCommand: Command = {
   positionals: true,
@@ -122,7 +121,7 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       );
     if (format === 'stylish') {
       const by = checkedBySummary(links);
-      io.stderr.write(`${count(links.length, 'link')}: ${Object.entries(counts).filter(([, n]) => n).map(([s, n]) => `${n} ${s}`).join(', ') || 'none'}${outcome.counts.cached ? ` (${outcome.counts.cached} from the cache)` : ''}${by ? `; checked ${by}` : ''}\n`);
+      io.stderr.write(`${statesSummary(links, counts)}${outcome.counts.cached ? ` (${outcome.counts.cached} from the cache)` : ''}${by ? `; checked ${by}` : ''}\n`);
     }
     let fixErrors = false;
     if (values.fix === true) {

@@ -1,7 +1,7 @@
 // `paperlist absorb`: README.md edited by hand → the entry and template changes that make generate
 // write it, then README.md regenerated. Writes nothing when a line cannot be read.
 import { planAbsorb, type Change } from '../absorb/plan.js';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { compareStrings, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { loadVenues } from '../package-files.js';
 import { checkRepository } from '../pipeline.js';
 import { writeEntriesAndGenerate } from './write-entries.js';
@@ -28,7 +28,7 @@ export async function absorb(root: string, options: { dryRun: boolean }): Promis
     papers: project.papers, datasets: project.datasets, sections: project.sections, template: project.workspace.template.text,
     expected: rendered, edited: project.workspace.readme, venues: loadVenues(),
   });
-  const files = Object.fromEntries([...plan.files].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const files = Object.fromEntries([...plan.files].sort(([a], [b]) => compareStrings(a, b)));
   const outcome = { changes: plan.changes, files, generated: [] as string[], diagnostics: plan.diagnostics };
   if (hasErrors(plan.diagnostics)) return { ...outcome, status: 'refused' };
   if (!plan.changes.length && project.workspace.readme === rendered.text) return { ...outcome, status: 'nothing' };

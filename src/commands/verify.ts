@@ -87,6 +87,8 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   let checked = 0;
   let published = 0;
   let fillable = 0;
+  // A check turned off in the settings is not applied by --fix either.
+  const applyPublished = levelOf(config, 'verify/published') !== 'off';
   for (const [key, entries] of keyed) {
     const record = cache.get(key);
     const target = key.startsWith('arxiv:') ? publishedKey(key.slice('arxiv:'.length)) : undefined;
@@ -105,8 +107,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       } else findings.push(...own);
       // The own record adds its author list only when it is this paper, by title and first author.
       const trusted = record && !own.some((f) => f.check === 'verify/title' || f.check === 'verify/author') ? record : undefined;
-      // A check turned off in the settings is not applied by --fix either.
-      const filled = fillFromRecords(p.paper, trusted, levelOf(config, 'verify/published') === 'off' ? undefined : version);
+      const filled = fillFromRecords(p.paper, trusted, applyPublished ? version : undefined);
       if (!filled) continue;
       fillable++;
       if (options.fix) fixes.push({ entry: p, changes: filled.changes, text: formatPaper(filled.paper) });

@@ -5,6 +5,7 @@
 import { arxivIdFromUrl } from '../paper-identifiers.js';
 import { RecordCache } from '../records/record-cache.js';
 import { fetchArxiv, type SourceOptions } from '../records/sources.js';
+import { groupLinks } from './api-paths.js';
 import type { LinkResult, PathChecked } from './options.js';
 
 /** The arXiv id of a link this path can check (abs and pdf pages, any version), if any. */
@@ -14,11 +15,7 @@ export function arxivLinkId(url: string): string | undefined {
 
 export async function checkArxivLinks(urls: readonly string[], sources: SourceOptions, cache?: RecordCache): Promise<PathChecked> {
   const records = cache ?? (await RecordCache.open(undefined));
-  const byId = new Map<string, string[]>();
-  for (const url of urls) {
-    const id = arxivLinkId(url);
-    if (id) byId.set(id, [...(byId.get(id) ?? []), url]);
-  }
+  const byId = groupLinks(urls, arxivLinkId);
   const problems = new Map((await fetchArxiv([...byId.keys()].sort(), records, sources)).map((p) => [p.id, p]));
   const results: LinkResult[] = [];
   const fallback: string[] = [];

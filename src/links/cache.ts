@@ -1,6 +1,7 @@
 // The link cache: successes with the time they were seen, kept for a time-to-live; failures are
 // never kept (they are always checked again). A versioned JSON file, written atomically.
 import { readFile } from 'node:fs/promises';
+import { compareStrings } from '../diagnostics.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import type { LinkResult, LinkVia } from './options.js';
 
@@ -71,7 +72,7 @@ export class LinkCache {
   }
 
   async save(): Promise<void> {
-    const links = Object.fromEntries([...this.links].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const links = Object.fromEntries([...this.links].sort(([a], [b]) => compareStrings(a, b)));
     await writeFileAtomic(this.path, `${JSON.stringify({ version: VERSION, links } satisfies CacheFile, null, 2)}\n`);
   }
 }

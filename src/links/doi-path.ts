@@ -6,6 +6,7 @@
 // goes back to the HTTP check.
 import { doiFromUrl } from '../paper-identifiers.js';
 import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
+import { groupLinks } from './api-paths.js';
 import type { LinkResult, PathChecked } from './options.js';
 
 export interface DoiPathOptions extends Manners {
@@ -30,7 +31,7 @@ export function readHandleAnswer(status: number, body: string): Verdict {
     return { problem: `HTTP ${status}, not JSON` };
   }
   const code = typeof json === 'object' && json !== null ? (json as { responseCode?: unknown }).responseCode : undefined;
-  if ((status === 200 && code === 1) || (status === 200 && code === 200)) return 'exists';
+  if (status === 200 && (code === 1 || code === 200)) return 'exists';
   if (status === 404 && code === 100) return 'missing';
   return { problem: `HTTP ${status}${typeof code === 'number' ? `, responseCode ${code}` : ''}` };
 }
@@ -38,11 +39,7 @@ export function readHandleAnswer(status: number, body: string): Verdict {
 const isResolverLink = (url: string): boolean => /^https?:\/\/(?:dx\.|www\.)?doi\.org\//i.test(url);
 
 export async function checkDoiLinks(urls: readonly string[], options: DoiPathOptions): Promise<PathChecked> {
-  const byDoi = new Map<string, string[]>();
-  for (const url of urls) {
-    const doi = doiFromUrl(url);
-    if (doi) byDoi.set(doi, [...(byDoi.get(doi) ?? []), url]);
-  }
+  const byDoi = groupLinks(urls, doiFromUrl);
   const results: LinkResult[] = [];
   const fallback: string[] = [];
   const notes: PathChecked['notes'] = [];

@@ -6,6 +6,7 @@ import { readRepositories, repositoriesQuery, type RepositoryAnswer } from '../r
 import { githubRepoFromUrl, type RepositoryName } from '../paper-identifiers.js';
 import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
 import { headerValue } from './classify.js';
+import { groupLinks } from './api-paths.js';
 import type { LinkResult, PathChecked, PathNote } from './options.js';
 import { count } from '../text/count.js';
 
@@ -45,16 +46,11 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
     return { results: [], fallback: [...urls], notes };
   }
   // One question per repository, whatever the number of links to it (case differs, .git, slash).
-  const byRepo = new Map<string, { repo: RepositoryName; links: string[] }>();
-  for (const url of urls) {
+  const keyOf = (url: string): string | undefined => {
     const repo = githubRepoFromUrl(url);
-    if (!repo) continue;
-    const key = `${repo.owner}/${repo.name}`.toLowerCase();
-    const entry = byRepo.get(key) ?? { repo, links: [] };
-    entry.links.push(url);
-    byRepo.set(key, entry);
-  }
-  const groups = [...byRepo.values()];
+    return repo && `${repo.owner}/${repo.name}`.toLowerCase();
+  };
+  const groups = [...groupLinks(urls, keyOf).values()].map((links) => ({ repo: githubRepoFromUrl(links[0]!)!, links }));
   const results: LinkResult[] = [];
   const fallback: string[] = [];
   const gate = { nextAt: 0 };

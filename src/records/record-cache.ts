@@ -2,7 +2,7 @@
 // names), kept 30 days in a versioned JSON file shared by verify, add and links. Apart from the
 // sources so that a command can name it without loading their clients and readers.
 import { readFile } from 'node:fs/promises';
-import type { Diagnostic } from '../diagnostics.js';
+import { compareStrings, type Diagnostic } from '../diagnostics.js';
 import { FileError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import type { SourceRecord } from './record.js';
@@ -17,7 +17,7 @@ interface CacheFile {
   published?: Record<string, { to: string | null; fetchedAt: string }>;
 }
 
-const byKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const byKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => compareStrings(a, b)));
 
 export class RecordCache {
   private constructor(private readonly path: string | undefined, private readonly data: CacheFile, private readonly ttlMs: number) {}
