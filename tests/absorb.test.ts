@@ -1,19 +1,13 @@
 // paperlist absorb: README.md edited by hand, as contributors do, becomes exactly the entry changes
-// that make generate write it. Run on a copy of this repository's own list; the lines edited are
-// found by their text, so other papers coming and going change nothing here.
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+// that make generate write it. Run on a copy of the frozen list in tests/fixtures/list.
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/package-files.js';
-import { runCli, tempDir } from './helpers.js';
+import { copyFixture, runCli } from './helpers.js';
 
-async function listCopy(): Promise<string> {
-  const root = await tempDir();
-  for (const part of ['entries', 'templates', 'docs', 'README.md', '.paperlist.yml']) await cp(join(PACKAGE_ROOT, part), join(root, part), { recursive: true });
-  await mkdir(join(root, 'schema'), { recursive: true });
-  return root;
-}
+/** A copy of the frozen list (tests/fixtures/list), never the live one. */
+const listCopy = (): Promise<string> => copyFixture('list');
 
 /** Edits README.md: `edit` gets its lines and returns the new ones. */
 async function editReadme(root: string, edit: (lines: string[]) => string[]): Promise<void> {

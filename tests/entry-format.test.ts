@@ -4,7 +4,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formatDatasetWith, formatPaperWith, readCanonical } from '../src/entry-format.js';
 import type { Dataset, Paper } from '../src/model.js';
-import { PACKAGE_ROOT } from '../src/package-files.js';
+import { FIXTURES } from './helpers.js';
+
+// The frozen copy of the list (tests/fixtures/list), never the live one.
+const LIST = join(FIXTURES, 'list');
 
 const tricky = [
   'Plain Title', 'true', 'No', 'null', 'A: colon', 'Hash #tag', 'ends with space ', '  leading', "It's fine", 'Quote "inside"', '- dash first',
@@ -13,9 +16,9 @@ const tricky = [
 ];
 
 describe('canonical entry formatting', () => {
-  it('the direct writer and the yaml package give the same bytes for every committed entry', async () => {
+  it('the direct writer and the yaml package give the same bytes for every entry of the fixture list', async () => {
     for (const kind of ['papers', 'datasets']) {
-      const dir = join(PACKAGE_ROOT, 'entries', kind);
+      const dir = join(LIST, 'entries', kind);
       for (const name of await readdir(dir)) {
         const data = parse(await readFile(join(dir, name), 'utf8'));
         if (kind === 'papers') expect(formatPaperWith(data as Paper, true), name).toBe(formatPaperWith(data as Paper, false));
@@ -39,8 +42,8 @@ describe('canonical entry formatting', () => {
   it('reading canonical text without the YAML parser gives what the parser gives, or nothing', async () => {
     let read = 0;
     for (const [kind, dir] of [['paper', 'papers'], ['dataset', 'datasets']] as const) {
-      for (const name of await readdir(join(PACKAGE_ROOT, 'entries', dir))) {
-        const text = await readFile(join(PACKAGE_ROOT, 'entries', dir, name), 'utf8');
+      for (const name of await readdir(join(LIST, 'entries', dir))) {
+        const text = await readFile(join(LIST, 'entries', dir, name), 'utf8');
         const quick = readCanonical(kind, text);
         if (quick !== undefined) {
           read++;

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { citationKeys, escapeBibtex, toBibtex } from '../src/export/bibtex.js';
 import { toCsv } from '../src/export/tabular.js';
 import type { Paper } from '../src/model.js';
 import { loadVenues, PACKAGE_ROOT } from '../src/package-files.js';
-import { copyFixture, runCli } from './helpers.js';
+import { copyFixture, FIXTURES, runCli } from './helpers.js';
 
 const paper = (over: Partial<Paper>): Paper => ({ title: 'Question Translation Training', authors: 'Zhu et al.', year: 2024, venue: 'arXiv', links: { paper: 'https://arxiv.org/abs/2401.07817' }, sections: ['sft'], ...over });
 
@@ -51,17 +51,17 @@ describe('BibTeX export', () => {
 });
 
 describe('paperlist export', () => {
-  it('json validates against the published export schema and has every committed entry', async () => {
-    const result = await runCli(['export', '--format', 'json'], PACKAGE_ROOT);
+  it('json validates against the published export schema and has every entry of the list', async () => {
+    const list = join(FIXTURES, 'list');
+    const result = await runCli(['export', '--format', 'json'], list);
     expect(result.code).toBe(0);
     const data = JSON.parse(result.stdout);
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     for (const name of ['paper', 'dataset']) ajv.addSchema(JSON.parse(await readFile(join(PACKAGE_ROOT, `schema/${name}.schema.json`), 'utf8')));
     const validate = ajv.compile(JSON.parse(await readFile(join(PACKAGE_ROOT, 'schema/export.schema.json'), 'utf8')));
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
-    // Every entry file, whatever the list holds today (adding a paper must not break this test).
-    expect(data.papers.length).toBe((await readdir(join(PACKAGE_ROOT, 'entries/papers'))).filter((f) => f.endsWith('.yml')).length);
-    expect(data.datasets.length).toBe((await readdir(join(PACKAGE_ROOT, 'entries/datasets'))).filter((f) => f.endsWith('.yml')).length);
+    expect(data.papers.length).toBe(129);
+    expect(data.datasets.length).toBe(42);
     expect(data.papers.find((p: { id: string }) => p.id === 'mt5-a-massively-multilingual-pre-trained-text-to-text')).toMatchObject({ acl: '2021.naacl-main.41', venue: 'NAACL', year: 2021 });
   });
 

@@ -95,7 +95,7 @@ describe('3. an invalid exclude pattern in .paperlist.yml', () => {
 
 describe('4. a closed stdout', () => {
   it('export --format json | head -c1 ends quietly', async () => {
-    const child = spawn(process.execPath, [BIN, 'export', '--format', 'json'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'export', '--format', 'json'], { cwd: join(FIXTURES, 'list'), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));

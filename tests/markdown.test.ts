@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../src/markdown/parse.js';
@@ -5,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { stringifyMarkdown } from '../src/markdown/stringify.js';
 import { paperLine } from '../src/render/lines.js';
 import { loadProject } from '../src/project.js';
-import { PACKAGE_ROOT } from '../src/package-files.js';
+import { FIXTURES } from './helpers.js';
 
 const tricky = [
   'plain words', ' leading space', 'trailing space ', 'tab\there', 'two  spaces', 'line\nbreak', 'cr\rhere', 'a*b*c', '_under_', 'snake_case_name',
@@ -31,8 +32,8 @@ describe('the serialiser escapes text so that it reads back as written', () => {
     }
   });
 
-  it('every committed entry\'s line reads back with its title and authors as given', async () => {
-    const project = await loadProject(PACKAGE_ROOT);
+  it('every fixture-list entry\'s line reads back with its title and authors as given', async () => {
+    const project = await loadProject(join(FIXTURES, 'list'));
     for (const p of project.papers) {
       const line = stringifyMarkdown({ type: 'root', children: [{ type: 'list', ordered: false, spread: false, children: [paperLine(p.paper)] }] });
       const item = toString(parseMarkdown(line).children[0] as never);

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/package-files.js';
+import { FIXTURES } from './helpers.js';
 
 type Schema = Record<string, unknown>;
 
@@ -47,13 +48,13 @@ describe('schemas', () => {
     }
   });
 
-  it('every entry file and the sections file name their schema for editors', async () => {
+  it('every entry file and the sections file of the fixture list name their schema for editors', async () => {
     for (const [dir, schema] of [['entries/papers', '../../schema/paper.schema.json'], ['entries/datasets', '../../schema/dataset.schema.json']]) {
-      for (const name of await readdir(join(PACKAGE_ROOT, dir!))) {
-        expect((await readFile(join(PACKAGE_ROOT, dir!, name), 'utf8')).split('\n')[0], name).toBe(`# yaml-language-server: $schema=${schema}`);
+      for (const name of await readdir(join(FIXTURES, 'list', dir!))) {
+        expect((await readFile(join(FIXTURES, 'list', dir!, name), 'utf8')).split('\n')[0], name).toBe(`# yaml-language-server: $schema=${schema}`);
       }
     }
-    expect((await readFile(join(PACKAGE_ROOT, 'entries/sections.yml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/sections.schema.json');
+    expect((await readFile(join(FIXTURES, 'list', 'entries/sections.yml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/sections.schema.json');
   });
 
   it('the built validators (ajv standalone code, scripts/build-validators.mjs) judge exactly as ajv compiling the schemas does', async () => {
