@@ -1,6 +1,6 @@
 // Settings from .paperlist.yml (validated by schema/config.schema.json), and the default severity of
 // every check. Rules never decide their own severity: this table and the config file do.
-import { readRepositoryFile } from './fs-read.js';
+import { diskTree, type FileTree } from './file-tree.js';
 import type { Diagnostic, Severity } from './diagnostics.js';
 import { decodeText } from './text/decode.js';
 
@@ -97,9 +97,9 @@ export function excludePatternProblem(pattern: string): string | undefined {
   }
 }
 
-export async function loadConfig(root: string): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
+export async function loadConfig(root: string, tree: FileTree = diskTree(root)): Promise<{ config: Config; diagnostics: Diagnostic[] }> {
   const empty: Config = { rules: {}, links: {} };
-  const read = readRepositoryFile(root, CONFIG_FILE, MAX_CONFIG_BYTES);
+  const read = tree.read(CONFIG_FILE, MAX_CONFIG_BYTES);
   if ('problem' in read) {
     if (read.problem === 'missing') return { config: empty, diagnostics: [] };
     return { config: empty, diagnostics: [{ file: CONFIG_FILE, line: 1, column: 1, ruleId: 'config', severity: 'error', message: read.message, hint: read.hint || 'The settings are a few lines of YAML: see schema/config.schema.json.' }] };

@@ -11,7 +11,7 @@ const pending = new Set<string>();
 const swept = new Set<string>();
 
 /** `.<name>.<pid>.<ms>.tmp`: the pid says whose it is, so a stale one is known by its dead process. */
-const TEMPORARY = /^\..+\.(\d+)\.(\d+)\.tmp$/;
+const TEMPORARY = /^\..+\.(\d+)\.(\d+)(?:\.\d+)?\.tmp$/;
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -49,10 +49,23 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
 }
 
 async function writeAtomic(path: string, content: string): Promise<void> {
+  const tmp = await stage(path, content);
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  } finally {
+    pending.delete(tmp);
+  }
+}
+
+/** Writes `content` to a temporary file beside `path` (synced), and returns its name. */
+async function stage(path: string, content: string): Promise<string> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   sweep(dir);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${pending.size}.tmp`);
   pending.add(tmp);
   try {
     const handle = await open(tmp, 'wx');
@@ -62,13 +75,43 @@ async function writeAtomic(path: string, content: string): Promise<void> {
     } finally {
       await handle.close();
     }
-    await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
-    throw error;
-  } finally {
     pending.delete(tmp);
+    throw error;
   }
+  return tmp;
+}
+
+/**
+ * Writes several files (a text) and removes others (null) as nearly all-or-nothing as a file
+ * system allows: every new text is staged and synced first, and only when all of them are
+ * written are they renamed into place and the removals made. A failure while staging touches
+ * no file of the repository.
+ */
+export async function writeFilesAtomic(root: string, files: ReadonlyMap<string, string | null>): Promise<void> {
+  const staged: Array<{ tmp: string; path: string }> = [];
+  try {
+    for (const [file, text] of files) if (text !== null) staged.push({ tmp: await stage(join(root, file), text), path: join(root, file) });
+  } catch (error) {
+    for (const s of staged) {
+      await rm(s.tmp, { force: true });
+      pending.delete(s.tmp);
+    }
+    throw asFileError(error, root, 'write');
+  }
+  for (const { tmp, path } of staged) {
+    try {
+      await rename(tmp, path);
+    } catch (error) {
+      throw asFileError(error, path, 'write');
+    } finally {
+      pending.delete(tmp);
+    }
+  }
+  for (const [file, text] of files) if (text === null) await rm(join(root, file), { force: true }).catch((error: unknown) => {
+    throw asFileError(error, join(root, file), 'write');
+  });
 }
 
 /** Synchronously removes the temporary files of writes still in progress (for a signal handler). */

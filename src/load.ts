@@ -1,7 +1,5 @@
 // Reads the entry files, the sections file and the template, keeping a position for every YAML node
 // so that any later finding resolves to file:line:column. Never throws on bad content.
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { compareStrings } from './diagnostics.js';
@@ -9,7 +7,7 @@ import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind }
 import { decodeText, type DecodedText } from './text/decode.js';
 import { readCanonical } from './entry-format.js';
 import { CHART_FILE } from './render/chart.js';
-import { checkRepositoryFolder, readRepositoryFile } from './fs-read.js';
+import { diskTree, type FileTree } from './file-tree.js';
 
 /** Larger entry files are refused unread: an entry is a few hundred bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -179,8 +177,8 @@ function firstLine(message: string): string {
  * thousands of tiny files read one after another beat a round trip through the thread pool for
  * each (measured: 2.6 s → 0.4 s for 12,000 entries).
  */
-function readSource(root: string, file: string, diagnostics: Diagnostic[], limit: number = MAX_FILE_BYTES, what = 'An entry is a few lines of YAML: this file is not an entry, remove it or split it.'): DecodedText | undefined {
-  const read = readRepositoryFile(root, file, limit);
+function readSource(tree: FileTree, file: string, diagnostics: Diagnostic[], limit: number = MAX_FILE_BYTES, what = 'An entry is a few lines of YAML: this file is not an entry, remove it or split it.'): DecodedText | undefined {
+  const read = tree.read(file, limit);
   if ('problem' in read) {
     if (read.problem !== 'missing')
       diagnostics.push({ file, line: 1, column: 1, ruleId: read.problem === 'unreadable' ? 'io' : 'file', severity: 'error', message: read.message, hint: read.hint || what });
@@ -205,31 +203,29 @@ function readSource(root: string, file: string, diagnostics: Diagnostic[], limit
 }
 
 /** Entry file names of a folder, sorted; a folder that is a link is reported and not listed. */
-async function listYaml(root: string, dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const problem = checkRepositoryFolder(root, dir);
-  if (problem && 'problem' in problem) {
-    if (problem.problem !== 'missing') diagnostics.push({ file: dir, ruleId: 'file', severity: 'error', message: problem.message, hint: problem.hint });
+function listYaml(tree: FileTree, dir: string, diagnostics: Diagnostic[]): string[] {
+  const listed = tree.list(dir);
+  if ('problem' in listed) {
+    if (listed.problem !== 'missing') diagnostics.push({ file: dir, ruleId: 'file', severity: 'error', message: listed.message, hint: listed.hint });
     return [];
   }
-  try {
-    const names = await readdir(join(root, dir));
-    return names.filter((n) => n.endsWith('.yml') || n.endsWith('.yaml')).sort(compareStrings);
-  } catch {
-    return [];
-  }
+  return listed.names.filter((n) => n.endsWith('.yml') || n.endsWith('.yaml')).sort(compareStrings);
 }
 
-/** Loads everything under `root`. File order is sorted, so results never depend on the file system. */
-export async function loadWorkspace(root: string): Promise<Workspace> {
+/**
+ * Loads everything under `root` (from `tree`: the disk, a candidate, a commit). File order is
+ * sorted, so results never depend on the file system.
+ */
+export async function loadWorkspace(root: string, tree: FileTree = diskTree(root)): Promise<Workspace> {
   const diagnostics: Diagnostic[] = [];
   const entries: LoadedEntry[] = [];
   const files: Array<{ kind: EntryKind; name: string; file: string }> = [];
   for (const kind of ['paper', 'dataset'] as const) {
     const dir = ENTRY_DIRS[kind];
-    for (const name of await listYaml(root, dir, diagnostics)) files.push({ kind, name, file: `${dir}/${name}` });
+    for (const name of listYaml(tree, dir, diagnostics)) files.push({ kind, name, file: `${dir}/${name}` });
   }
   for (const { kind, name, file } of files) {
-    const decoded = readSource(root, file, diagnostics);
+    const decoded = readSource(tree, file, diagnostics);
     if (!decoded) continue;
     const parsed = parseYaml(file, decoded, (text) => readCanonical(kind, text));
     diagnostics.push(...parsed.diagnostics);
@@ -237,7 +233,7 @@ export async function loadWorkspace(root: string): Promise<Workspace> {
   }
   const workspace: Workspace = { root, entries, diagnostics };
   const before = diagnostics.length;
-  const sectionsText = readSource(root, SECTIONS_FILE, diagnostics, MAX_FILE_BYTES, 'The sections file is a short list of headings: this is not it.');
+  const sectionsText = readSource(tree, SECTIONS_FILE, diagnostics, MAX_FILE_BYTES, 'The sections file is a short list of headings: this is not it.');
   if (sectionsText) {
     const parsed = parseYaml(SECTIONS_FILE, sectionsText);
     diagnostics.push(...parsed.diagnostics);
@@ -249,12 +245,12 @@ export async function loadWorkspace(root: string): Promise<Workspace> {
       hint: 'Create entries/sections.yml (paperlist import writes one).',
     });
   }
-  const template = readSource(root, TEMPLATE_FILE, diagnostics, MAX_TEMPLATE_BYTES, 'The template is the prose around the lists: keep it short, and the lists in entries/.');
+  const template = readSource(tree, TEMPLATE_FILE, diagnostics, MAX_TEMPLATE_BYTES, 'The template is the prose around the lists: keep it short, and the lists in entries/.');
   if (template) workspace.template = { file: TEMPLATE_FILE, text: template.text };
   // The outputs are only compared with what generate writes: a problem with them is drift.
-  const readme = readSource(root, README_FILE, diagnostics, MAX_OUTPUT_BYTES, 'README.md is generated: delete it and run `npm run generate`.');
+  const readme = readSource(tree, README_FILE, diagnostics, MAX_OUTPUT_BYTES, 'README.md is generated: delete it and run `npm run generate`.');
   if (readme) workspace.readme = readme.text;
-  const chart = readSource(root, CHART_FILE, diagnostics, MAX_OUTPUT_BYTES, `${CHART_FILE} is generated: delete it and run \`npm run generate\`.`);
+  const chart = readSource(tree, CHART_FILE, diagnostics, MAX_OUTPUT_BYTES, `${CHART_FILE} is generated: delete it and run \`npm run generate\`.`);
   if (chart) workspace.chart = chart.text;
   return workspace;
 }

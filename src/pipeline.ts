@@ -1,7 +1,6 @@
 // load → validate → rules → render: the checked view of a repository that lint, generate, site and
 // export all start from, so that no command writes output from entries that lint would refuse.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { diskTree, type FileTree } from './file-tree.js';
 import { loadConfig, type Config } from './config.js';
 import { ENTRY_DIRS } from './model.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
@@ -41,16 +40,23 @@ export function renderInput(project: Project): RenderInput | undefined {
 const WORKER_FROM = 2000;
 
 /** Entry files, counted by name only (the worker must start before they are read to overlap its start-up). */
-function entryFileCount(root: string): number {
+function entryFileCount(tree: FileTree): number {
   let n = 0;
   for (const dir of Object.values(ENTRY_DIRS)) {
-    try {
-      n += readdirSync(join(root, dir)).length;
-    } catch {
-      // missing or unreadable: loading reports it
-    }
+    const listed = tree.list(dir);
+    if ('names' in listed) n += listed.names.length; // missing or unreadable: loading reports it
   }
   return n;
+}
+
+export interface CheckOptions {
+  render: boolean;
+  /** Entry files the branch adds (lint --base): which copy of a duplicate is the new one. */
+  added?: ReadonlySet<string>;
+  /** Where the files are read (default: the disk): a write's candidate, a commit. */
+  tree?: FileTree;
+  /** Where .paperlist.yml is read (default: `tree`). */
+  settings?: FileTree;
 }
 
 /**
@@ -58,11 +64,12 @@ function entryFileCount(root: string): number {
  * README when asked. Rendering is the slowest step: its worker thread takes two thirds of the
  * list lines while this thread runs the rules.
  */
-export async function checkRepository(root: string, options: { render: boolean; added?: ReadonlySet<string> }): Promise<CheckedRepository> {
-  const renderer = options.render ? startRenderer(entryFileCount(root) >= WORKER_FROM) : undefined;
+export async function checkRepository(root: string, options: CheckOptions): Promise<CheckedRepository> {
+  const tree = options.tree ?? diskTree(root);
+  const renderer = options.render ? startRenderer(entryFileCount(tree) >= WORKER_FROM) : undefined;
   try {
-    const { config, diagnostics: configDiagnostics } = await loadConfig(root);
-    const project = await loadProject(root);
+    const { config, diagnostics: configDiagnostics } = await loadConfig(root, options.settings ?? tree);
+    const project = await loadProject(root, tree);
     const context = { project: withPartialEntries(project), venues: loadVenues(), ...(options.added ? { added: options.added } : {}) };
     let ruleDiagnostics: Diagnostic[] = [];
     const runOtherRules = (): void => {

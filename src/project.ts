@@ -1,5 +1,6 @@
 // Load + validate: the checked view of a repository that every command starts from.
 import type { Diagnostic } from './diagnostics.js';
+import type { FileTree } from './file-tree.js';
 import { loadWorkspace, type LoadedEntry, type Workspace } from './load.js';
 import { TEMPLATE_FILE, type Dataset, type EntryKind, type Paper, type SectionsFile, type SubSection } from './model.js';
 import { sharedValidator } from './validate.js';
@@ -35,8 +36,8 @@ export interface Project {
   diagnostics: Diagnostic[];
 }
 
-export async function loadProject(root: string): Promise<Project> {
-  const workspace = await loadWorkspace(root);
+export async function loadProject(root: string, tree?: FileTree): Promise<Project> {
+  const workspace = await loadWorkspace(root, tree);
   const validator = sharedValidator();
   const diagnostics: Diagnostic[] = [...workspace.diagnostics];
   const project: Project = { workspace, papers: [], datasets: [], partial: { papers: [], datasets: [] }, diagnostics };

@@ -91,3 +91,100 @@ export function firstAuthorIs(authors: string, fullName: string): boolean {
   const name = fold(fullName);
   return surname.length > 0 && surname.length <= name.length && surname.every((w, i) => name[name.length - surname.length + i] === w);
 }
+
+/** What a "same paper?" question is about: an entry, a README line, a record. */
+export interface PaperLike {
+  title: string;
+  authors?: string;
+  links: { paper?: string | undefined };
+  doi?: string | undefined;
+}
+
+/**
+ * The answer, whole:
+ * - `same`: one paper, known `by` a shared identifier (or the title alone); `differs` names the
+ *   shown fields on which the two disagree;
+ * - `clash`: they share an identifier but not a title (or a first author): one of the two links
+ *   is wrong, and neither may be taken for the other;
+ * - `different`: nothing ties them.
+ */
+export type SamePaper =
+  | { verdict: 'same'; by: LinkKey | { kind: 'title'; value: string; label: string }; differs: Array<'title' | 'authors' | 'paper link'> }
+  | { verdict: 'clash'; by: LinkKey }
+  | { verdict: 'different' };
+
+/**
+ * How strict each caller is, by name:
+ * - `listed`: two listings (lint's duplicates, import's merge, absorb's line match, add's "listed
+ *   already"): a shared identifier is the same paper when the titles are alike (ALIKE.sharedLink)
+ *   (or one is the other shortened: "Question Translation Training") and the first authors agree,
+ *   a clash otherwise; equal titles are the same paper;
+ * - `record`: a record fetched by the entry's own identifier (verify, add): the identifier is
+ *   given, so only the title must agree (ALIKE.record).
+ */
+export const POLICY = {
+  listed: { alike: ALIKE.sharedLink, firstAuthor: true, byTitle: true, shortened: true },
+  record: { alike: ALIKE.record, firstAuthor: false, byTitle: false, shortened: false },
+} as const;
+export type Policy = (typeof POLICY)[keyof typeof POLICY];
+
+/** The identifier keys of a paper: its paper link's, then its DOI field. */
+function identifierKeys(p: PaperLike): LinkKey[] {
+  const keys = linkKeys(p.links.paper);
+  if (p.doi && !keys.some((k) => k.kind === 'doi' && k.value === p.doi!.toLowerCase())) keys.push({ kind: 'doi', value: p.doi.toLowerCase(), label: `DOI ${p.doi.toLowerCase()}` });
+  return keys;
+}
+
+/** One title is the other shortened: every word of the shorter one is in the longer one. */
+function shortenedFrom(a: string, b: string): boolean {
+  const [short, long] = [titleKey(a).split(' ').filter(Boolean), titleKey(b).split(' ').filter(Boolean)].sort((x, y) => x.length - y.length) as [string[], string[]];
+  const words = new Set(long);
+  return short.length > 0 && short.every((w) => words.has(w));
+}
+
+/** Are `a` and `b` one paper, by which identifier, and where do they disagree? */
+export function comparePapers(a: PaperLike, b: PaperLike, policy: Policy): SamePaper {
+  const kb = identifierKeys(b);
+  const shared = identifierKeys(a).find((k) => kb.some((o) => o.kind === k.kind && o.value === k.value));
+  const sameTitle = titleKey(a.title) === titleKey(b.title);
+  const differs = (): Array<'title' | 'authors' | 'paper link'> => [
+    ...(a.title !== b.title ? (['title'] as const) : []),
+    ...(a.authors !== undefined && b.authors !== undefined && a.authors !== b.authors ? (['authors'] as const) : []),
+    ...(a.links.paper !== undefined && b.links.paper !== undefined && !sameLink(a.links.paper, b.links.paper) ? (['paper link'] as const) : []),
+  ];
+  if (shared) {
+    const alike = sameTitle || titleSimilarity(a.title, b.title) >= policy.alike || (policy.shortened && shortenedFrom(a.title, b.title));
+    const authors = !policy.firstAuthor || sameFirstAuthor(a.authors ?? '', b.authors ?? '');
+    return alike && authors ? { verdict: 'same', by: shared, differs: differs() } : { verdict: 'clash', by: shared };
+  }
+  if (policy.byTitle && sameTitle) return { verdict: 'same', by: { kind: 'title', value: titleKey(a.title), label: 'title' }, differs: differs() };
+  return { verdict: 'different' };
+}
+
+/** The first of `listed` that `paper` is (or clashes with), by `policy`; identifiers first, then titles. */
+export function findPaper<T>(paper: PaperLike, listed: readonly T[], view: (t: T) => PaperLike, policy: Policy): { entry: T; answer: Exclude<SamePaper, { verdict: 'different' }> } | undefined {
+  let byTitle: { entry: T; answer: Exclude<SamePaper, { verdict: 'different' }> } | undefined;
+  for (const entry of listed) {
+    const answer = comparePapers(paper, view(entry), policy);
+    if (answer.verdict === 'different') continue;
+    if (answer.by.kind !== 'title') return { entry, answer };
+    byTitle ??= { entry, answer };
+  }
+  return byTitle;
+}
+
+/** Is `record` (fetched by the entry's own identifier, or found for it) the entry's paper? By POLICY.record. */
+export function isRecordOf(entry: PaperLike, record: { title: string }): boolean {
+  return comparePapers(entry, { title: record.title, links: entry.links }, POLICY.record).verdict === 'same';
+}
+
+/** The first of `listed` whose paper link or DOI carries the identifier of `link` (add's "listed already", before any record is read). */
+export function findByIdentifier<T>(link: string, listed: readonly T[], view: (t: T) => PaperLike): { entry: T; by: LinkKey } | undefined {
+  const wanted = linkKeys(link).filter((k) => k.kind !== 'url');
+  for (const entry of listed) {
+    const keys = identifierKeys(view(entry));
+    const by = wanted.find((w) => keys.some((k) => k.kind === w.kind && k.value === w.value));
+    if (by) return { entry, by };
+  }
+  return undefined;
+}

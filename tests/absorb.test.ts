@@ -4,10 +4,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from './helpers.js';
+import { gitFixture, runCli } from './helpers.js';
 
-/** A copy of the frozen list (tests/fixtures/list), never the live one. */
-const listCopy = (): Promise<string> => copyFixture('list');
+/** A committed copy of the frozen list (tests/fixtures/list), never the live one. */
+const listCopy = (): Promise<string> => gitFixture('list');
 
 /** Edits README.md: `edit` gets its lines and returns the new ones. */
 async function editReadme(root: string, edit: (lines: string[]) => string[]): Promise<void> {

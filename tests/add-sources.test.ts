@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAnthologyBib } from '../src/records/anthology-bib.js';
 import { identifyPaper } from '../src/records/identify.js';
 import { readIssueForm } from '../src/issue-form.js';
-import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
+import { gitFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
 
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, 'records', name), 'utf8');
 
@@ -58,9 +58,9 @@ describe('identifiers a contributor pastes', () => {
 describe('paperlist add from a record', () => {
   it('writes the entry of an arXiv link from the feed: folded title, "Üstün et al.", the full list', async () => {
     const server = await serve({ [AYA_QUERY]: { headers: { 'content-type': 'application/atom+xml' }, body: await fixture('aya-feed.xml') } });
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const result = await runCli(['add', 'https://arxiv.org/pdf/2402.07827v1', '--section', 'sft', ...sources(server.base), '--root', root], root);
-    expect(result.stderr).toBe('created entries/papers/aya-model-an-instruction-finetuned-open-access-multilingual.yml\nNext: npm run generate, then commit entries/papers/aya-model-an-instruction-finetuned-open-access-multilingual.yml, README.md and docs/papers-per-year.svg.\n');
+    expect(result.stderr).toBe('created entries/papers/aya-model-an-instruction-finetuned-open-access-multilingual.yml\nwrote README.md with it. Commit entries/papers/aya-model-an-instruction-finetuned-open-access-multilingual.yml, README.md.\n');
     expect(result.code).toBe(0);
     expect(await readFile(join(root, 'entries/papers/aya-model-an-instruction-finetuned-open-access-multilingual.yml'), 'utf8')).toBe(
       '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: "Aya Model: An Instruction Finetuned Open-Access Multilingual Language Model"\nauthors: Üstün et al.\nauthorList:\n  - Ahmet Üstün\n  - Viraat Aryabumi\n  - Zheng-Xin Yong\nyear: 2024\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2402.07827\nsections:\n  - sft\n',
@@ -73,7 +73,7 @@ describe('paperlist add from a record', () => {
 
   it('lets flags override the record', async () => {
     const server = await serve({ [AYA_QUERY]: { body: await fixture('aya-feed.xml') } });
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const result = await runCli(['add', '2402.07827', '--section', 'sft', '--title', 'Aya Model', '--code', 'https://github.com/for-ai/aya', '--dry-run', '--format', 'json', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(0);
     const entry: string = JSON.parse(result.stdout).entry;
@@ -84,7 +84,7 @@ describe('paperlist add from a record', () => {
 
   it('refuses the Anthology version of a paper listed under arXiv, naming the file and the fields to set', async () => {
     const server = await serve({ '/2024.findings-acl.498.bib': { body: await fixture('qalign.bib') } });
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const result = await runCli(['add', 'https://aclanthology.org/2024.findings-acl.498/', '--section', 'sft', '--format', 'json', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(1);
@@ -99,7 +99,7 @@ describe('paperlist add from a record', () => {
 
   it('refuses an arXiv id already listed before asking arXiv anything', async () => {
     const server = await serve({});
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const result = await runCli(['add', 'arXiv:2310.06825', '--section', 'sft', '--format', 'json', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).diagnostics[0].message).toBe('This paper is listed already: entries/papers/mistral-7b.yml ("Mistral 7B") has the same arXiv id 2310.06825.');
@@ -108,7 +108,7 @@ describe('paperlist add from a record', () => {
 
   it('writes a DOI from Crossref, and says when the venue is not one it knows', async () => {
     const server = await serve({ '/works/10.1145%2F3442188.3445922': { headers: { 'content-type': 'application/json' }, body: await fixture('crossref-work.json') } });
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const result = await runCli(['add', 'https://doi.org/10.1145/3442188.3445922', '--section', 'prompting', '--dry-run', '--format', 'json', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -118,7 +118,7 @@ describe('paperlist add from a record', () => {
 
   it('waits out a 429 with Retry-After, then writes the entry', async () => {
     const server = await serve({ [AYA_QUERY]: [{ status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' }, { body: await fixture('aya-feed.xml') }] });
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const started = Date.now();
     const result = await runCli(['add', '2402.07827', '--section', 'sft', '--dry-run', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(0);
@@ -131,7 +131,7 @@ describe('paperlist add from a record', () => {
       '/api/query?id_list=2402.99999&max_results=1': { body: await fixture('empty-feed.xml') },
       '/2023.emnlp-main.9999.bib': { body: '<html><body>Oops</body></html>' },
     });
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const unknown = await runCli(['add', '2402.99999', '--section', 'sft', ...sources(server.base), '--root', root], root);
     expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'paperlist: arXiv has no paper 2402.99999. Nothing was written. To add it by hand: npx paperlist add --title T --authors A --year 2024 --venue arXiv --paper https://arxiv.org/abs/2402.99999 --section sft\n' });
@@ -172,7 +172,7 @@ describe('the issue form', () => {
 
   it('add --from-issue writes the entry the form asks for', async () => {
     const server = await serve({ [AYA_QUERY]: { body: await fixture('aya-feed.xml') } });
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'issue.md'), '### Paper link\n\nhttps://arxiv.org/abs/2402.07827\n\n### Sections\n\nSFT\n\n### Code link\n\nhttps://github.com/for-ai/aya\n');
     const result = await runCli(['add', '--from-issue', 'issue.md', '--dry-run', '--format', 'json', ...sources(server.base), '--root', root], root);
     expect(result.code).toBe(0);

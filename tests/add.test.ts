@@ -1,26 +1,26 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from './helpers.js';
+import { gitFixture, runCli } from './helpers.js';
 
 const add = (root: string, ...args: string[]) => runCli(['add', '--root', root, ...args], root);
 
 describe('paperlist add', () => {
-  it('writes a canonical entry named after the title, and generate lists it', async () => {
-    const root = await copyFixture('lint-base');
+  it('writes a canonical entry named after the title, and regenerates README.md with it', async () => {
+    const root = await gitFixture('lint-base');
     const result = await add(root, '--title', 'Mixtral of Experts.', '--authors', 'Jiang et al.', '--year', '2024', '--venue', 'Arxiv', '--paper', 'https://arxiv.org/abs/2401.04088', '--code', 'https://github.com/mistralai/mistral-src', '--section', 'pretraining', '--section', 'sft');
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('created entries/papers/mixtral-of-experts.yml\nNext: npm run generate, then commit entries/papers/mixtral-of-experts.yml, README.md and docs/papers-per-year.svg.\n');
+    expect(result.stderr).toBe('created entries/papers/mixtral-of-experts.yml\nwrote README.md with it. Commit entries/papers/mixtral-of-experts.yml, README.md.\n');
     expect(await readFile(join(root, 'entries/papers/mixtral-of-experts.yml'), 'utf8')).toBe(
       '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Mixtral of Experts\nauthors: Jiang et al.\nyear: 2024\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2401.04088\n  code: https://github.com/mistralai/mistral-src\nsections:\n  - pretraining\n  - sft\n',
     );
-    expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
+    expect(await runCli(['generate', '--check', '--root', root], root)).toEqual({ code: 0, stdout: '', stderr: 'README.md is up to date.\n' });
     expect(await readFile(join(root, 'README.md'), 'utf8')).toContain('- [2024] **Mixtral of Experts.** *Jiang et al.* `arXiv` [[paper](https://arxiv.org/abs/2401.04088)] [[code](https://github.com/mistralai/mistral-src)]\n');
     expect((await runCli(['lint', '--root', root], root)).code).toBe(0);
   });
 
   it('refuses a paper that is already listed, naming the existing file, and writes nothing', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const result = await add(root, '--title', 'Another Title For The Same Preprint', '--authors', 'Jiang et al.', '--year', '2023', '--paper', 'https://arxiv.org/pdf/2310.06825v1', '--section', 'sft', '--format', 'json');
     expect(result.code).toBe(1);
@@ -31,28 +31,28 @@ describe('paperlist add', () => {
   });
 
   it('refuses what lint would call an error: unknown section, year before the arXiv id, markup', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const result = await add(root, '--title', 'A **bold** claim', '--authors', 'A et al.', '--year', '2020', '--paper', 'https://arxiv.org/abs/2305.00001', '--section', 'nowhere', '--format', 'json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId).sort()).toEqual(['hygiene/markup', 'hygiene/unknown-section', 'mislabels/year-before-arxiv']);
   });
 
   it('validates before writing: a year that is not a number is a schema error', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const result = await add(root, '--title', 'Fine Title Here', '--authors', 'A et al.', '--year', 'soon', '--code', 'https://github.com/a/b', '--section', 'sft', '--format', 'json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).diagnostics.map((d: { message: string }) => d.message)).toEqual(['"year" must be a whole number, found string "soon".']);
   });
 
   it('without a terminal, missing fields are a usage error (exit 2)', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const result = await add(root, '--title', 'Only A Title');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('missing --authors, --year, --section (sections: sft, pretraining, prompting).');
   });
 
   it('--dry-run prints the entry and writes nothing', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
     const result = await add(root, '--title', 'Dry Run Paper', '--authors', 'A et al.', '--year', '2024', '--code', 'https://github.com/a/b', '--section', 'sft', '--dry-run');
     expect(result.code).toBe(0);
@@ -63,7 +63,7 @@ describe('paperlist add', () => {
 
 describe('paperlist fmt', () => {
   it('--check lists files not in canonical form and exits 1; fmt rewrites them', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const file = join(root, 'entries/papers/mistral-7b.yml');
     const canonical = await readFile(file, 'utf8');
     const { writeFile } = await import('node:fs/promises');

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from './helpers.js';
+import { gitFixture, runCli } from './helpers.js';
 
 const header = '# yaml-language-server: $schema=../../schema/paper.schema.json\n';
 const good = 'title: Good Enough Title\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\n';
@@ -24,7 +24,7 @@ const corpus: Array<[string, string | Uint8Array, string[]]> = [
 describe('bad input corpus', () => {
   for (const [name, content, expected] of corpus) {
     it(`${name}: clear diagnostic, no crash, README untouched`, async () => {
-      const root = await copyFixture('lint-base');
+      const root = await gitFixture('lint-base');
       const readme = await readFile(join(root, 'README.md'), 'utf8');
       await writeFile(join(root, 'entries/papers/bad.yml'), content);
 
@@ -46,7 +46,7 @@ describe('bad input corpus', () => {
   }
 
   it('a YAML mistake is one error at its line, with the fix for that mistake', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'entries/papers/bad.yml'), `${header}title: A Good Title\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections:\n  - sft\n - rlhf\n`);
     await writeFile(join(root, 'entries/papers/colon.yml'), `${header}title: Aya: A Model\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/c\nsections: [sft]\n`);
     const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
@@ -58,7 +58,7 @@ describe('bad input corpus', () => {
   });
 
   it('a BOM and CRLF line ends are read, and reported as non-canonical', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const crlf = `\uFEFF${header}title: Good Enough Title\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections:\n  - sft\n`.replace(/\n/g, '\r\n');
     await writeFile(join(root, 'entries/papers/good-enough-title.yml'), crlf);
     await runCli(['generate', '--root', root], root);
@@ -73,7 +73,7 @@ describe('bad input corpus', () => {
   });
 
   it('Markdown injection in a title cannot escape its line in the README', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'entries/papers/x.yml'), `${header}title: "Evil]] \\n\\n# Heading [x](javascript:alert(1)) <script>"\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\n`);
     const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
     const rules = JSON.parse(linted.stdout).diagnostics.filter((d: { file: string }) => d.file === 'entries/papers/x.yml').map((d: { ruleId: string }) => d.ruleId);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper, SectionsFile } from '../src/model.js';
 import { chartSeries, renderChart } from '../src/render/chart.js';
-import { copyFixture, runCli } from './helpers.js';
+import { gitFixture, runCli } from './helpers.js';
 
 const sections: SectionsFile = {
   groups: [
@@ -33,7 +33,7 @@ describe('papers-per-year chart', () => {
   });
 
   it('generate writes the chart with README.md, and --check notices a stale chart', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const template = await readFile(join(root, 'templates/README.md'), 'utf8');
     await writeFile(join(root, 'templates/README.md'), template.replace('<!-- paperlist:toc -->\n', '<!-- paperlist:toc -->\n\n<!-- paperlist:chart -->\n'));
     expect((await runCli(['generate', '--root', root], root)).code).toBe(0);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/package-files.js';
 import { loadProject } from '../src/project.js';
 import { renderReadme } from '../src/render/readme.js';
-import { copyFixture, FIXTURES, runCli } from './helpers.js';
+import { gitFixture, FIXTURES, runCli } from './helpers.js';
 
 const run = promisify(execFile);
 const EXPECTED = join(FIXTURES, 'import-variants/expected');
@@ -16,7 +16,7 @@ const EXPECTED = join(FIXTURES, 'import-variants/expected');
  * error (and generate then refuses): a copy that lets it pass as a warning, through the settings.
  */
 async function renderableCopy(): Promise<string> {
-  const root = await copyFixture('import-variants/expected');
+  const root = await gitFixture('import-variants/expected');
   await writeFile(join(root, '.paperlist.yml'), 'rules:\n  mislabels/unknown-venue: warning\n');
   return root;
 }
@@ -74,8 +74,8 @@ describe('paperlist generate', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('--- a/README.md\tcommitted\n+++ b/README.md\tgenerated\n');
     expect(result.stdout).toContain('\n - **Bold Colon**. It uses a colon.\n+- **Bold Only**. It has no link.\n - [**Linked Bold**]');
-    // The way out that keeps a hand edit comes first: generate alone would drop it.
-    expect(result.stderr).toBe("paperlist: README.md is not what the entries generate. If you edited README.md by hand, run 'npx paperlist absorb' (it turns the edit into entry changes) and commit the files it names; otherwise run 'npm run generate' and commit README.md.\n");
+    // A hand edit (README.md is neither what the entries nor the last commit generate): absorb keeps it.
+    expect(result.stderr).toBe("paperlist: README.md is not what the entries generate. README.md has edits made by hand: run 'npx paperlist absorb' (it turns the edit into entry changes and regenerates README.md) and commit the files it names.\n");
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(stale);
   });
 
@@ -126,7 +126,7 @@ describe('the installed command', () => {
   it('an unknown command or option exits 2 with usage', async () => {
     expect((await runCli(['frobnicate'], FIXTURES)).code).toBe(2);
     const bad = await runCli(['generate', '--nope'], FIXTURES);
-    expect(bad).toEqual({ code: 2, stdout: '', stderr: 'paperlist: unknown option --nope\nUsage: paperlist generate [--check] [--root DIR] [--format stylish|json|github]\n' });
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: 'paperlist: unknown option --nope\nUsage: paperlist generate [--check] [--force] [--root DIR] [--format stylish|json|github]\n' });
   });
 });
 

@@ -56,3 +56,21 @@ export async function copyFixture(name: string): Promise<string> {
   await cp(join(FIXTURES, name), dir, { recursive: true });
   return dir;
 }
+
+/** Runs git in `dir` (argv, no shell), with a fixed identity and no user or system configuration. */
+export async function git(dir: string, ...args: string[]): Promise<string> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid' };
+  const { stdout } = await promisify(execFile)('git', args, { cwd: dir, env });
+  return stdout;
+}
+
+/** A temporary copy of a fixture tree as a git repository with everything committed once. */
+export async function gitFixture(name: string): Promise<string> {
+  const dir = await copyFixture(name);
+  await git(dir, 'init', '-q', '-b', 'main');
+  await git(dir, 'add', '-A');
+  await git(dir, 'commit', '-q', '-m', 'fixture');
+  return dir;
+}

@@ -14,7 +14,7 @@ import { chunkLinks } from '../src/links/markdown-links.js';
 import { parseMarkdown, parseMarkdownChunked } from '../src/markdown/parse.js';
 import type { Paper } from '../src/model.js';
 import { loadVenues, PACKAGE_ROOT } from '../src/package-files.js';
-import { copyFixture, FIXTURES, runCli, tempDir } from './helpers.js';
+import { gitFixture, FIXTURES, runCli, tempDir } from './helpers.js';
 
 const run = promisify(execFile);
 const BIN = join(PACKAGE_ROOT, 'bin/paperlist.js');
@@ -47,7 +47,7 @@ describe('1. an entry without a required field', () => {
   ];
   for (const [name, file, field, line] of cases) {
     it(`${name}: the schema's diagnostic, exit 1, for lint and generate`, async () => {
-      const root = await copyFixture('lint-base');
+      const root = await gitFixture('lint-base');
       const text = await readFile(join(root, file), 'utf8');
       await writeFile(join(root, file), text.replace(line, ''));
       const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
@@ -60,7 +60,7 @@ describe('1. an entry without a required field', () => {
   }
 
   it('the built CLI exits (no render worker is left running)', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const file = join(root, 'entries/papers/mistral-7b.yml');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^authors:.*\n/m, ''));
     for (const command of ['lint', 'generate']) {
@@ -80,7 +80,7 @@ describe('2. deeply nested Markdown for links', () => {
 
 describe('3. an invalid exclude pattern in .paperlist.yml', () => {
   it('is an error at its line for lint, and links checks nothing without its settings', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude:\n    - https://ok.example/\n    - "/[/"\n');
     const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
     expect(linted.code).toBe(1);
@@ -117,7 +117,7 @@ describe('5. outputs refuse what lint refuses', () => {
   ];
   for (const [name, rest] of hostile) {
     it(`${name}: generate, export and site write nothing`, async () => {
-      const root = await copyFixture('lint-base');
+      const root = await gitFixture('lint-base');
       const title = name === 'markup in the title' ? '"Evil <b>bold</b>"' : 'Hostile Paper';
       await writeFile(join(root, 'entries/papers/hostile-paper.yml'), `${HEADER}title: ${title}\nauthors: A et al.\nyear: 2023\n${rest}sections:\n  - sft\n`);
       const readme = await readFile(join(root, 'README.md'), 'utf8');
@@ -135,7 +135,7 @@ describe('5. outputs refuse what lint refuses', () => {
   }
 
   it('a duplicate: generate refuses', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const text = await readFile(join(root, 'entries/papers/mistral-7b.yml'), 'utf8');
     await writeFile(join(root, 'entries/papers/mistral-7b-2.yml'), text);
     expect((await runCli(['generate', '--root', root], root)).code).toBe(1);
@@ -144,7 +144,7 @@ describe('5. outputs refuse what lint refuses', () => {
 
 describe('6. control characters in a URL', () => {
   it('fail the schema, so nothing raw reaches README.md', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'entries/papers/hostile-paper.yml'), `${HEADER}title: Hostile Paper\nauthors: A et al.\nyear: 2023\nlinks:\n  project: "https://openai.com/\\0\\e[31m"\nsections:\n  - sft\n`);
     const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
     expect(errorsOf(linted.stdout)).toEqual(['entries/papers/hostile-paper.yml:6:12 schema "links.project" has the wrong form: "https://openai.com/\\u0000\\u001b[31m".']);
@@ -160,7 +160,7 @@ describe('7. section descriptions', () => {
   ];
   for (const [name, description, expected] of cases) {
     it(`${name} is an error at the description, and generate refuses`, async () => {
-      const root = await copyFixture('lint-base');
+      const root = await gitFixture('lint-base');
       const file = join(root, 'entries/sections.yml');
       await writeFile(file, (await readFile(file, 'utf8')).replace('            title: SFT\n', `            title: SFT\n            description: ${description}\n`));
       const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
@@ -170,7 +170,7 @@ describe('7. section descriptions', () => {
   }
 
   it('bold, italic, code and https links pass', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const file = join(root, 'entries/sections.yml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('            title: SFT\n', '            title: SFT\n            description: "**SFT** is *tuning* with `data`, see [this](https://example.org/)."\n'));
     expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
@@ -194,7 +194,7 @@ describe('8. import validates what it writes', () => {
 
 describe('9. files that are not what they seem', () => {
   it('a symbolic link to a file outside is an error naming the path, its content never quoted', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await symlink('/etc/passwd', join(root, 'entries/papers/z.yml'));
     const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
     expect(linted.code).toBe(1);
@@ -203,7 +203,7 @@ describe('9. files that are not what they seem', () => {
   });
 
   it('a link to /dev/zero, a FIFO and a linked folder neither hang nor get read', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await symlink('/dev/zero', join(root, 'entries/papers/zero.yml'));
     execFileSync('mkfifo', [join(root, 'entries/papers/fifo.yml')]);
     await rm(join(root, 'entries/datasets'), { recursive: true });
@@ -226,7 +226,7 @@ describe('9. files that are not what they seem', () => {
 
 describe('10. size and time', () => {
   it('a template over the cap is refused with a clear error', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const file = join(root, 'templates/README.md');
     await writeFile(file, `${await readFile(file, 'utf8')}\n${'word *a **b* c [d](e)\n\n'.repeat(8000)}`);
     const result = await runCli(['generate', '--root', root, '--format', 'json'], root);
@@ -269,7 +269,7 @@ describe('10. size and time', () => {
 
 describe('11. --format json is one JSON document on stdout', () => {
   it('generate --check puts the diff inside it', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'README.md'), 'stale\n');
     const result = await runCli(['generate', '--check', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
@@ -279,7 +279,7 @@ describe('11. --format json is one JSON document on stdout', () => {
   });
 
   it('add --dry-run puts the entry inside it, and github sends the entry to stderr', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const args = ['add', '--title', 'A New Paper', '--authors', 'N et al.', '--year', '2024', '--code', 'https://github.com/n/p', '--section', 'sft', '--dry-run', '--root', root];
     const json = await runCli([...args, '--format', 'json'], root);
     expect(json.code).toBe(0);
@@ -299,7 +299,7 @@ describe('12. the rest', () => {
   });
 
   it('markers inside a code block or a comment are left as they are', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const file = join(root, 'templates/README.md');
     await writeFile(file, `${await readFile(file, 'utf8')}\n\`\`\`\n<!-- paperlist:toc -->\n\`\`\`\n\n<!--\n<!-- paperlist:group data -->\n-->\n`);
     expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
@@ -308,7 +308,7 @@ describe('12. the rest', () => {
   });
 
   it('a mistyped marker is an error at its line', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const file = join(root, 'templates/README.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('<!-- paperlist:toc -->', '<!-- paperlist:tok -->'));
     const result = await runCli(['generate', '--root', root, '--format', 'json'], root);
@@ -316,7 +316,7 @@ describe('12. the rest', () => {
   });
 
   it('stray arguments are a usage error', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     for (const command of ['lint', 'generate', 'fmt', 'site', 'verify']) {
       const result = await runCli([command, 'missing.yml', '--root', root], root);
       expect(result.code, command).toBe(2);
@@ -325,7 +325,7 @@ describe('12. the rest', () => {
   });
 
   it('a template with bytes that are not UTF-8 is an error at its line', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const file = join(root, 'templates/README.md');
     const text = await readFile(file);
     await writeFile(file, Buffer.concat([text, Buffer.from('\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]));

@@ -6,7 +6,7 @@ import { checkLinks, DEFAULT_CHECK_OPTIONS, parseRetryAfter, type CheckOptions, 
 import { Progress } from '../src/cli/progress.js';
 import { classifyAnswer, classifyError, shouldRetry } from '../src/links/classify.js';
 import { isOffline } from '../src/commands/links.js';
-import { copyFixture, runCli, tempDir } from './helpers.js';
+import { gitFixture, runCli, tempDir } from './helpers.js';
 import { startLinkServer, type LinkServer } from './link-server.mjs';
 
 let server: LinkServer | undefined;
@@ -268,7 +268,7 @@ describe('paperlist links (CLI)', () => {
   });
 
   async function repoWithLinks(urls: Record<string, string>): Promise<string> {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     for (const [name, url] of Object.entries(urls)) {
       await writeFile(join(root, `entries/papers/${name}.yml`), `# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: ${name}\nauthors: A et al.\nyear: 2023\nlinks:\n  code: ${url}\nsections:\n  - sft\n`);
     }
@@ -277,7 +277,7 @@ describe('paperlist links (CLI)', () => {
 
   it('checks the links of an entry whose only schema error is an unknown field', async () => {
     server = await startLinkServer();
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'entries/papers/typo.yml'), `title: Typo\nauthors: A et al.\nyear: 2023\nlinks:\n  code: ${server.base()}/404\n  slides: ${server.base()}/ok\nsections:\n  - sft\n`);
     await writeFile(join(root, '.paperlist.yml'), `links:\n  exclude:\n    - https://\n`);
     const result = await runCli(['links', '--root', root, '--allow-private', '--format', 'json', '--timeout', '2000'], root);
@@ -290,7 +290,7 @@ describe('paperlist links (CLI)', () => {
   it('reports dead links at every origin, with JSON as in DESIGN.md, and exits 1', async () => {
     server = await startLinkServer();
     const b = server.base();
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'templates/README.md'), `# T\n\nSee [this](${b}/404#section) and [that](${b}/ok).\n\n<!-- paperlist:toc -->\n\n<!-- paperlist:group papers -->\n\n<!-- paperlist:group data -->\n`);
     // The fixture's own links are on the internet: excluded (a prefix and a pattern), never requested.
     await writeFile(join(root, '.paperlist.yml'), `links:\n  exclude:\n    - https://github.com/\n    - /^https:\\/\\/(arxiv|aclanthology|huggingface)\\./\n`);

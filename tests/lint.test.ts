@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from './helpers.js';
+import { gitFixture, runCli } from './helpers.js';
 
 interface JsonDiagnostic {
   file: string;
@@ -16,7 +16,7 @@ interface JsonDiagnostic {
 
 /** A copy of the clean base repository with `files` added, the README regenerated, then linted. */
 async function lintWith(files: Record<string, string | Uint8Array>, args: string[] = []): Promise<{ code: number; diagnostics: JsonDiagnostic[]; root: string; stderr: string }> {
-  const root = await copyFixture('lint-base');
+  const root = await gitFixture('lint-base');
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
@@ -139,7 +139,7 @@ describe('duplicates', () => {
       'entries/papers/zz-new.yml:6:10 error duplicates/paper-url "Something Else" has the same paper URL https://example.org/paper.pdf as entries/papers/zz-other.yml ("A Different Paper").',
       'entries/papers/zz-other.yml:6:10 error duplicates/paper-url "A Different Paper" has the same paper URL https://example.org/paper.pdf as entries/papers/zz-new.yml ("Something Else").',
     ]);
-    expect(d[0]!.hint).toBe('One paper URL cannot belong to two papers: the link here or in entries/papers/zz-other.yml is wrong. Check both and correct it.');
+    expect(d[0]!.hint).toBe('One identifier cannot belong to two papers: the link here or in entries/papers/zz-other.yml is wrong. Check both and correct it.');
   });
 
   it('same dataset name or URL', async () => {
@@ -227,7 +227,7 @@ describe('hygiene', () => {
   }
 
   it('an empty section is a warning at its place in sections.yml', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const sections = (await readFile(join(root, 'entries/sections.yml'), 'utf8')).replace('          - id: pretraining\n            title: Pretraining\n', '          - id: pretraining\n            title: Pretraining\n          - id: empty\n            title: Empty\n');
     await writeFile(join(root, 'entries/sections.yml'), sections);
     await runCli(['generate', '--root', root], root);
@@ -241,7 +241,7 @@ describe('hygiene', () => {
 
 describe('readme drift', () => {
   it('shows the first differing line', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const readme = await readFile(join(root, 'README.md'), 'utf8');
     await writeFile(join(root, 'README.md'), readme.replace('*Zhu et al.*', '*Zhu et al*'));
     const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
@@ -284,7 +284,7 @@ describe('lint --fix', () => {
 
 describe('output formats', () => {
   it('github: one workflow command per diagnostic, escaped', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'entries/papers/zz-new.yml'), paper('title: "Mistral 7B"\nauthors: Jiang et al.\nyear: 2023\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2310.06825\nsections: [sft]\n'));
     // generate refuses (the duplicate is an error), so README.md also drifts: the third error.
     expect((await runCli(['generate', '--root', root], root)).code).toBe(1);
@@ -296,7 +296,7 @@ describe('output formats', () => {
   });
 
   it('stylish: file, position, severity, message, rule, hint; no colour without a TTY', async () => {
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'entries/papers/bad.yml'), paper('title: Bad\nauthors: A\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\nextra: 1\n'));
     const result = await runCli(['lint', '--root', root], root);
     expect(result.stdout).toBe(
@@ -320,7 +320,7 @@ describe('colour', () => {
   it('is used on a TTY, and not when NO_COLOR is set', async () => {
     const { Writable } = await import('node:stream');
     const { main } = await import('../src/cli.js');
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     await writeFile(join(root, 'entries/papers/bad.yml'), paper('title: Bad\nauthors: A\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\nextra: 1\n'));
     const run = async (env: NodeJS.ProcessEnv): Promise<string> => {
       let text = '';
@@ -340,7 +340,7 @@ describe('the installed command renders in a worker thread', () => {
     const { promisify } = await import('node:util');
     const { PACKAGE_ROOT } = await import('../src/package-files.js');
     const run = promisify(execFile);
-    const root = await copyFixture('lint-base');
+    const root = await gitFixture('lint-base');
     const bin = join(PACKAGE_ROOT, 'bin/paperlist.js');
     const clean = await run(process.execPath, [bin, 'lint', '--root', root, '--format', 'json']);
     expect(JSON.parse(clean.stdout).diagnostics).toEqual([]);

@@ -8,7 +8,8 @@ import { formatDataset, formatPaper } from '../entry-format.js';
 import { canonicalUrl } from '../paper-identifiers.js';
 import { assignIds } from '../entry-ids.js';
 import { mergeItems } from '../import/merge.js';
-import { paperKeys } from '../same-paper.js';
+import { findPaper, POLICY, type SamePaper } from '../same-paper.js';
+import { leafSections } from '../project.js';
 import { parseReadme, type DatasetItem, type Item, type PaperItem } from '../import/parse-readme.js';
 import { ENTRY_DIRS, LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from '../model.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
@@ -42,10 +43,14 @@ export interface AbsorbInput {
   /** README.md as it is now. */
   edited: string;
   venues: VenueList;
+  /** Entry ids a new entry must not take (files that exist besides these entries). */
+  taken?: { papers: readonly string[]; datasets: readonly string[] };
 }
 
 export interface AbsorbPlan {
   changes: Change[];
+  /** The entry each changed entry file becomes (null: removed), for the merge onto changed entries. */
+  values: Map<string, Paper | Dataset | null>;
   /** Files to write (text) or delete (null), relative to the root. */
   files: Map<string, string | null>;
   diagnostics: Diagnostic[];
@@ -66,10 +71,12 @@ const LINE_FORM = {
 export function planAbsorb(input: AbsorbInput): AbsorbPlan {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string | null>();
+  const values = new Map<string, Paper | Dataset | null>();
   const changes: Change[] = [];
   const edited = input.edited.replace(/\r\n?/g, '\n');
   const editedLines = edited.split('\n');
-  if (edited === input.expected.text) return { changes, files, diagnostics };
+  if (edited === input.expected.text) return { changes, files, values, diagnostics };
+  const kindOf = new Map((['paper', 'dataset'] as const).flatMap((kind) => leafSections(input.sections, kind).map((s) => [s.id, kind] as const)));
 
   // Which entry each generated line is.
   const byKey = new Map<string, EntryRef>();
@@ -96,11 +103,13 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     const m = meta[i];
     if (m?.key && m.section) note(byKey.get(m.key)!, m.section, j + 1);
   }
-  const loose: Item[] = [];
+  const loose: Array<{ item: Item; hunk: number }> = [];
   // While a line cannot be read, no entry loses a section: it may be that line.
   let unreadable = false;
   const listLines = new Set<number>();
-  for (const hunk of hunks.changed) {
+  // The entries whose generated line each hunk replaces: a line added there is that line edited.
+  const replacedIn = hunks.changed.map((h) => new Set(Array.from({ length: h.removed }, (_, n) => meta[h.expectedFrom + n]?.key).filter((k): k is string => k !== undefined).map((k) => byKey.get(k)?.entry)));
+  for (const [hunkIndex, hunk] of hunks.changed.entries()) {
     // The section a line added here was put in: that of the generated line above it.
     const above = hunk.expectedFrom > 0 ? meta[hunk.expectedFrom - 1] : null;
     if (!above) continue; // not inside a generated list: prose, handled with the template
@@ -116,7 +125,13 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
       const exact = byLine.get(text);
       if (exact) return note(exact, above.section, line);
       const read = readLine(text, line);
-      if (read.item) loose.push({ ...read.item, section: above.section });
+      const wanted = kindOf.get(above.section);
+      if (read.item && wanted && read.item.kind !== wanted) {
+        unreadable = true;
+        diagnostics.push(wanted === 'paper'
+          ? at(line, 'error', 'This line is in a list of papers but does not start with the year in brackets, so it cannot be read as a paper; nothing was absorbed.', `Write it as the other lines are: ${LINE_FORM.paper}`)
+          : at(line, 'error', 'This line is in a list of datasets but reads as a paper (it starts with a year in brackets); nothing was absorbed.', `Write it as the other lines are: ${LINE_FORM.dataset}`));
+      } else if (read.item) loose.push({ item: { ...read.item, section: above.section }, hunk: hunkIndex });
       else {
         unreadable = true;
         diagnostics.push(...read.diagnostics);
@@ -124,14 +139,35 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     });
   }
 
-  // A loose line is an entry edited, or a new one: the same paper by an identifier of its paper
-  // link or by title (datasets: by name or URL).
+  // A loose line is an entry's line edited, a listed entry put in one more section, or a new
+  // entry. Which entry it names is same-paper.ts's answer (POLICY.listed; datasets: by name or
+  // URL). It is that entry's line edited when it replaces that entry's generated line (the same
+  // hunk of the diff) or when the entry is listed nowhere else any more; otherwise it lists the
+  // entry again, in one more section, and the entry's fields stay as its own line says. A line
+  // that shares an identifier with a listed paper but is another paper is an error: a link is wrong.
   const edits = new Map<EntryRef['entry'], { ref: EntryRef; items: Item[] }>();
   const fresh: Item[] = [];
-  for (const item of loose) {
-    const ref = item.kind === 'paper' ? samePaper(item, input.papers) : sameDataset(item, input.datasets);
-    if (!ref) {
+  for (const { item, hunk } of loose) {
+    const match = item.kind === 'paper' ? samePaper(item, input.papers) : sameDataset(item, input.datasets);
+    if (!match) {
       fresh.push(item);
+      continue;
+    }
+    const { ref, answer } = match;
+    const replaces = replacedIn[hunk]!.has(ref.entry);
+    const listedElsewhere = present.has(ref.entry);
+    if (answer?.verdict === 'clash' && !replaces) {
+      diagnostics.push(at(item.line, 'error',
+        `This line has the same ${answer.by.label} as ${describe(ref)} (${ref.entry.entry.source.file}), but it is another paper: one of the two links is wrong. Nothing was absorbed.`,
+        `Correct the paper link of this line (or of ${ref.entry.entry.source.file}); to change the listed paper itself, edit its own line.`));
+      unreadable = true;
+      continue;
+    }
+    if (!replaces && listedElsewhere) {
+      const seen = present.get(ref.entry)!;
+      if (!seen.sections.includes(item.section))
+        diagnostics.push(at(item.line, 'info', `${describe(ref)} is listed already (${ref.entry.entry.source.file}, in ${seen.sections.join(', ')}): this line adds section ${item.section} to it; its title, authors and links stay as its own line says.`, 'To change those, edit its existing line.'));
+      note(ref, item.section, item.line);
       continue;
     }
     note(ref, item.section, item.line);
@@ -166,13 +202,15 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
       }
     }
     if (!fields.length) continue;
-    const lines = seen?.lines ?? [];
+    const lines = [...(seen?.lines ?? [])].sort((a, b) => a - b);
     if (!sections.length) {
       files.set(file, null);
+      values.set(file, null);
       changes.push({ kind: 'removed', file, lines, fields: [{ field: 'sections', from: was.join(', ') }] });
       continue;
     }
     next.sections = sections;
+    values.set(file, next);
     files.set(file, ref.kind === 'paper' ? formatPaper(next as Paper) : formatDataset(next as Dataset));
     changes.push({ kind: 'updated', file, lines, fields });
   }
@@ -181,10 +219,11 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
   if (fresh.length) {
     const merged = mergeItems(fresh, README_FILE, input.venues);
     diagnostics.push(...merged.diagnostics.map((d) => ({ ...d, ruleId: 'absorb' })));
-    const taken = [...input.papers.map((p) => p.id)];
+    const taken = [...input.papers.map((p) => p.id), ...(input.taken?.papers ?? [])];
     const paperIds = assignIds(merged.papers.map((p) => ({ name: p.value.title, year: p.value.year })), taken);
-    const datasetIds = assignIds(merged.datasets.map((d) => ({ name: d.value.name })), input.datasets.map((d) => d.id));
-    const create = (kind: 'paper' | 'dataset', file: string, text: string, lines: number[]): void => {
+    const datasetIds = assignIds(merged.datasets.map((d) => ({ name: d.value.name })), [...input.datasets.map((d) => d.id), ...(input.taken?.datasets ?? [])]);
+    const create = (kind: 'paper' | 'dataset', file: string, value: Paper | Dataset, lines: number[]): void => {
+      const text = kind === 'paper' ? formatPaper(value as Paper) : formatDataset(value as Dataset);
       const { problems } = readBackEntry(kind, file, text);
       if (problems.length) {
         // The schema's hints speak of YAML fields; the contributor wrote a README line.
@@ -192,10 +231,11 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
         return;
       }
       files.set(file, text);
+      values.set(file, value);
       changes.push({ kind: 'created', file, lines, fields: [] });
     };
-    merged.papers.forEach((p, i) => create('paper', `${ENTRY_DIRS.paper}/${paperIds[i]}.yml`, formatPaper(p.value), p.lines));
-    merged.datasets.forEach((d, i) => create('dataset', `${ENTRY_DIRS.dataset}/${datasetIds[i]}.yml`, formatDataset(d.value), d.lines));
+    merged.papers.forEach((p, i) => create('paper', `${ENTRY_DIRS.paper}/${paperIds[i]}.yml`, p.value, p.lines));
+    merged.datasets.forEach((d, i) => create('dataset', `${ENTRY_DIRS.dataset}/${datasetIds[i]}.yml`, d.value, d.lines));
   }
 
   const template = templateEdits(input, hunks.changed, listLines, diagnostics);
@@ -204,7 +244,7 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     changes.push({ kind: 'updated', file: TEMPLATE_FILE, lines: template.lines, fields: [] });
   }
   changes.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0) || (a.file < b.file ? -1 : 1));
-  return { changes, files, diagnostics };
+  return { changes, files, values, diagnostics };
 }
 
 
@@ -255,16 +295,15 @@ function describe(ref: EntryRef): string {
   return ref.kind === 'paper' ? `"${ref.entry.paper.title}"` : `dataset "${ref.entry.dataset.name}"`;
 }
 
-function samePaper(item: PaperItem, papers: readonly PaperEntry[]): EntryRef | undefined {
-  const keys = new Set(paperKeys(item.links));
-  const byKey = keys.size ? papers.find((p) => paperKeys(p.paper.links).some((k) => keys.has(k))) : undefined;
-  const found = byKey ?? papers.find((p) => normalizeTitle(p.paper.title) === normalizeTitle(item.title));
-  return found ? { kind: 'paper', entry: found } : undefined;
+/** The listed paper a line names, and how (same-paper.ts, POLICY.listed). */
+function samePaper(item: PaperItem, papers: readonly PaperEntry[]): { ref: EntryRef; answer?: Exclude<SamePaper, { verdict: 'different' }> } | undefined {
+  const found = findPaper(item, papers, (p) => p.paper, POLICY.listed);
+  return found && { ref: { kind: 'paper', entry: found.entry }, answer: found.answer };
 }
 
-function sameDataset(item: DatasetItem, datasets: readonly DatasetEntry[]): EntryRef | undefined {
+function sameDataset(item: DatasetItem, datasets: readonly DatasetEntry[]): { ref: EntryRef; answer?: undefined } | undefined {
   const found = datasets.find((d) => normalizeTitle(d.dataset.name) === normalizeTitle(item.name)) ?? (item.url ? datasets.find((d) => d.dataset.url && canonicalUrl(d.dataset.url) === canonicalUrl(item.url!)) : undefined);
-  return found ? { kind: 'dataset', entry: found } : undefined;
+  return found ? { ref: { kind: 'dataset', entry: found } } : undefined;
 }
 
 /** The fields a README line shows, as an entry holds them. */

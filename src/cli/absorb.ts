@@ -26,11 +26,18 @@ Lines are read as the importer reads them ('Arxiv', a missing title period, a ve
 order does not matter (it is generated). Edits to headings, the contents list or the chart are
 reported and not kept. A line that cannot be read is an error at its line, and nothing is written.
 
+The edit is read against what the last git commit's entries generate, and laid onto the entries as
+they are now: a file added by 'add' or an entry edited by hand since that commit is kept. A field
+changed both in an entry file and on its README line, differently, is a conflict: reported at the
+line, nothing written. A line with a listed paper's identifier but another title is an error; one
+that lists a listed paper again, in another section, adds that section and leaves its fields alone.
+Nothing is written unless the whole result passes every check lint makes.
+
 Options:
   --dry-run        print the changes, write nothing
   --root DIR       the repository (default: the current directory)
   --format FORMAT  stylish (default), json or github`,
-  exits: '0 absorbed (or nothing to absorb), 1 a line could not be read or entries have errors',
+  exits: '0 absorbed (or nothing to absorb), 1 nothing written: a line could not be read, a conflict, errors in the result, or no commit to read the edit against',
   async run({ values }, io) {
     const format = formatOf(values);
     const dryRun = values['dry-run'] === true;
@@ -44,8 +51,7 @@ Options:
       for (const c of outcome.changes) io.stdout.write(`${describeChange(c, dryRun)}\n`);
       if (outcome.diagnostics.length) io.stdout.write(formatReport(outcome.diagnostics, 'stylish', { color: useColor(io) }));
     }
-    // README.md always: the edit was made there, and generate may leave it as the contributor wrote it.
-    const files = [...new Set([...Object.keys(outcome.files), 'README.md', ...outcome.generated])];
+    const files = Object.keys(outcome.files);
     switch (outcome.status) {
       case 'refused':
         io.stderr.write("paperlist: nothing was absorbed: fix the lines above (or the entries' errors) first.\n");
@@ -57,7 +63,8 @@ Options:
         if (format === 'stylish') io.stderr.write(`${count(outcome.changes.length, 'change')}; nothing written (--dry-run). Run 'npx paperlist absorb' to apply ${outcome.changes.length === 1 ? 'it' : 'them'}.\n`);
         return EXIT.ok;
       case 'written':
-        if (format === 'stylish') io.stderr.write(`${count(outcome.changes.length, 'change')}. Commit ${files.join(', ')}.\n`);
+        if (format === 'stylish' && outcome.readme !== 'hand-edited') io.stderr.write(`README.md had no edit made by hand (it is what the last commit's entries generate): regenerated it from the entries. Commit ${files.join(', ')}.\n`);
+        else if (format === 'stylish') io.stderr.write(`${count(outcome.changes.length, 'change')}. Commit ${files.join(', ')}.\n`);
         return EXIT.ok;
     }
   },

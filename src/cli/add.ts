@@ -102,7 +102,8 @@ Options:
   --root DIR                   the repository (default: the current directory)
   --format FORMAT              stylish (default), json or github
 
-Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-year.svg.`,
+README.md and the chart are regenerated with the entry (unless README.md has edits made by hand:
+then run 'npx paperlist absorb'); commit the files it names.`,
   exits: '0 written, 1 refused (listed already, errors, unknown id), 4 the source could not be reached',
   async run({ values, positionals }, io) {
     const format = formatOf(values);
@@ -148,7 +149,10 @@ Then run 'npm run generate' and commit the entry, README.md and docs/papers-per-
     if (dryRun) {
       if (format === 'stylish') io.stdout.write(outcome.text);
       else if (format === 'github') io.stderr.write(outcome.text);
-    } else io.stderr.write(`created ${outcome.file}\nNext: npm run generate, then commit ${outcome.file}, README.md and docs/papers-per-year.svg.\n`);
+    } else {
+      const generated = outcome.generated ?? [];
+      io.stderr.write(`created ${outcome.file}\n${generated.length ? `wrote ${generated.join(' and ')} with it. Commit ${[outcome.file, ...generated].join(', ')}.` : "README.md was not regenerated (see above): run 'npx paperlist absorb', then commit the files it names."}\n`);
+    }
     return EXIT.ok;
   },
 };

@@ -6,9 +6,8 @@ import { loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPaper } from '../entry-format.js';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../fs-atomic.js';
 import { paperIdentifiers } from '../paper-identifiers.js';
-import { linkKeys } from '../same-paper.js';
+import { findByIdentifier } from '../same-paper.js';
 import { assignIds } from '../entry-ids.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
@@ -23,6 +22,7 @@ import { duplicates } from '../rules/duplicates.js';
 import { hygiene } from '../rules/hygiene.js';
 import { mislabels } from '../rules/mislabels.js';
 import { readBackEntry } from '../validate.js';
+import { gateWrites } from '../write-gate.js';
 
 export interface AddFields {
   title?: string;
@@ -43,6 +43,8 @@ export interface AddOutcome {
   /** The file written (relative to the root), when it was; with write false, the file it would be. */
   file?: string;
   text?: string;
+  /** The other files written with it: README.md and the chart, regenerated (unless README.md has hand edits). */
+  generated?: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -73,14 +75,8 @@ export type RecordLookup = { fields: AddFields; record: SourceRecord; diagnostic
 
 /** The entry (if any) that has this identifier, by its paper link or its DOI. */
 function listedUnder(project: Project, ref: PaperRef): { entry: PaperEntry; label: string } | undefined {
-  // The record's identifier as a link, compared by the same keys as lint's duplicates (same-paper.ts).
-  const wanted = linkKeys(canonicalPaperUrl(ref)).find((k) => k.kind !== 'url')!;
-  for (const entry of project.papers) {
-    const keys = linkKeys(entry.paper.links.paper);
-    if (keys.some((k) => k.kind === wanted.kind && k.value === wanted.value)) return { entry, label: wanted.label };
-    if (ref.kind === 'doi' && entry.paper.doi === ref.doi) return { entry, label: wanted.label };
-  }
-  return undefined;
+  const found = findByIdentifier(canonicalPaperUrl(ref), project.papers, (p) => p.paper);
+  return found && { entry: found.entry, label: found.by.label };
 }
 
 /** The record of `ref`, from the cache or its source. */
@@ -169,12 +165,13 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  if (!request.write) return { file, text, diagnostics };
   if (await access(join(root, file)).then(() => true, () => false)) {
     return { diagnostics: [...diagnostics, { file, ruleId: 'add', severity: 'error', message: 'The file exists already; nothing was written.', hint: 'Edit that file instead.' }] };
   }
-  await writeFileAtomic(join(root, file), text);
-  return { file, text, diagnostics };
+  // The whole list with the new entry, checked as lint checks it; README.md regenerated with it.
+  const gate = await gateWrites({ root, writes: new Map([[file, text]]), dryRun: !request.write, readme: 'if-generated' });
+  if (gate.status === 'refused') return { diagnostics: [...diagnostics, ...gate.diagnostics] };
+  return { file, text, generated: [...gate.files.keys()].filter((f) => f !== file), diagnostics: [...diagnostics, ...gate.diagnostics] };
 }
 
 /**

@@ -1,36 +1,52 @@
 // `paperlist generate`: render README.md (and the chart) from the template and entries, or check
-// they are current. Refuses, writing nothing, whenever lint would report an error.
-import { join } from 'node:path';
+// they are current. Refuses, writing nothing, whenever lint would report an error, and when
+// README.md carries hand edits (readme-state.ts) that regenerating would throw away.
 import { createTwoFilesPatch } from 'diff';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../fs-atomic.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { README_FILE } from '../model.js';
 import { checkRepository } from '../pipeline.js';
 import { CHART_FILE } from '../render/chart.js';
+import { readmeState, type ReadmeState } from '../readme-state.js';
+import { gateWrites } from '../write-gate.js';
 
 export interface GenerateOutcome {
   diagnostics: Diagnostic[];
-  /** 'written' | 'unchanged' | 'stale' (with --check) | 'refused' (errors: nothing written). */
-  status: 'written' | 'unchanged' | 'stale' | 'refused';
-  /** The files written ('written') or that differ ('stale'), relative to the root. */
+  /**
+   * 'written' | 'unchanged' | 'stale' (with --check) | 'refused' (errors: nothing written) |
+   * 'hand-edited' (README.md has edits by hand: nothing written without --force).
+   */
+  status: 'written' | 'unchanged' | 'stale' | 'refused' | 'hand-edited';
+  /** The files written ('written') or that differ ('stale', 'hand-edited'), relative to the root. */
   files: string[];
   diff?: string;
+  /** What README.md was: a hand edit calls for absorb, a stale file for generate. */
+  readme?: ReadmeState;
 }
 
 export function fileDiff(file: string, current: string | undefined, expected: string): string {
   return createTwoFilesPatch(`a/${file}`, `b/${file}`, current ?? '', expected, 'committed', 'generated', { context: 2 });
 }
 
-export async function generate(root: string, check: boolean): Promise<GenerateOutcome> {
-  const checked = await checkRepository(root, { render: true });
-  const { diagnostics, rendered, project } = checked;
-  if (!rendered || hasErrors(diagnostics)) return { diagnostics, status: 'refused', files: [] };
-  const outputs: Array<{ file: string; current: string | undefined; expected: string }> = [{ file: README_FILE, current: project.workspace.readme, expected: rendered.text }];
-  if (rendered.chart !== undefined) outputs.push({ file: CHART_FILE, current: project.workspace.chart, expected: rendered.chart });
-  const stale = outputs.filter((o) => o.current !== o.expected);
-  const files = stale.map((o) => o.file);
-  if (!stale.length) return { diagnostics, status: 'unchanged', files };
-  if (check) return { diagnostics, status: 'stale', files, diff: stale.map((o) => fileDiff(o.file, o.current, o.expected)).join('') };
-  for (const o of stale) await writeFileAtomic(join(root, o.file), o.expected);
-  return { diagnostics, status: 'written', files };
+export async function generate(root: string, options: { check: boolean; force?: boolean }): Promise<GenerateOutcome> {
+  if (options.check) {
+    const checked = await checkRepository(root, { render: true });
+    const { diagnostics, rendered, project } = checked;
+    if (!rendered || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, status: 'refused', files: [] };
+    const outputs = [{ file: README_FILE, current: project.workspace.readme, expected: rendered.text }];
+    if (rendered.chart !== undefined) outputs.push({ file: CHART_FILE, current: project.workspace.chart, expected: rendered.chart });
+    const stale = outputs.filter((o) => o.current !== o.expected);
+    if (!stale.length) return { diagnostics, status: 'unchanged', files: [] };
+    const { state } = await readmeState(root, checked);
+    return { diagnostics, status: 'stale', files: stale.map((o) => o.file), diff: stale.map((o) => fileDiff(o.file, o.current, o.expected)).join(''), readme: state };
+  }
+  const gate = await gateWrites({ root, writes: new Map(), dryRun: false, readme: options.force ? 'always' : 'if-generated' });
+  const diagnostics = gate.candidate.diagnostics;
+  if (gate.status === 'refused') return { diagnostics, status: 'refused', files: [] };
+  const readme = gate.readme ? { readme: gate.readme } : {};
+  if (gate.readme === 'hand-edited' || gate.readme === 'unknown') {
+    const { rendered, project } = gate.candidate;
+    const differ = [README_FILE, ...(rendered?.chart !== undefined && rendered.chart !== project.workspace.chart ? [CHART_FILE] : [])];
+    return { diagnostics, status: 'hand-edited', files: differ, ...readme };
+  }
+  return { diagnostics, status: gate.status === 'written' ? 'written' : 'unchanged', files: [...gate.files.keys()], ...readme };
 }

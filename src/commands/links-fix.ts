@@ -7,7 +7,7 @@ import { formatDataset, formatPaper } from '../entry-format.js';
 import type { CheckedLink } from '../links/report.js';
 import { LINK_KINDS } from '../model.js';
 import { loadProject } from '../project.js';
-import { writeEntriesAndGenerate } from './write-entries.js';
+import { writeEntryFixes } from './write-entries.js';
 
 export interface MovedFix {
   /** Entry files written, with what changed in each. */
@@ -44,6 +44,5 @@ export async function fixMovedLinks(root: string, links: readonly CheckedLink[])
     if (to) writes.push({ file: d.entry.source.file, text: formatDataset({ ...d.dataset, url: to }), changes: [`url: ${d.dataset.url} → ${to}`] });
   }
   if (!writes.length) return { fixed: [], generated: [], diagnostics: [] };
-  const regenerated = await writeEntriesAndGenerate(root, writes);
-  return { fixed: writes.map(({ file, changes }) => ({ file, changes })), ...regenerated };
+  return writeEntryFixes(root, writes, 'links --fix');
 }

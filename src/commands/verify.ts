@@ -13,7 +13,7 @@ import { fetchAnthology, fetchArxiv, fetchCrossref, fetchPublished, type FetchPr
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
 import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
-import { writeEntriesAndGenerate } from './write-entries.js';
+import { writeEntryFixes } from './write-entries.js';
 
 export interface VerifyOptions {
   cachePath?: string;
@@ -130,13 +130,8 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
     if (level !== 'off') diagnostics.push({ ...rest, ruleId: check, severity: level });
   }
 
-  const fixed: VerifyOutcome['fixed'] = fixes.map((f) => ({ file: f.entry.entry.source.file, changes: f.changes }));
-  let generated: string[] = [];
-  if (fixes.length) {
-    const regenerated = await writeEntriesAndGenerate(root, fixes.map((f) => ({ file: f.entry.entry.source.file, text: f.text })));
-    generated = regenerated.generated;
-    diagnostics.push(...regenerated.diagnostics);
-  }
+  const { fixed, generated, diagnostics: gate } = await writeEntryFixes(root, fixes.map((f) => ({ file: f.entry.entry.source.file, text: f.text, changes: f.changes })), 'verify --fix');
+  diagnostics.push(...gate);
   const counts = { arxiv: arxivIds.length, anthology: ids('acl:').length, crossref: ids('doi:').length, checked, published, fillable };
   return { diagnostics, counts, unreachable, fixed, generated };
 }

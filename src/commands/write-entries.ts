@@ -1,24 +1,29 @@
-// Entry changes written to disk, then README.md generated from them: the last step of every command
-// that changes entries (absorb, verify --fix, links --fix). Each file is written atomically; a
-// null text removes the file.
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+// The last step of the fix commands (verify --fix, links --fix): their entry changes go through the
+// write gate (write-gate.ts), which checks the whole candidate and writes all of it or nothing,
+// README.md and the chart included. A refusal is said as one error naming what was not written.
 import type { Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { generate } from './generate.js';
+import { gateWrites } from '../write-gate.js';
 
-export interface Regenerated {
-  /** The files generate wrote (README.md, the chart). */
+export interface EntryFixes {
+  /** Entry files written, with what changed in each (empty when the gate refused). */
+  fixed: Array<{ file: string; changes: string[] }>;
+  /** The other files written with them (README.md, the chart). */
   generated: string[];
-  /** Generate's errors: the entries as written do not render. */
+  /** The gate's errors (nothing written) or its warnings (README.md kept as edited by hand). */
   diagnostics: Diagnostic[];
 }
 
-export async function writeEntriesAndGenerate(root: string, writes: Iterable<{ file: string; text: string | null }>): Promise<Regenerated> {
-  for (const { file, text } of writes) {
-    if (text === null) await rm(join(root, file), { force: true });
-    else await writeFileAtomic(join(root, file), text);
+export async function writeEntryFixes(root: string, fixes: ReadonlyArray<{ file: string; text: string; changes: string[] }>, command: string): Promise<EntryFixes> {
+  if (!fixes.length) return { fixed: [], generated: [], diagnostics: [] };
+  const gate = await gateWrites({ root, writes: new Map(fixes.map((f) => [f.file, f.text])), dryRun: false, readme: 'if-generated' });
+  if (gate.status === 'refused') {
+    const said: Diagnostic = {
+      file: fixes[0]!.file, line: 1, column: 1, ruleId: 'write-gate', severity: 'error',
+      message: `${command} wrote nothing: with its ${fixes.length === 1 ? 'change' : `${fixes.length} changes`} the list would have the errors above.`,
+      hint: "Fix those first ('npm run lint' lists them with hints), then run it again.",
+    };
+    return { fixed: [], generated: [], diagnostics: [...gate.diagnostics, said] };
   }
-  const regenerated = await generate(root, false);
-  return { generated: regenerated.files, diagnostics: regenerated.diagnostics.filter((d) => d.severity === 'error') };
+  const entryFiles = new Set(fixes.map((f) => f.file));
+  return { fixed: fixes.map(({ file, changes }) => ({ file, changes })), generated: [...gate.files.keys()].filter((f) => !entryFiles.has(f)), diagnostics: gate.diagnostics };
 }

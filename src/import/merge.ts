@@ -1,13 +1,14 @@
 // Turns the items read from a README into entries: one per paper or dataset, however often listed.
 //
-// Merge policy (documented in docs/import.md): items are the same paper when their normalized titles
-// are equal, or when they share an arXiv id, ACL Anthology id, DOI or paper URL and their titles are
-// alike. For each field the first value in README order wins; links are merged key by key (first wins).
-// Every disagreement is reported with both README lines. Sections are the union of all copies.
+// Merge policy: two items are one paper when same-paper.ts says so (POLICY.listed: equal titles, or a
+// shared arXiv id, Anthology id, DOI or paper URL with alike titles and the same first author); a
+// shared identifier with another title is an error (a wrong link). For each field the first value in
+// README order wins; links are merged key by key (first wins). Every disagreement is reported with
+// both README lines. Sections are the union of all copies.
 import type { Diagnostic } from '../diagnostics.js';
 import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
 import { canonicalUrl } from '../paper-identifiers.js';
-import { ALIKE, paperKeys, sameFirstAuthor, sameLink, titleSimilarity } from '../same-paper.js';
+import { comparePapers, paperKeys, POLICY, sameLink } from '../same-paper.js';
 import { normalizeTitle } from '../text/normalize.js';
 import type { VenueList } from '../venues.js';
 import type { DatasetItem, Item, PaperItem } from './parse-readme.js';
@@ -60,7 +61,7 @@ function mergePapers(items: PaperItem[], venues: VenueList, report: Report): Arr
         const candidate = byKey.get(key);
         if (candidate === undefined || conflicting.has(candidate)) continue;
         const other = out[candidate]!;
-        if (titleSimilarity(other.value.title, item.title) >= ALIKE.sharedLink && sameFirstAuthor(other.value.authors, item.authors)) {
+        if (comparePapers(item, other.value, POLICY.listed).verdict === 'same') {
           index = candidate;
           break;
         }

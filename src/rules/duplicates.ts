@@ -1,7 +1,7 @@
 // duplicates: the same paper or dataset listed twice, by title, identifier or URL; near-duplicate titles.
 import { LINK_KINDS } from '../model.js';
 import { canonicalUrl } from '../paper-identifiers.js';
-import { linkKeys, titleKey } from '../same-paper.js';
+import { comparePapers, linkKeys, POLICY, titleKey } from '../same-paper.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
@@ -39,7 +39,7 @@ function datasetKeys(d: DatasetEntry): Key[] {
  * pair with its first shared key: in a pull request the annotation then lands on the new file too.
  * Keys are looked up in hash maps, so the cost grows with the number of entries, not of pairs.
  */
-function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], describe: (e: AnyEntry) => string, added: ReadonlySet<string> | undefined): { findings: Finding[]; pairs: Set<string> } {
+function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], describe: (e: AnyEntry) => string, added: ReadonlySet<string> | undefined, clash: (a: AnyEntry, b: AnyEntry) => boolean = () => false): { findings: Finding[]; pairs: Set<string> } {
   const findings: Finding[] = [];
   const pairs = new Set<string>();
   const seen = new Map<string, Array<{ entry: AnyEntry; key: Key }>>();
@@ -54,7 +54,8 @@ function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], de
         pairs.add(pair);
         const here = placeOf(entry, key.path);
         const there = placeOf(other.entry, other.key.path);
-        const titlesDiffer = key.check === 'duplicates/paper-url' && normalizeTitle(describe(entry)) !== normalizeTitle(describe(other.entry));
+        // Same paper (same-paper.ts) or two papers under one identifier: then a link is wrong.
+        const titlesDiffer = clash(entry, other.entry);
         findings.push({ check: key.check, ...here, message: `${describe(entry)} has the same ${key.label} as ${there.file} (${describe(other.entry)}).`, hint: pairHint(here.file, there.file, titlesDiffer, added), related: [there] });
         findings.push({ check: key.check, ...there, message: `${describe(other.entry)} has the same ${other.key.label} as ${here.file} (${describe(entry)}).`, hint: pairHint(there.file, here.file, titlesDiffer, added), related: [here] });
       }
@@ -70,7 +71,7 @@ function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], de
  * adds is the one to remove; otherwise nobody can tell which copy is right, so the hint asks.
  */
 function pairHint(file: string, other: string, titlesDiffer: boolean, added: ReadonlySet<string> | undefined): string {
-  if (titlesDiffer) return `One paper URL cannot belong to two papers: the link here or in ${other} is wrong. Check both and correct it.`;
+  if (titlesDiffer) return `One identifier cannot belong to two papers: the link here or in ${other} is wrong. Check both and correct it.`;
   const isNew = added?.has(file) === true;
   const otherIsNew = added?.has(other) === true;
   if (isNew && !otherIsNew) return `${other} already lists it: remove this file (this branch adds it), and add any section it has to the \`sections\` of ${other}.`;
@@ -151,7 +152,8 @@ export const duplicates: Rule = {
   run({ project, added }) {
     const describePaper = (e: AnyEntry): string => `"${(e as PaperEntry).paper.title}"`;
     const describeDataset = (e: AnyEntry): string => `Dataset "${(e as DatasetEntry).dataset.name}"`;
-    const papers = exactDuplicates(project.papers, (e) => entryKeys(e as PaperEntry), describePaper, added);
+    const clash = (a: AnyEntry, b: AnyEntry): boolean => comparePapers((a as PaperEntry).paper, (b as PaperEntry).paper, POLICY.listed).verdict === 'clash';
+    const papers = exactDuplicates(project.papers, (e) => entryKeys(e as PaperEntry), describePaper, added, clash);
     const datasets = exactDuplicates(project.datasets, (e) => datasetKeys(e as DatasetEntry), describeDataset, added);
     return [...papers.findings, ...datasets.findings, ...nearDuplicates(project.papers, papers.pairs)];
   },

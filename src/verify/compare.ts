@@ -1,5 +1,5 @@
 // What verify concludes from a record: pure comparisons, each a finding at the entry's field.
-import { ALIKE, familyOf, firstAuthorIs, titleSimilarity } from '../same-paper.js';
+import { familyOf, firstAuthorIs, isRecordOf } from '../same-paper.js';
 import type { PaperEntry } from '../project.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import type { SourceRecord } from '../records/record.js';
@@ -8,8 +8,7 @@ import type { SourceRecord } from '../records/record.js';
 
 export function compareRecord(p: PaperEntry, record: SourceRecord): Finding[] {
   const findings: Finding[] = [];
-  const similarity = titleSimilarity(p.paper.title, record.title);
-  if (similarity < ALIKE.record) {
+  if (!isRecordOf(p.paper, record)) {
     findings.push({
       check: 'verify/title', ...placeOf(p, ['title']),
       message: `${record.source} ${record.id} is titled "${record.title}", not "${p.paper.title}": the link probably points at another paper.`,

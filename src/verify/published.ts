@@ -7,7 +7,7 @@ import { identifyPaper, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { recordFields, type RecordFields } from '../records/to-entry.js';
 import type { VenueList } from '../venues.js';
-import { ALIKE, titleSimilarity } from '../same-paper.js';
+import { isRecordOf } from '../same-paper.js';
 
 /** The entry is a preprint: its paper link is arXiv, and its venue, if any, is a preprint server. */
 export function isPreprintOnly(p: PaperEntry, venues: VenueList): boolean {
@@ -30,7 +30,7 @@ export interface PublishedVersion {
  * a preprint server.
  */
 export function publishedVersion(p: PaperEntry, ref: PaperRef, record: SourceRecord, via: PublishedVersion['via'], venues: VenueList): PublishedVersion | undefined {
-  if (titleSimilarity(p.paper.title, record.title) < ALIKE.record) return undefined;
+  if (!isRecordOf(p.paper, record)) return undefined;
   const fields = recordFields(ref, record, venues);
   if (fields.venue && venues.resolve(fields.venue)?.kind === 'preprint') return undefined;
   return { ref, record, fields, via };
