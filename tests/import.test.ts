@@ -156,7 +156,11 @@ describe('paperlist import (CLI)', () => {
     expect(await listFiles(out)).toEqual(['entries/papers/top-level-only.yml']);
     expect(await readFile(join(out, 'entries/papers/top-level-only.yml'), 'utf8')).toBe('mine\n');
 
-    const forced = await runCli(['import', readme, '--out', out, '--force', '--format', 'json'], out);
+    // The variants include lines it cannot read (errors): --force alone still writes nothing.
+    const stillRefused = await runCli(['import', readme, '--out', out, '--force', '--format', 'json'], out);
+    expect(JSON.parse(stillRefused.stdout).summary.written).toBe(0);
+    expect(await readFile(join(out, 'entries/papers/top-level-only.yml'), 'utf8')).toBe('mine\n');
+    const forced = await runCli(['import', readme, '--out', out, '--force', '--allow-errors', '--format', 'json'], out);
     expect(JSON.parse(forced.stdout).summary.written).toBe(12);
     expect(await readFile(join(out, 'entries/papers/top-level-only.yml'), 'utf8')).toContain('title: Top Level Only');
   });
@@ -172,10 +176,16 @@ describe('round trip of the upstream list', () => {
   it('import then generate keeps every (section, paper) pair of the original, once', async () => {
     const upstream = await readFile(join(FIXTURES, 'upstream/README.md'));
     const out = await tempDir();
-    const imported = await runCli(['import', join(FIXTURES, 'upstream/README.md'), '--out', out, '--format', 'json'], out);
+    const refused = await runCli(['import', join(FIXTURES, 'upstream/README.md'), '--out', out, '--format', 'json'], out);
+    // The upstream list has the defects lint exists for (duplicate links, mislabelled venues): nothing is written without --allow-errors.
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).summary).toMatchObject({ written: 0 });
+    expect(await listFiles(out)).toEqual([]);
+    const imported = await runCli(['import', join(FIXTURES, 'upstream/README.md'), '--out', out, '--allow-errors', '--format', 'json'], out);
+    expect(imported.code).toBe(1);
+    expect(JSON.parse(imported.stdout).summary).toMatchObject({ written: 174 });
     expect(JSON.parse(imported.stdout).summary).toMatchObject({ papers: 130, datasets: 42, items: 229, sections: 21 });
-    // The upstream list has the defects lint exists for (duplicate links, mislabelled venues), and
-    // generate refuses on errors: demoted to warnings here, to see what the import kept.
+    // generate refuses on those errors: demoted to warnings here, to see what the import kept.
     await writeFile(join(out, '.paperlist.yml'), 'rules:\n  duplicates: warning\n  mislabels: warning\n  hygiene: warning\n');
     const generated = await runCli(['generate', '--root', out], out);
     expect(generated.code, generated.stdout).toBe(0);

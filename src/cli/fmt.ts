@@ -1,6 +1,8 @@
 // The command line of `paperlist fmt`: options, help, and the exit code.
 import { applyFixes } from '../commands/lint.js';
-import { type Command, EXIT, rootOf, rootOption } from './shared.js';
+import { hasErrors } from '../diagnostics.js';
+import { formatReport } from '../report.js';
+import { type Command, EXIT, rootOf, rootOption, useColor } from './shared.js';
 
 export const fmtCommand: Command = {
   usage: 'paperlist fmt [--check] [--root DIR]',
@@ -12,12 +14,15 @@ fixes as 'lint --fix', without the lint report.
 Options:
   --check     write nothing; exit 1 and list the files that are not in canonical form
   --root DIR  the repository (default: the current directory)`,
-  exits: '0 every entry in canonical form (or rewritten), 1 --check found entries to rewrite',
+  exits: '0 every entry in canonical form (or rewritten), 1 --check found entries to rewrite, or the list has errors (nothing rewritten)',
   async run({ values }, io) {
     const root = rootOf(values, io);
-    const fixes = await applyFixes(root, values.check !== true);
+    const { fixes, generated, diagnostics } = await applyFixes(root, values.check !== true);
     for (const f of fixes) io.stdout.write(`${values.check === true ? 'would rewrite' : 'rewrote'} ${f.file}: ${f.changes.join(', ')}\n`);
+    if (diagnostics.length) io.stdout.write(formatReport(diagnostics, 'stylish', { color: useColor(io) }));
+    if (hasErrors(diagnostics)) return EXIT.errors;
     if (!fixes.length) io.stderr.write('All entries are in canonical form.\n');
+    else if (values.check !== true) io.stderr.write(`Commit ${[...fixes.map((f) => f.file), ...generated].join(', ')}.\n`);
     return values.check === true && fixes.length ? EXIT.errors : EXIT.ok;
   },
 };

@@ -1,6 +1,7 @@
 // The command line of `paperlist import`: options, help, and the exit code.
 import { resolve } from 'node:path';
-import { planImport, readImportSource, writePlan } from '../commands/import.js';
+import { existingFiles, planImport, readImportSource, writePlan } from '../commands/import.js';
+import { gateWrites } from '../write-gate.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { loadVenues } from '../package-files.js';
 import { formatReport } from '../report.js';
@@ -9,20 +10,24 @@ import { count } from '../text/count.js';
 
 export const importCommand: Command = {
   positionals: true,
-  usage: 'paperlist import <README.md> --out <DIR> [--force] [--format stylish|json|github]',
-  options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, ...formatOption },
+  usage: 'paperlist import <README.md> --out <DIR> [--force] [--allow-errors] [--format stylish|json|github]',
+  options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, 'allow-errors': { type: 'boolean', default: false }, ...formatOption },
   help: `Reads the README with remark, merges papers listed in several sections into one entry,
 repairs UTF-8-read-as-Windows-1252 mojibake, and reports every line it could not read.
 
 Writes <DIR>/entries/papers/*.yml, <DIR>/entries/datasets/*.yml, <DIR>/entries/sections.yml
 and <DIR>/templates/README.md. Existing files are never overwritten unless --force is given
-(then nothing else is removed: delete stale entries yourself).
+(then nothing else is removed: delete stale entries yourself). The imported list is checked as
+lint checks it (schema, every rule, the render) before anything is written: with an error,
+nothing is written, unless --allow-errors.
 
 Options:
   --out DIR        where to write (required)
   --force          overwrite files that already exist
+  --allow-errors   write the import even when it has errors (a migration: fix them in place with
+                   'npx paperlist lint'); they are listed, and the exit code is 1
   --format FORMAT  stylish (default), json or github`,
-  exits: '0 imported, 1 lines that could not be read, or files that exist (without --force)',
+  exits: '0 imported, 1 errors (nothing written without --allow-errors), or files that exist (without --force)',
   async run({ values, positionals }, io) {
     const format = formatOf(values);
     if (positionals.length !== 1) throw new UsageError('import takes exactly one README file.');
@@ -34,11 +39,17 @@ Options:
     const plan = planImport(bytes, positionals[0]!, loadVenues());
     const diagnostics: Diagnostic[] = [...plan.diagnostics];
     let written = 0;
+    const out = resolve(io.cwd, values.out);
+    const allowErrors = values['allow-errors'] === true;
     if (plan.files.size) {
-      const outcome = await writePlan(plan, resolve(io.cwd, values.out), values.force === true);
-      written = outcome.written.length;
-      for (const file of outcome.refused)
+      const existing = values.force === true ? [] : await existingFiles(plan, out);
+      for (const file of existing)
         diagnostics.push({ file: `${values.out}/${file}`, ruleId: 'import', severity: 'error', message: 'The file exists; nothing was written.', hint: 'Pass --force to overwrite, or choose another --out.' });
+      // The import, checked whole before a file is written: the write gate, as for every write.
+      const gate = existing.length ? undefined : await gateWrites({ root: out, writes: plan.files, dryRun: true, readme: 'never' });
+      if (gate) diagnostics.push(...gate.candidate.diagnostics.filter((d) => d.severity === 'error'));
+      if (gate && (allowErrors || !hasErrors(diagnostics))) written = (await writePlan(plan, out, true)).written.length;
+      else if (gate) diagnostics.push({ file: positionals[0]!, line: 1, column: 1, ruleId: 'import', severity: 'error', message: 'Nothing was written: the imported list would have the errors reported.', hint: 'Correct the README lines (or pass --allow-errors to import anyway and fix the entries in place).' });
     }
     const extra = { ...plan.counts, written };
     io.stdout.write(formatReport(diagnostics, format, { color: useColor(io), extra }));

@@ -91,6 +91,12 @@ export interface WriteOutcome {
   refused: string[];
 }
 
+/** The plan's files that exist under `outDir` already. */
+export async function existingFiles(plan: ImportPlan, outDir: string): Promise<string[]> {
+  const paths = [...plan.files.keys()];
+  return (await Promise.all(paths.map(async (p) => ((await exists(join(outDir, p))) ? p : undefined)))).filter((p): p is string => p !== undefined);
+}
+
 /** Writes the plan under `outDir`; without `force`, writes nothing at all if any target exists. */
 export async function writePlan(plan: ImportPlan, outDir: string, force: boolean): Promise<WriteOutcome> {
   const paths = [...plan.files.keys()];

@@ -1,9 +1,8 @@
 // `paperlist lint`: schema, rules and README drift over the whole repository; `--fix` for safe fixes.
-import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { fixDataset, fixPaper, type EntryFix } from '../fix.js';
-import { writeFileAtomic } from '../fs-atomic.js';
 import { loadVenues } from '../package-files.js';
+import { gateWrites } from '../write-gate.js';
 import { loadProject } from '../project.js';
 import { checkRepository, readmeDrift } from '../pipeline.js';
 
@@ -13,17 +12,35 @@ export interface LintOutcome {
   counts: { papers: number; datasets: number; files: number };
 }
 
-/** The safe fixes every valid entry needs; written when `write` (lint --fix, fmt), else only listed (fmt --check). */
-export async function applyFixes(root: string, write: boolean): Promise<EntryFix[]> {
+export interface AppliedFixes {
+  /** The fixes written (or, without `write`, found). Empty when the gate refused them. */
+  fixes: EntryFix[];
+  /** The files written with them (README.md and the chart, regenerated). */
+  generated: string[];
+  /** The gate's refusal (the candidate's errors and why nothing was written) or its warnings. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The safe fixes every valid entry needs; written through the write gate when `write` (lint --fix,
+ * fmt), else only listed (fmt --check). With an error anywhere in the fixed list, none is written.
+ */
+export async function applyFixes(root: string, write: boolean): Promise<AppliedFixes> {
   const venues = loadVenues();
   const project = await loadProject(root);
   const fixes = [...project.papers.map((p) => fixPaper(p, venues)), ...project.datasets.map(fixDataset)].filter((f): f is EntryFix => f !== undefined);
-  if (write) for (const fix of fixes) await writeFileAtomic(join(root, fix.file), fix.text);
-  return fixes;
+  if (!write || !fixes.length) return { fixes, generated: [], diagnostics: [] };
+  const gate = await gateWrites({ root, writes: new Map(fixes.map((f) => [f.file, f.text])), dryRun: false, readme: 'if-generated' });
+  if (gate.status === 'refused') {
+    return { fixes: [], generated: [], diagnostics: [...gate.diagnostics, { file: fixes[0]!.file, line: 1, column: 1, ruleId: 'write-gate', severity: 'error', message: `No fix was written: with ${fixes.length === 1 ? 'it' : `the ${fixes.length} fixes`} the list would still have errors (the other errors reported).`, hint: "Fix those first ('npm run lint' lists them with hints), then run it again." }] };
+  }
+  const fixed = new Set(fixes.map((f) => f.file));
+  return { fixes, generated: [...gate.files.keys()].filter((f) => !fixed.has(f)), diagnostics: gate.diagnostics };
 }
 
 export async function lint(root: string, options: { fix: boolean; base?: string }): Promise<LintOutcome> {
-  const fixed = options.fix ? await applyFixes(root, true) : [];
+  const applied = options.fix ? await applyFixes(root, true) : undefined;
+  const fixed = applied?.fixes ?? [];
   let added: Set<string> | undefined;
   if (options.base !== undefined) {
     const { assertCommit, filesSince } = await import('../git.js');
@@ -33,7 +50,8 @@ export async function lint(root: string, options: { fix: boolean; base?: string 
   const checked = await checkRepository(root, { render: true, ...(added ? { added } : {}) });
   const { project } = checked;
   return {
-    diagnostics: [...checked.diagnostics, ...readmeDrift(checked)],
+    // A refused --fix adds only its own word: the errors that stopped it are lint's own.
+    diagnostics: [...checked.diagnostics, ...readmeDrift(checked), ...(applied?.diagnostics.filter((d) => d.ruleId === 'write-gate' || d.ruleId === 'readme/kept') ?? [])],
     fixed,
     counts: { papers: project.papers.length, datasets: project.datasets.length, files: project.workspace.entries.length },
   };

@@ -19,7 +19,7 @@ export async function writeEntryFixes(root: string, fixes: ReadonlyArray<{ file:
   if (gate.status === 'refused') {
     const said: Diagnostic = {
       file: fixes[0]!.file, line: 1, column: 1, ruleId: 'write-gate', severity: 'error',
-      message: `${command} wrote nothing: with its ${fixes.length === 1 ? 'change' : `${fixes.length} changes`} the list would have the errors above.`,
+      message: `${command} wrote nothing: with its ${fixes.length === 1 ? 'change' : `${fixes.length} changes`} the list would have the errors reported.`,
       hint: "Fix those first ('npm run lint' lists them with hints), then run it again.",
     };
     return { fixed: [], generated: [], diagnostics: [...gate.diagnostics, said] };
