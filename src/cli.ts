@@ -2,7 +2,7 @@
 // options, help and exit codes are in src/cli/<command>.ts.
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
-import { EXIT, fail, FileError, SHARED_EXITS, UsageError, type Command, type Io } from './cli/shared.js';
+import { CancelledError, EXIT, fail, FileError, SHARED_EXITS, UsageError, type Command, type Io } from './cli/shared.js';
 import { editDistance } from './venues.js';
 
 export type { Io } from './cli/shared.js';
@@ -78,6 +78,10 @@ const REPORT_BUGS = 'https://github.com/LightChen233/Awesome-Multilingual-LLM/is
 function report(error: unknown, command: Command, io: Io): number {
   if (error instanceof UsageError) return fail(io, `${error.message}\nUsage: ${command.usage}`);
   if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return fail(io, `${parseArgsMessage(error as Error, command)}\nUsage: ${command.usage}`);
+  if (error instanceof CancelledError) {
+    io.stderr.write(`\npaperlist: ${error.message}.\n`);
+    return EXIT.cancelled;
+  }
   if (error instanceof FileError) {
     const shown = relative(io.cwd, error.path);
     io.stderr.write(`paperlist: cannot ${error.action} ${shown && !shown.startsWith('..') ? shown : error.path}: ${error.reason}.\n`);

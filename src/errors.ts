@@ -6,6 +6,14 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** The person stopped the command at a prompt (Ctrl+C, Ctrl+D) before anything was written. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor() {
+    super('cancelled: nothing was written');
+  }
+}
+
 /** A file or folder cannot be read or written: the path and the reason, as a person would say them. */
 export class FileError extends Error {
   override readonly name = 'FileError';

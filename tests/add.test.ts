@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gitFixture, runCli } from './helpers.js';
+import { git, gitFixture, runCli } from './helpers.js';
 
 const add = (root: string, ...args: string[]) => runCli(['add', '--root', root, ...args], root);
 
@@ -74,5 +74,23 @@ describe('paperlist fmt', () => {
     expect(fmt.code).toBe(0);
     expect(await readFile(file, 'utf8')).toBe(canonical);
     expect((await runCli(['fmt', '--check', '--root', root], root)).code).toBe(0);
+  });
+
+  it('Ctrl+D or Ctrl+C at a prompt: "cancelled: nothing was written", exit 130, no file', async () => {
+    const { PassThrough } = await import('node:stream');
+    for (const press of [(t: NodeJS.WritableStream) => t.end(), (t: NodeJS.WritableStream) => t.write('\u0003')]) {
+      const root = await gitFixture('lint-base');
+      const terminal = Object.assign(new PassThrough(), { isTTY: true });
+      // The title is answered; then the person gives up at the authors prompt.
+      setTimeout(() => {
+        terminal.write('Mixtral of Experts\n');
+        setTimeout(() => press(terminal), 50);
+      }, 50);
+      const result = await runCli(['add', '--section', 'sft', '--root', root], root, {}, terminal);
+      expect(result.code).toBe(130);
+      expect(result.stderr.endsWith('\npaperlist: cancelled: nothing was written.\n')).toBe(true);
+      expect(result.stderr).not.toContain('internal error');
+      expect(await git(root, 'status', '--porcelain')).toBe('');
+    }
   });
 });

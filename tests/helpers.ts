@@ -20,10 +20,10 @@ class Capture extends Writable {
   }
 }
 
-export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, stdin?: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(argv, { stdout, stderr, cwd, env });
+  const code = await main(argv, { stdout, stderr, cwd, env, ...(stdin ? { stdin } : {}) });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

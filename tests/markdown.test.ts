@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { parseMarkdown } from '../src/markdown/parse.js';
 import { toString } from 'mdast-util-to-string';
 import { stringifyMarkdown } from '../src/markdown/stringify.js';
-import { paperLine } from '../src/render/lines.js';
+import { paperLine } from '../src/list-line.js';
 import { loadProject } from '../src/project.js';
 import { FIXTURES } from './helpers.js';
 

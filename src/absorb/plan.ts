@@ -11,6 +11,7 @@ import { mergeItems } from '../import/merge.js';
 import { findPaper, POLICY, type SamePaper } from '../same-paper.js';
 import { leafSections } from '../project.js';
 import { parseReadme, type DatasetItem, type Item, type PaperItem } from '../import/parse-readme.js';
+import { LINE_FORM, shownOf } from '../list-line.js';
 import { ENTRY_DIRS, LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from '../model.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import type { RenderResult } from '../render/readme.js';
@@ -60,11 +61,6 @@ type EntryRef = { kind: 'paper'; entry: PaperEntry } | { kind: 'dataset'; entry:
 
 const at = (line: number, severity: Diagnostic['severity'], message: string, hint: string): Diagnostic => ({ file: README_FILE, line, column: 1, ruleId: 'absorb', severity, message, hint });
 
-/** A list line as generate writes it, for a contributor whose new line lacks something. */
-const LINE_FORM = {
-  paper: '- [2024] **Title.** *Surname et al.* `arXiv` [[paper](https://arxiv.org/abs/…)] (then [[code](…)] and the other links).',
-  dataset: '- [**Name**](https://…). What it holds.',
-};
 
 
 
@@ -191,7 +187,7 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     const edit = edits.get(ref.entry);
     let next: Paper | Dataset = ref.kind === 'paper' ? { ...ref.entry.paper, links: { ...ref.entry.paper.links } } : { ...ref.entry.dataset };
     if (edit) {
-      const versions = edit.items.map((item) => fieldsOf(item, input.venues));
+      const versions = edit.items.map((item) => fieldsOf(item, input.venues, ref.kind === 'paper' ? ref.entry.paper : undefined));
       const distinct = new Set(versions.map((v) => JSON.stringify(v)));
       if (distinct.size > 1) {
         diagnostics.push(at(edit.items[1]!.line, 'error', `Two copies of ${describe(ref)} were edited differently (lines ${edit.items.map((i) => i.line).join(' and ')}); neither edit was absorbed.`, 'Make both lines the same, or edit one of them only.'));
@@ -306,11 +302,18 @@ function sameDataset(item: DatasetItem, datasets: readonly DatasetEntry[]): { re
   return found ? { ref: { kind: 'dataset', entry: found } } : undefined;
 }
 
-/** The fields a README line shows, as an entry holds them. */
-function fieldsOf(item: Item, venues: VenueList): Record<string, string | number | undefined> {
+/**
+ * The fields a README line shows, as an entry holds them. A title or authors shown exactly as the
+ * entry's own line shows them is the entry's value, unchanged (a title ending in "Ph.D." keeps its
+ * period: the line cannot tell it from the closing one).
+ */
+function fieldsOf(item: Item, venues: VenueList, entry?: Paper): Record<string, string | number | undefined> {
   if (item.kind === 'dataset') return { name: item.name, url: item.url, description: item.description };
   const venue = item.venue === undefined ? undefined : (venues.resolve(item.venue)?.name ?? item.venue);
-  return { title: item.title, authors: item.authors, year: item.year, venue, ...Object.fromEntries(LINK_KINDS.map((k) => [`links.${k}`, item.links[k]])) };
+  const was = entry && shownOf(entry);
+  const title = was && was.title === item.shown.title ? entry.title : item.title;
+  const authors = was && was.authors === item.shown.authors ? entry.authors : item.authors;
+  return { title, authors, year: item.year, venue, ...Object.fromEntries(LINK_KINDS.map((k) => [`links.${k}`, item.links[k]])) };
 }
 
 /** The entry with the fields the line shows; fields the line does not show (sections, authorList, doi) are kept. */

@@ -10,7 +10,7 @@ import { loadVenues } from '../package-files.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { sourceOptions, sourcesOf } from './source-options.js';
 import { formatReport } from '../report.js';
-import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor, type Io } from './shared.js';
+import { CancelledError, type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor, type Io } from './shared.js';
 
 const FIELD_FLAGS = ['title', 'authors', 'year', 'venue', 'doi', 'paper', 'code', 'model', 'data', 'project'] as const;
 
@@ -25,18 +25,25 @@ async function paperSections(root: string): Promise<string[]> {
 
 /** On a terminal: asks for what is missing, and asks again for a section that does not exist. */
 async function ask(io: Io, root: string, fields: AddFields, needRecordFields: boolean): Promise<void> {
-  const rl = createInterface({ input: io.stdin!, output: io.stderr });
+  const rl = createInterface({ input: io.stdin!, output: io.stderr, terminal: io.stdin!.isTTY === true });
+  // Ctrl+C (SIGINT on the prompt) or Ctrl+D (the input ends): nothing is written, exit 130.
+  let cancel: (error: CancelledError) => void = () => {};
+  const cancelled = new Promise<never>((_, reject) => (cancel = reject));
+  cancelled.catch(() => {});
+  rl.on('SIGINT', () => cancel(new CancelledError()));
+  rl.on('close', () => cancel(new CancelledError()));
+  const question = (prompt: string): Promise<string> => Promise.race([rl.question(prompt), cancelled]);
   try {
     if (needRecordFields) {
-      for (const key of REQUIRED_FIELDS) if (!fields[key]?.trim()) fields[key] = (await rl.question(`${key}${key === 'authors' ? ' (as the list shows them: "Zhu et al.")' : ''}: `)).trim();
-      if (fields.venue === undefined) fields.venue = (await rl.question('venue (e.g. arXiv, ACL, EMNLP; Enter for none): ')).trim() || undefined;
-      if (!fields.paper) fields.paper = (await rl.question('paper link (Enter for none): ')).trim() || undefined;
+      for (const key of REQUIRED_FIELDS) if (!fields[key]?.trim()) fields[key] = (await question(`${key}${key === 'authors' ? ' (as the list shows them: "Zhu et al.")' : ''}: `)).trim();
+      if (fields.venue === undefined) fields.venue = (await question('venue (e.g. arXiv, ACL, EMNLP; Enter for none): ')).trim() || undefined;
+      if (!fields.paper) fields.paper = (await question('paper link (Enter for none): ')).trim() || undefined;
     }
     if (!fields.sections.length) {
       const known = await paperSections(root);
       io.stderr.write(`Sections: ${known.join(', ')}\n`);
       for (;;) {
-        const answer = (await rl.question('section ids (comma-separated): ')).split(',').map((x) => x.trim()).filter(Boolean);
+        const answer = (await question('section ids (comma-separated): ')).split(',').map((x) => x.trim()).filter(Boolean);
         const unknown = answer.filter((s) => !known.includes(s));
         if (answer.length && !unknown.length) {
           fields.sections = answer;

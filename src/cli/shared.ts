@@ -18,14 +18,14 @@ export interface Io {
  * 3 a file could not be read or written; 4 a network source could not be reached (offline: nothing
  * was judged); 70 a bug in paperlist (sysexits' EX_SOFTWARE).
  */
-export const EXIT = { ok: 0, errors: 1, usage: 2, file: 3, offline: 4, internal: 70 } as const;
+export const EXIT = { ok: 0, errors: 1, usage: 2, file: 3, offline: 4, internal: 70, cancelled: 130 } as const;
 
 /** The exit codes every command shares, after its own meaning of 0 and 1 (Command.exits). */
-export const SHARED_EXITS = '2 usage error, 3 a file could not be read or written, 70 a bug in paperlist';
+export const SHARED_EXITS = '2 usage error, 3 a file could not be read or written, 70 a bug in paperlist, 130 cancelled';
 
-import { FileError, UsageError } from '../errors.js';
+import { CancelledError, FileError, UsageError } from '../errors.js';
 
-export { FileError, UsageError };
+export { CancelledError, FileError, UsageError };
 
 export interface Command {
   usage: string;

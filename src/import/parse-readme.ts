@@ -1,35 +1,13 @@
 // Reads a hand-written list README (as mdast, never line regexes) into sections, items and a template.
-import type { Content, Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { Content, Heading, List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic } from '../diagnostics.js';
 import { parseMarkdownChunked } from '../markdown/parse.js';
-import type { Group, Links, LinkKind, Section, SubSection } from '../model.js';
+import type { Group, Section, SubSection } from '../model.js';
 import { slugify } from '../text/normalize.js';
+import { excerpt, looksLikeEntry, readItem, type Item, type Report as LineReport } from '../list-line.js';
 
-export interface ItemOrigin {
-  line: number;
-  /** Id of the section the item was listed under. */
-  section: string;
-}
-
-export interface PaperItem extends ItemOrigin {
-  kind: 'paper';
-  title: string;
-  authors: string;
-  year: number;
-  /** The venue label as written (aliases are resolved later). */
-  venue?: string;
-  links: Links;
-}
-
-export interface DatasetItem extends ItemOrigin {
-  kind: 'dataset';
-  name: string;
-  url?: string;
-  description: string;
-}
-
-export type Item = PaperItem | DatasetItem;
+export type { DatasetItem, Item, ItemOrigin, PaperItem } from '../list-line.js';
 
 export interface ParsedReadme {
   groups: Group[];
@@ -41,24 +19,6 @@ export interface ParsedReadme {
 
 export const groupMarker = (id: string): string => `<!-- paperlist:group ${id} -->`;
 export const TOC_MARKER = '<!-- paperlist:toc -->';
-
-const LINK_LABELS: Record<string, LinkKind> = {
-  paper: 'paper',
-  pdf: 'paper',
-  code: 'code',
-  github: 'code',
-  model: 'model',
-  models: 'model',
-  weights: 'model',
-  checkpoint: 'model',
-  data: 'data',
-  dataset: 'data',
-  project: 'project',
-  website: 'project',
-  homepage: 'project',
-  demo: 'project',
-  page: 'project',
-};
 
 interface Block {
   node: RootContent;
@@ -149,7 +109,7 @@ interface RawGroup {
   kinds: { paper: number; dataset: number };
 }
 
-type Report = (line: number, severity: Diagnostic['severity'], message: string, hint?: string) => void;
+type Report = LineReport;
 
 interface Range {
   from: number;
@@ -307,123 +267,6 @@ function assignIds(rawGroups: RawGroup[]): Group[] {
   });
 }
 
-function readItem(li: ListItem, line: number, report: Report): Item | undefined {
-  const [first, ...rest] = li.children;
-  if (!first || first.type !== 'paragraph' || rest.length > 0) {
-    report(line, 'error', `Could not read this list item: expected one line of text, found ${li.children.map((c) => c.type).join(', ') || 'nothing'}: "${excerpt(toString(li))}".`,
-      'Write it as "- [YEAR] **Title.** *Authors.* `Venue` [[paper](URL)]" or "- [**Name**](URL). Description."');
-    return undefined;
-  }
-  const nodes = first.children;
-  const lead = nodes[0];
-  if (lead?.type === 'text' && /^\s*\[\d{4}\]/.test(lead.value)) return readPaper(nodes, line, report);
-  return readDataset(nodes, line, report);
-}
-
-function readPaper(nodes: PhrasingContent[], line: number, report: Report): PaperItem | undefined {
-  const queue = [...nodes];
-  const lead = queue.shift() as { value: string };
-  const m = /^\s*\[(\d{4})\]\s*/.exec(lead.value)!;
-  const year = Number(m[1]);
-  const remainder = lead.value.slice(m[0].length);
-  if (remainder.trim()) queue.unshift({ type: 'text', value: remainder });
-  skipSpace(queue);
-  const titleNode = queue.shift();
-  if (!titleNode || titleNode.type !== 'strong') {
-    report(line, 'error', `Could not read this paper: expected the title in bold after [${year}], found ${describe(titleNode)}.`,
-      'Write it as "- [YEAR] **Title.** *Authors.* `Venue` [[paper](URL)]".');
-    return undefined;
-  }
-  const title = cleanTitle(toString(titleNode));
-  skipSpace(queue);
-  let authors = '';
-  if (queue[0]?.type === 'emphasis') authors = cleanAuthors(toString(queue.shift()!));
-  else report(line, 'warning', `Paper "${title}" has no authors in italics; imported with empty authors.`, 'Add the authors (e.g. "Zhu et al.") to the entry.');
-  skipSpace(queue);
-  let venue: string | undefined;
-  if (queue[0]?.type === 'inlineCode') venue = (queue.shift() as { value: string }).value.trim() || undefined;
-  const links: Links = {};
-  for (const node of queue) {
-    if (node.type === 'link') {
-      const label = toString(node).trim().toLowerCase();
-      const kind = LINK_LABELS[label];
-      if (!kind) {
-        const fallback: LinkKind = links.project ? 'code' : 'project';
-        report(line, 'warning', `Link label "${toString(node)}" is not one of paper, code, model, data, project; imported as "${fallback}".`, 'Check the link key in the entry.');
-        if (!links[fallback]) links[fallback] = node.url;
-      } else if (links[kind]) {
-        report(line, 'warning', `Paper "${title}" has two ${kind} links; kept the first (${links[kind]}), not ${node.url}.`, 'Use another link key for the second one.');
-      } else {
-        links[kind] = node.url;
-      }
-    } else if (node.type === 'text') {
-      if (node.value.replace(/[\s[\].,;|]/g, '')) report(line, 'warning', `Text "${node.value.trim()}" in paper "${title}" is not part of the line format; not imported.`);
-    } else {
-      report(line, 'warning', `${describe(node)} in paper "${title}" is not part of the line format; not imported.`);
-    }
-  }
-  return { kind: 'paper', line, section: '', title, authors, year, ...(venue ? { venue } : {}), links };
-}
-
-function readDataset(nodes: PhrasingContent[], line: number, report: Report): DatasetItem | undefined {
-  const queue = [...nodes];
-  const lead = queue.shift();
-  let name: string;
-  let url: string | undefined;
-  if (lead?.type === 'link' && lead.children.some((c) => c.type === 'strong')) {
-    name = toString(lead).trim();
-    url = lead.url;
-  } else if (lead?.type === 'strong') {
-    name = toString(lead).trim();
-  } else if (lead?.type === 'text' && /^([^.:]{1,60})[.:]\s+\S/.test(lead.value)) {
-    // "- ShareGPT. ShareGPT is ...": the name is not bold; take the words before the first period.
-    const m = /^\s*([^.:]{1,60})[.:]\s+/.exec(lead.value)!;
-    name = m[1]!.trim();
-    queue.unshift({ type: 'text', value: lead.value.slice(m[0].length) });
-    report(line, 'warning', `Dataset name "${name}" is not in bold; took the words before the first period as its name.`, 'Check the name in the imported entry.');
-  } else {
-    report(line, 'error', `Could not read this list item: it is neither a paper ("[YEAR] **Title.** …") nor a dataset ("[**Name**](URL). Description."): found ${describe(lead)}.`,
-      'Rewrite the line in one of the two forms, then import again.');
-    return undefined;
-  }
-  if (queue.some((n) => n.type !== 'text')) {
-    report(line, 'warning', `The description of dataset "${name}" has formatting or links; imported as plain text.`, 'Check the description in the imported entry.');
-  }
-  const description = queue
-    .map((n) => toString(n))
-    .join('')
-    .replace(/^\s*[.:]\s*/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!description) report(line, 'warning', `Dataset "${name}" has no description.`, 'Add one sentence saying what it is.');
-  return { kind: 'dataset', line, section: '', name, ...(url ? { url } : {}), description };
-}
-
-/** "Title." → "Title"; "Why?." → "Why?" (the doubled punctuation of the old list). */
-export function cleanTitle(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().replace(/([?!])?\.$/, (_, p: string | undefined) => p ?? '').trim();
-}
-
-/** "OpenAI." → "OpenAI"; "Zhu et al." stays (the period is the abbreviation's). */
-export function cleanAuthors(raw: string): string {
-  const a = raw.replace(/\s+/g, ' ').trim();
-  return /\bal\.$/.test(a) ? a : a.replace(/\.$/, '');
-}
-
-function looksLikeEntry(li: ListItem): boolean {
-  const p = li.children[0];
-  if (!p || p.type !== 'paragraph') return false;
-  const lead = p.children[0];
-  if (lead?.type === 'text' && /^\s*\[\d{4}\]/.test(lead.value)) return true;
-  return lead?.type === 'strong' || (lead?.type === 'link' && lead.children.some((c) => c.type === 'strong'));
-}
-
-function skipSpace(queue: PhrasingContent[]): void {
-  while (queue[0]?.type === 'text' && !queue[0].value.trim()) queue.shift();
-  const head = queue[0];
-  if (head?.type === 'text' && /^\s/.test(head.value)) queue[0] = { type: 'text', value: head.value.trimStart() };
-}
-
 function headingText(node: Heading): string {
   // "1.1 SFT Alignment" / "2. Parameter-Frozen Alignment" → the title without its number.
   return toString(node).replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '').trim();
@@ -435,15 +278,4 @@ function isHeading(node: RootContent, depth: number): node is Heading {
 
 function isHeadingAtMost(node: RootContent | Content, depth: number): boolean {
   return node.type === 'heading' && node.depth <= depth;
-}
-
-function describe(node: PhrasingContent | undefined): string {
-  if (!node) return 'nothing';
-  const t = toString(node);
-  return `${node.type}${t ? ` "${excerpt(t)}"` : ''}`;
-}
-
-function excerpt(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 80 ? `${one.slice(0, 77)}...` : one;
 }
