@@ -2,7 +2,6 @@
 // the entry and template changes that make generate write the edit. Lines are read with the
 // importer's reader (contributor style: `Arxiv`, a missing title period, a venue alias); a line
 // that is exactly a generated one is that entry, in that section.
-import { diffArrays } from 'diff';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatDataset, formatPaper } from '../entry-format.js';
 import { canonicalUrl } from '../paper-identifiers.js';
@@ -16,6 +15,7 @@ import { ENTRY_DIRS, LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type 
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import type { RenderResult } from '../render/readme.js';
 import { normalizeTitle } from '../text/normalize.js';
+import { lineDiff, MAX_EDITS } from '../text/line-diff.js';
 import { readBackEntry } from '../validate.js';
 import type { VenueList } from '../venues.js';
 
@@ -94,6 +94,8 @@ export function planAbsorb(input: AbsorbInput): AbsorbPlan {
     present.set(ref.entry, seen);
   };
   const hunks = diffHunks(input.expected.text.split('\n'), editedLines);
+  if (hunks.capped)
+    diagnostics.push(at(hunks.changed[0]!.editedFrom + 1, 'info', `README.md differs from what the entries generate in more than ${MAX_EDITS} lines: lines ${hunks.changed[0]!.editedFrom + 1} to ${hunks.changed[0]!.editedFrom + hunks.changed[0]!.added.length} were read as one replaced block.`, 'Each list line in it is still read; a smaller edit is matched line by line.'));
   const meta = input.expected.lineMeta;
   for (const [i, j] of hunks.equal) {
     const m = meta[i];
@@ -262,29 +264,29 @@ interface Hunk {
 }
 
 /** The line diff of generated and edited README: the lines left as they were (expected index, edited index) and the changed runs. */
-function diffHunks(expected: string[], edited: string[]): { equal: Array<[number, number]>; changed: Hunk[] } {
+function diffHunks(expected: string[], edited: string[]): { equal: Array<[number, number]>; changed: Hunk[]; capped: boolean } {
   const equal: Array<[number, number]> = [];
   const changed: Hunk[] = [];
   let i = 0;
   let j = 0;
-  const parts = diffArrays(expected, edited);
+  const { parts, capped } = lineDiff(expected, edited);
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k]!;
-    if (!part.added && !part.removed) {
-      for (let n = 0; n < part.value.length; n++) equal.push([i + n, j + n]);
-      i += part.value.length;
-      j += part.value.length;
+    if (part.kind === 'equal') {
+      for (let n = 0; n < part.lines.length; n++) equal.push([i + n, j + n]);
+      i += part.lines.length;
+      j += part.lines.length;
       continue;
     }
-    const removed = part.removed ? part.value.length : 0;
-    const nextPart = part.removed ? parts[k + 1] : undefined;
-    const added = part.added ? part.value : nextPart?.added ? nextPart.value : [];
-    if (part.removed && nextPart?.added) k++;
+    const removed = part.kind === 'removed' ? part.lines.length : 0;
+    const nextPart = part.kind === 'removed' ? parts[k + 1] : undefined;
+    const added = part.kind === 'added' ? part.lines : nextPart?.kind === 'added' ? nextPart.lines : [];
+    if (part.kind === 'removed' && nextPart?.kind === 'added') k++;
     changed.push({ expectedFrom: i, removed, editedFrom: j, added });
     i += removed;
     j += added.length;
   }
-  return { equal, changed };
+  return { equal, changed, capped };
 }
 
 function describe(ref: EntryRef): string {

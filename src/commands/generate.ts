@@ -8,6 +8,7 @@ import { checkRepository } from '../pipeline.js';
 import { CHART_FILE } from '../render/chart.js';
 import { readmeState, type ReadmeState } from '../readme-state.js';
 import { gateWrites } from '../write-gate.js';
+import { MAX_EDITS } from '../text/line-diff.js';
 
 export interface GenerateOutcome {
   diagnostics: Diagnostic[];
@@ -23,8 +24,10 @@ export interface GenerateOutcome {
   readme?: ReadmeState;
 }
 
+/** The unified diff of a stale file; past MAX_EDITS changed lines, a line that says so instead (the search is bounded). */
 export function fileDiff(file: string, current: string | undefined, expected: string): string {
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, current ?? '', expected, 'committed', 'generated', { context: 2 });
+  const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, current ?? '', expected, 'committed', 'generated', { context: 2, maxEditLength: MAX_EDITS });
+  return patch ?? `--- a/${file}\tcommitted\n+++ b/${file}\tgenerated\n(${file} differs from what the entries generate in more than ${MAX_EDITS} lines: no line diff is shown.)\n`;
 }
 
 export async function generate(root: string, options: { check: boolean; force?: boolean }): Promise<GenerateOutcome> {
