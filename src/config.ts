@@ -33,6 +33,7 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'hygiene/url-scheme': 'error',
   'hygiene/unknown-section': 'error',
   'hygiene/duplicate-section-id': 'error',
+  'hygiene/issue-form': 'error',
   'hygiene/empty-section': 'warning',
   'hygiene/file-name': 'warning',
   'hygiene/format': 'warning',

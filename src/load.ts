@@ -3,7 +3,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { compareStrings } from './diagnostics.js';
-import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from './model.js';
+import { ENTRY_DIRS, ISSUE_FORM_FILE, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from './model.js';
 import { decodeText, type DecodedText } from './text/decode.js';
 import { readCanonical } from './entry-format.js';
 import { CHART_FILE } from './render/chart.js';
@@ -64,6 +64,8 @@ export interface Workspace {
   readme?: string;
   /** The committed chart (docs/papers-per-year.svg), if there is one. */
   chart?: string;
+  /** The "Add a paper" issue form, if the repository has one (its section choices are checked). */
+  issueForm?: YamlSource;
   diagnostics: Diagnostic[];
 }
 
@@ -252,5 +254,11 @@ export async function loadWorkspace(root: string, tree: FileTree = diskTree(root
   if (readme) workspace.readme = readme.text;
   const chart = readSource(tree, CHART_FILE, diagnostics, MAX_OUTPUT_BYTES, `${CHART_FILE} is generated: delete it and run \`npm run generate\`.`);
   if (chart) workspace.chart = chart.text;
+  const form = readSource(tree, ISSUE_FORM_FILE, diagnostics, MAX_FILE_BYTES, 'The issue form is a short YAML file.');
+  if (form) {
+    const parsed = parseYaml(ISSUE_FORM_FILE, form);
+    diagnostics.push(...parsed.diagnostics);
+    workspace.issueForm = parsed.source;
+  }
   return workspace;
 }

@@ -52,6 +52,8 @@ export const ENTRY_DIRS: Record<EntryKind, string> = { paper: 'entries/papers', 
 export const SECTIONS_FILE = 'entries/sections.yml';
 export const TEMPLATE_FILE = 'templates/README.md';
 export const README_FILE = 'README.md';
+/** The "Add a paper" issue form: its section choices are the paper sections' titles. */
+export const ISSUE_FORM_FILE = '.github/ISSUE_TEMPLATE/add-paper.yml';
 export const SCHEMA_FILES: Record<EntryKind | 'sections', string> = {
   paper: 'schema/paper.schema.json',
   dataset: 'schema/dataset.schema.json',

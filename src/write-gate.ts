@@ -80,6 +80,18 @@ export async function gateWrites(request: GateRequest): Promise<GateOutcome> {
   return { status: 'written', ...base };
 }
 
+/**
+ * A candidate's finding in a file the command would write, said where that file comes from (the
+ * README line that absorb or import reads it from): the file does not exist yet, or is not the
+ * person's to edit. Other findings are returned as they are.
+ */
+export function atOrigin(d: Diagnostic, origins: ReadonlyMap<string, { file: string; line: number }>): Diagnostic {
+  const from = origins.get(d.file);
+  if (!from) return d;
+  const { related: _, ...rest } = d;
+  return { ...rest, file: from.file, line: from.line, column: 1, message: `${d.message.replace(/\.$/, '')} (in ${d.file}, the entry this line would write).`, hint: `${d.hint ? `${d.hint} ` : ''}Correct the line, then run it again.` };
+}
+
 /** A file as it is on disk now (undefined: not there or not readable), to leave unchanged files alone. */
 function readOld(tree: ReturnType<typeof diskTree>, file: string): string | undefined {
   const read = tree.read(file, 64 * 1024 * 1024);

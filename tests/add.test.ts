@@ -22,7 +22,7 @@ describe('paperlist add', () => {
   it('refuses a paper that is already listed, naming the existing file, and writes nothing', async () => {
     const root = await gitFixture('lint-base');
     const before = await readdir(join(root, 'entries/papers'));
-    const result = await add(root, '--title', 'Another Title For The Same Preprint', '--authors', 'Jiang et al.', '--year', '2023', '--paper', 'https://arxiv.org/pdf/2310.06825v1', '--section', 'sft', '--format', 'json');
+    const result = await add(root, '--title', 'Mistral 7B, a Language Model', '--authors', 'Jiang et al.', '--year', '2023', '--paper', 'https://arxiv.org/pdf/2310.06825v1', '--section', 'sft', '--format', 'json');
     expect(result.code).toBe(1);
     const [d] = JSON.parse(result.stdout).diagnostics;
     expect(d).toMatchObject({ file: 'entries/papers/mistral-7b.yml', ruleId: 'duplicates/arxiv', severity: 'error', message: 'This paper is listed already: entries/papers/mistral-7b.yml ("Mistral 7B") has the same arXiv id.' });

@@ -173,7 +173,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
     expect(JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([{
       file: 'README.md', line: lineWith(edited.split('\n'), 'A Paper At A Venue') + 1, column: 1, ruleId: 'mislabels/unknown-venue', severity: 'error',
       message: 'Unknown venue "ACL 2023" (in entries/papers/a-paper-at-a-venue.yml, the entry this line would write).',
-      hint: 'Did you mean "ACL"? If it is a new venue, add it to schema/venues.json. Correct the line, then absorb again.',
+      hint: 'Did you mean "ACL"? If it is a new venue, add it to schema/venues.json. Correct the line, then run it again.',
     }]);
     expect(await read(root, 'README.md')).toBe(edited);
     expect(await status(root)).toEqual([' M README.md']);

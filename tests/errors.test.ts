@@ -23,7 +23,7 @@ describe('an output path that cannot be written', () => {
   it.each([
     ['export', ['export', '--format', 'json', '--out', 'afile/x.json'], 'afile/x.json'],
     ['site', ['site', '--out', 'afile/site'], 'afile/site/index.html'],
-    ['import', ['import', 'README.md', '--out', 'afile/imported'], 'afile/imported/'],
+    ['import', ['import', 'README.md', '--out', 'afile/imported'], 'afile/imported'],
   ])('%s: one line naming the path and the reason, exit 3', async (_name, argv, path) => {
     const root = await rootWithFile();
     const result = await runCli([...argv, ...(argv[0] === 'import' ? [] : ['--root', root])], root);

@@ -1,12 +1,13 @@
 // The repository's GitHub files: workflows valid against the workflow schema (action-validator),
 // least privilege, pinned actions; the issue form in step with the taxonomy and the venue list.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/package-files.js';
 import { FORM_LABELS } from '../src/issue-form.js';
+import { copyFixture, runCli } from './helpers.js';
 
 const read = (path: string): Promise<string> => readFile(join(PACKAGE_ROOT, path), 'utf8');
 
@@ -101,13 +102,24 @@ describe('workflows', () => {
 });
 
 describe('issue form and pull request template', () => {
-  it('asks for the link, offers exactly the paper sections of entries/sections.yml, and is read by add --from-issue', async () => {
+  it('asks for the link, the sections and the code link, in the labels add --from-issue reads', async () => {
     const form = parse(await read('.github/ISSUE_TEMPLATE/add-paper.yml')) as { body: Array<{ id?: string; attributes: { options?: string[] } }> };
-    const sections = parse(await read('entries/sections.yml')) as { groups: Array<{ kind: string; sections: Array<{ title: string; sections?: Array<{ title: string }> }> }> };
-    const paperSections = sections.groups.filter((g) => g.kind === 'paper').flatMap((g) => g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => c.title) : [s.title])));
-    expect(form.body.find((b) => b.id === 'sections')!.attributes.options).toEqual(paperSections);
     const labels = form.body.map((b) => (b.attributes as { label?: string }).label).filter(Boolean);
     expect(labels).toEqual([FORM_LABELS.link, FORM_LABELS.sections, FORM_LABELS.code, 'Anything else']);
+  });
+
+  it('lint holds the form\'s section choices to the paper sections (hygiene/issue-form), on the fixture list', async () => {
+    const root = await copyFixture('list');
+    const clean = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(clean.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'hygiene/issue-form')).toEqual([]);
+    const sections = await readFile(join(root, 'entries/sections.yml'), 'utf8');
+    await writeFile(join(root, 'entries/sections.yml'), sections.replace('          - id: sft-alignment\n            title: SFT Alignment\n', '          - id: sft-alignment\n            title: SFT Alignment\n          - id: dpo-alignment\n            title: DPO Alignment\n'));
+    const stale = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(stale.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'hygiene/issue-form')).toEqual([{
+      file: '.github/ISSUE_TEMPLATE/add-paper.yml', line: 27, column: 9, ruleId: 'hygiene/issue-form', severity: 'error',
+      message: "The issue form's section choices are not the paper sections of entries/sections.yml.",
+      hint: 'List exactly these, in this order: "SFT Alignment", "DPO Alignment", "Pretraining Alignment", "RLHF Alignment", "Finetuning Alignment", "Direct Prompting", "Cross-lingual Thinking Prompting", "Code-Switching Prompting", "Translation Alignment Prompting", "Retrieval Augmented Alignment".',
+    }]);
   });
 
   it('the pull request template asks for what CI checks', async () => {

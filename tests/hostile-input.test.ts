@@ -185,10 +185,12 @@ describe('8. import validates what it writes', () => {
     const result = await runCli(['import', 'README.md', '--out', 'out', '--format', 'json'], dir);
     expect(result.code).toBe(1);
     expect(errorsOf(result.stdout)).toEqual([
+      'README.md:1:1 import Nothing was written: the imported list would have the errors reported.',
       'README.md:7:1 import The entry imported from this line (entries/papers/no-link-at-all.yml) is not valid: "links" is empty.',
       'README.md:8:1 import The entry imported from this line (entries/papers/far-future.yml) is not valid: "year" must be <= 2100.',
       `README.md:9:1 import The entry imported from this line (entries/papers/${long.toLowerCase().replace(/ /g, '-').slice(0, 59)}.yml) is not valid: "title" must NOT have more than 400 characters.`,
     ]);
+    expect(existsSync(join(dir, 'out'))).toBe(false); // nothing written, not even the folder
   });
 });
 

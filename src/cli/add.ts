@@ -111,7 +111,7 @@ Options:
 
 README.md and the chart are regenerated with the entry (unless README.md has edits made by hand:
 then run 'npx paperlist absorb'); commit the files it names.`,
-  exits: '0 written, 1 refused (listed already, errors, unknown id), 4 the source could not be reached',
+  exits: '0 written, 1 refused (listed already, errors, unknown id), 4 the source could not be reached, 130 cancelled at a prompt (nothing written)',
   async run({ values, positionals }, io) {
     const format = formatOf(values);
     const root = rootOf(values, io);

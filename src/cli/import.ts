@@ -1,12 +1,23 @@
 // The command line of `paperlist import`: options, help, and the exit code.
 import { resolve } from 'node:path';
 import { existingFiles, planImport, readImportSource, writePlan } from '../commands/import.js';
-import { gateWrites } from '../write-gate.js';
+import { atOrigin, gateWrites } from '../write-gate.js';
+import { statSync } from 'node:fs';
+import { asFileError, FileError } from '../errors.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { loadVenues } from '../package-files.js';
 import { formatReport } from '../report.js';
 import { EXIT, fail, formatOf, formatOption, UsageError, useColor, type Command } from './shared.js';
 import { count } from '../text/count.js';
+
+/** The output folder is a folder, or can be made one: a file in the way is exit 3, before anything is checked. */
+function assertFolder(out: string): void {
+  try {
+    if (!statSync(out).isDirectory()) throw new FileError(out, 'write', 'it is a file, not a folder');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw asFileError(error, out, 'write');
+  }
+}
 
 export const importCommand: Command = {
   positionals: true,
@@ -45,11 +56,17 @@ Options:
       const existing = values.force === true ? [] : await existingFiles(plan, out);
       for (const file of existing)
         diagnostics.push({ file: `${values.out}/${file}`, ruleId: 'import', severity: 'error', message: 'The file exists; nothing was written.', hint: 'Pass --force to overwrite, or choose another --out.' });
-      // The import, checked whole before a file is written: the write gate, as for every write.
-      const gate = existing.length ? undefined : await gateWrites({ root: out, writes: plan.files, dryRun: true, readme: 'never' });
-      if (gate) diagnostics.push(...gate.candidate.diagnostics.filter((d) => d.severity === 'error'));
-      if (gate && (allowErrors || !hasErrors(diagnostics))) written = (await writePlan(plan, out, true)).written.length;
-      else if (gate) diagnostics.push({ file: positionals[0]!, line: 1, column: 1, ruleId: 'import', severity: 'error', message: 'Nothing was written: the imported list would have the errors reported.', hint: 'Correct the README lines (or pass --allow-errors to import anyway and fix the entries in place).' });
+      if (!existing.length) {
+        assertFolder(out);
+        // The import, checked whole before a file is written: the write gate, as for every write
+        // (when the lines themselves have errors, nothing would be written anyway).
+        if (!hasErrors(diagnostics)) {
+          const gate = await gateWrites({ root: out, writes: plan.files, dryRun: true, readme: 'never' });
+          diagnostics.push(...gate.candidate.diagnostics.filter((d) => d.severity === 'error').map((d) => atOrigin(d, plan.origins)));
+        }
+        if (allowErrors || !hasErrors(diagnostics)) written = (await writePlan(plan, out, true)).written.length;
+        else diagnostics.push({ file: positionals[0]!, line: 1, column: 1, ruleId: 'import', severity: 'error', message: 'Nothing was written: the imported list would have the errors reported.', hint: 'Correct the README lines (or pass --allow-errors to import anyway and fix the entries in place).' });
+      }
     }
     const extra = { ...plan.counts, written };
     io.stdout.write(formatReport(diagnostics, format, { color: useColor(io), extra }));

@@ -21,7 +21,7 @@ export interface Io {
 export const EXIT = { ok: 0, errors: 1, usage: 2, file: 3, offline: 4, internal: 70, cancelled: 130 } as const;
 
 /** The exit codes every command shares, after its own meaning of 0 and 1 (Command.exits). */
-export const SHARED_EXITS = '2 usage error, 3 a file could not be read or written, 70 a bug in paperlist, 130 cancelled';
+export const SHARED_EXITS = '2 usage error, 3 a file could not be read or written, 70 a bug in paperlist';
 
 import { CancelledError, FileError, UsageError } from '../errors.js';
 

@@ -10,7 +10,7 @@ import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type Dataset, ty
 import { loadVenues } from '../package-files.js';
 import { checkRepository, type CheckedRepository } from '../pipeline.js';
 import { readmeState, type ReadmeState } from '../readme-state.js';
-import { gateWrites } from '../write-gate.js';
+import { atOrigin, gateWrites } from '../write-gate.js';
 
 export interface AbsorbOutcome {
   /** 'regenerated': README.md had no hand edit (it was stale), and was written from the entries. */
@@ -25,14 +25,6 @@ export interface AbsorbOutcome {
 }
 
 const refuse = (diagnostics: Diagnostic[], readme?: ReadmeState): AbsorbOutcome => ({ status: 'refused', changes: [], files: {}, generated: [], diagnostics, ...(readme ? { readme } : {}) });
-
-/** An error in an entry file this absorb would write, said at the README line it comes from. */
-function atLine(d: Diagnostic, changes: readonly Change[]): Diagnostic {
-  const from = changes.find((c) => c.file === d.file && c.lines.length);
-  if (!from) return d;
-  const { related: _, ...rest } = d;
-  return { ...rest, file: README_FILE, line: from.lines[0]!, column: 1, message: `${d.message.replace(/\.$/, '')} (in ${d.file}, the entry this line would write).`, hint: `${d.hint ? `${d.hint} ` : ''}Correct the line, then absorb again.` };
-}
 
 /** Entry files, the sections file and the template of a checked repository, as text and as values. */
 function sideOf(checked: CheckedRepository): Side & { sections?: string } {
@@ -82,7 +74,8 @@ export async function absorb(root: string, options: { dryRun: boolean }): Promis
   }
   // 'stale' or 'missing': README.md holds no hand edit; regenerating it is all there is to do.
   const gate = await gateWrites({ root, writes: files, dryRun: options.dryRun, readme: 'always' });
-  if (gate.status === 'refused') return refuse([...diagnostics, ...gate.diagnostics.map((d) => atLine(d, changes))], facts.state);
+  const origins = new Map(changes.filter((c) => c.lines.length).map((c) => [c.file, { file: README_FILE, line: c.lines[0]! }]));
+  if (gate.status === 'refused') return refuse([...diagnostics, ...gate.diagnostics.map((d) => atOrigin(d, origins))], facts.state);
   const written = Object.fromEntries([...gate.files].sort(([a], [b]) => compareStrings(a, b)));
   const generated = [...gate.files.keys()].filter((f) => !files.has(f)).sort(compareStrings);
   const status = gate.status === 'nothing' ? 'nothing' : gate.status;

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { formatPaper } from '../entry-format.js';
 import { UsageError } from '../errors.js';
 import { paperIdentifiers } from '../paper-identifiers.js';
-import { findByIdentifier } from '../same-paper.js';
+import { comparePapers, findByIdentifier, POLICY } from '../same-paper.js';
 import { assignIds } from '../entry-ids.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
@@ -161,7 +161,9 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
       if (d.file !== file) continue;
       const existing = project.papers.find((p) => p.entry.source.file === d.related?.[0]?.file);
       const what = SAME[d.ruleId];
-      diagnostics.push(what && existing ? alreadyListed(existing, what, d.ruleId, paper) : d);
+      // Listed already (same-paper.ts says so), or a clash: then the rule's own word, that a link is wrong.
+      const same = existing && comparePapers(paper, existing.paper, POLICY.listed).verdict !== 'clash';
+      diagnostics.push(what && existing && same ? alreadyListed(existing, what, d.ruleId, paper) : d);
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };

@@ -19,6 +19,8 @@ import { readBackEntry } from '../validate.js';
 export interface ImportPlan {
   /** Output files, path relative to the output directory → content. */
   files: Map<string, string>;
+  /** The README line each entry file comes from. */
+  origins: Map<string, { file: string; line: number }>;
   diagnostics: Diagnostic[];
   counts: { papers: number; datasets: number; items: number; sections: number };
 }
@@ -27,6 +29,7 @@ export interface ImportPlan {
 export function planImport(bytes: Uint8Array, file: string, venues: VenueList): ImportPlan {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string>();
+  const origins = new Map<string, { file: string; line: number }>();
   const counts = { papers: 0, datasets: 0, items: 0, sections: 0 };
   const at = (line: number, severity: Diagnostic['severity'], message: string, hint?: string, column = 1): void => {
     diagnostics.push({ file, line, column, ruleId: 'import', severity, message, ...(hint ? { hint } : {}) });
@@ -34,12 +37,12 @@ export function planImport(bytes: Uint8Array, file: string, venues: VenueList): 
 
   if (bytes.length === 0) {
     at(1, 'error', 'The file is empty: nothing to import.', 'Pass the list README (e.g. ../shared/upstream/README.md).');
-    return { files, diagnostics, counts };
+    return { files, origins, diagnostics, counts };
   }
   const decoded = decodeText(bytes);
   if (decoded.binary) {
     at(1, 'error', 'The file has NUL bytes: it is a binary file, not a Markdown README.', 'Pass the list README.');
-    return { files, diagnostics, counts };
+    return { files, origins, diagnostics, counts };
   }
   if (decoded.bom) at(1, 'info', 'The file starts with a byte-order mark; it was dropped.');
   if (decoded.crlf) at(1, 'info', 'The file has CRLF line ends; they were read as LF.');
@@ -68,6 +71,7 @@ export function planImport(bytes: Uint8Array, file: string, venues: VenueList): 
   // Every entry written is validated as lint will read it; a problem is reported at its README line.
   const plan = (kind: 'paper' | 'dataset', path: string, text: string, line: number): void => {
     files.set(path, text);
+    origins.set(path, { file, line });
     for (const d of readBackEntry(kind, path, text).problems)
       diagnostics.push({ file, line, column: 1, ruleId: 'import', severity: 'error', message: `The entry imported from this line (${path}) is not valid: ${d.message}`, hint: `Correct the line, or the entry after importing. ${d.hint ?? ''}`.trim() });
   };
@@ -82,7 +86,7 @@ export function planImport(bytes: Uint8Array, file: string, venues: VenueList): 
   counts.datasets = merged.datasets.length;
   counts.items = parsed.items.length;
   counts.sections = parsed.groups.reduce((n, g) => n + g.sections.reduce((m, s) => m + 1 + (s.sections?.length ?? 0), 0), 0);
-  return { files, diagnostics, counts };
+  return { files, origins, diagnostics, counts };
 }
 
 export interface WriteOutcome {

@@ -55,6 +55,15 @@ function mergePapers(items: PaperItem[], venues: VenueList, report: Report): Arr
     const title = normalizeTitle(item.title);
     const keys = paperKeys(item.links);
     let index = byTitle.get(title);
+    // An equal title under a shared identifier is still another paper when the first authors differ.
+    if (index !== undefined && comparePapers(item, out[index]!.value, POLICY.listed).verdict === 'clash') {
+      const other = out[index]!;
+      report(item.line, 'error',
+        `"${item.title}" has the same title and link as line ${other.lines[0]}, but another first author (${item.authors || 'none'} against ${other.value.authors || 'none'}): one of the two lines is wrong.`,
+        other.lines[0], 'Check both papers and correct the wrong line.');
+      index = undefined;
+      byTitle.delete(title);
+    }
     if (index === undefined) {
       const conflicting = new Set<number>();
       for (const key of keys) {

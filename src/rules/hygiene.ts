@@ -8,7 +8,7 @@ import { LINK_KINDS } from '../model.js';
 import type { Nodes } from 'mdast';
 import type { Project } from '../project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
-import { sectionFindings } from './hygiene-sections.js';
+import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
 // C0/C1 controls (tab and newline included: every field is one line), zero-width and bidi controls,
@@ -216,6 +216,6 @@ function sectionDescriptions(project: Project): Finding[] {
 export const hygiene: Rule = {
   id: 'hygiene',
   run({ project }) {
-    return [...project.papers.flatMap(checkEntry), ...project.datasets.flatMap(checkEntry), ...emptySections(project), ...sectionDescriptions(project), ...sectionFindings(project)];
+    return [...project.papers.flatMap(checkEntry), ...project.datasets.flatMap(checkEntry), ...emptySections(project), ...sectionDescriptions(project), ...sectionFindings(project), ...issueFormFindings(project)];
   },
 };
