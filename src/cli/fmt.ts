@@ -9,7 +9,8 @@ export const fmtCommand: Command = {
   options: { check: { type: 'boolean', default: false }, ...rootOption },
   help: `Rewrites every valid entry in canonical form: key order, quoting, indentation, the schema
 comment, LF line ends, no BOM; venue aliases become display names; spaces are trimmed. The same
-fixes as 'lint --fix', without the lint report.
+fixes as 'lint --fix', without the lint report. README.md is regenerated with them (unless it has
+edits made by hand); with an error anywhere in the list, nothing is rewritten.
 
 Options:
   --check     write nothing; exit 1 and list the files that are not in canonical form
