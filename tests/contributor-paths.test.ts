@@ -179,6 +179,24 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
     expect(await status(root)).toEqual([' M README.md']);
   });
 
+  it('a new line with a year before its arXiv id, or a javascript: link: nothing written, the error at the line', async () => {
+    for (const [line, ruleId] of [
+      ['- [2020] **An Early Paper.** *Doe et al.* `arXiv` [[paper](https://arxiv.org/abs/2402.00001)]', 'mislabels/year-before-arxiv'],
+      ['- [2024] **A Scripted Paper.** *Doe et al.* `arXiv` [[paper](https://arxiv.org/abs/2402.00001)] [[code](javascript:alert(1))]', 'hygiene/url-scheme'],
+    ] as const) {
+      const root = await gitFixture('list');
+      const edited = await editReadme(root, (lines) => {
+        lines.splice(lineWith(lines, '#### 2.1 Direct Prompting') + 2, 0, line);
+        return lines;
+      });
+      const result = await runCli(['absorb', '--root', root, '--format', 'json'], root);
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { file: string; line: number; ruleId: string }) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([`README.md:${lineWith(edited.split('\n'), line) + 1} ${ruleId}`]);
+      expect(result.stderr).not.toContain('Commit');
+      expect(await status(root)).toEqual([' M README.md']);
+    }
+  });
+
   it('a line without [YEAR] in a paper section: an error at the line that shows the form, nothing written', async () => {
     const root = await gitFixture('list');
     const edited = await editReadme(root, (lines) => {

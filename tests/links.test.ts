@@ -348,6 +348,26 @@ describe('paperlist links (CLI)', () => {
     expect(files).toMatchObject({ code: 2, stderr: expect.stringContaining('--fix changes entries: it cannot be used with FILE.md arguments.') });
   });
 
+  it('--fix writes nothing when the list with its change would have an error, and says no "Commit"', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await repoWithLinks({ 'paper-two': `${b}/perm` });
+    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
+    // An error elsewhere in the list: a year before its arXiv id.
+    await writeFile(join(root, 'entries/papers/too-early.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Too Early\nauthors: A et al.\nyear: 2020\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2401.00001\nsections:\n  - sft\n');
+    const entry = await readFile(join(root, 'entries/papers/paper-two.yml'), 'utf8');
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const fixed = await runCli(['links', '--fix', '--root', root, '--allow-private'], root);
+    expect(fixed.code).toBe(1);
+    expect(fixed.stderr).toContain('entries/papers/too-early.yml\n  4:7     error   Year 2020 is earlier than the arXiv id 2401.00001 allows (first submitted in 2024).  mislabels/year-before-arxiv\n');
+    expect(fixed.stderr).toContain('entries/papers/paper-two.yml\n  1:1     error   links --fix wrote nothing: with its change the list would have the errors reported.  write-gate\n');
+    expect(fixed.stderr).not.toContain('Commit');
+    expect(fixed.stderr).not.toContain('nothing changed');
+    expect(await readFile(join(root, 'entries/papers/paper-two.yml'), 'utf8')).toBe(entry);
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(readme);
+  });
+
   it('keeps successes in the cache and checks failures again', async () => {
     server = await startLinkServer();
     const b = server.base();

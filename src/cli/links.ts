@@ -129,8 +129,8 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       const fix = await fixMovedLinks(root, outcome.links);
       if (fix.diagnostics.length) io.stderr.write(formatReport(fix.diagnostics, 'stylish', { color: false }));
       reportWritten(io, fix.fixed, fix.generated);
-      if (!fix.fixed.length) io.stderr.write('--fix: no entry link moved permanently; nothing changed.\n');
-      fixErrors = fix.diagnostics.length > 0;
+      fixErrors = fix.diagnostics.some((d) => d.severity === 'error');
+      if (!fix.fixed.length && !fixErrors) io.stderr.write('--fix: no entry link moved permanently; nothing changed.\n');
     }
     // Errors fail the run: dead and blocked links by default, as .paperlist.yml's rules set them.
     return fixErrors || diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
