@@ -33,6 +33,12 @@ const GLOTCC_LINE = '- [**GlotCC-V1**](https://huggingface.co/datasets/cis-lmu/G
 const AYA_ENTRY = '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: "Aya Model: An Instruction Finetuned Open-Access Multilingual Language Model"\nauthors: Üstün et al.\nyear: 2024\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2402.07827\nsections:\n  - sft-alignment\n';
 const GLOTCC_ENTRY = '# yaml-language-server: $schema=../../schema/dataset.schema.json\nname: GlotCC-V1\nurl: https://huggingface.co/datasets/cis-lmu/GlotCC-V1\ndescription: A document-level, general domain dataset derived from CommonCrawl, covering more than 1000 languages.\nsections:\n  - web-crawling\n';
 
+/** Adds a line to the list of section 2.1 Direct Prompting of README.md; returns the edited text. */
+const addPaperLine = (root: string, line: string): Promise<string> => editReadme(root, (lines) => {
+  lines.splice(lineWith(lines, '#### 2.1 Direct Prompting') + 2, 0, line);
+  return lines;
+});
+
 const addGlotcc = (lines: string[]): string[] => {
   lines.splice(lineWith(lines, '[**Glot500**]') + 1, 0, GLOTCC_LINE);
   return lines;
@@ -131,10 +137,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
 
   it('a new line with a listed arXiv id and another title: an error at the line, nothing written', async () => {
     const root = await gitFixture('list');
-    const edited = await editReadme(root, (lines) => {
-      lines.splice(lineWith(lines, '#### 2.1 Direct Prompting') + 2, 0, '- [2024] **My Totally Different Paper.** *Roe et al.* `arXiv` [[paper](https://arxiv.org/abs/2401.07817)]');
-      return lines;
-    });
+    const edited = await addPaperLine(root, '- [2024] **My Totally Different Paper.** *Roe et al.* `arXiv` [[paper](https://arxiv.org/abs/2401.07817)]');
     const result = await runCli(['absorb', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).diagnostics).toEqual([{
@@ -148,10 +151,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
   it('a sloppy re-add in another section (short title, pdf link): one more section, the listed title and link stay', async () => {
     const root = await gitFixture('list');
     const before = await read(root, QALIGN);
-    const edited = await editReadme(root, (lines) => {
-      lines.splice(lineWith(lines, '#### 2.1 Direct Prompting') + 2, 0, '- [2024] **Question Translation Training** *Zhu et al.* `arXiv` [[paper](https://arxiv.org/pdf/2401.07817.pdf)]');
-      return lines;
-    });
+    const edited = await addPaperLine(root, '- [2024] **Question Translation Training** *Zhu et al.* `arXiv` [[paper](https://arxiv.org/pdf/2401.07817.pdf)]');
     const result = await runCli(['absorb', '--root', root], root);
     expect(result.code).toBe(0);
     const line = lineWith(edited.split('\n'), '**Question Translation Training**') + 1;
@@ -163,10 +163,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
 
   it('a new line with a venue lint refuses: nothing written, the error named', async () => {
     const root = await gitFixture('list');
-    const edited = await editReadme(root, (lines) => {
-      lines.splice(lineWith(lines, '#### 2.1 Direct Prompting') + 2, 0, '- [2024] **A Paper At A Venue.** *Doe et al.* `ACL 2023` [[paper](https://arxiv.org/abs/2402.00001)]');
-      return lines;
-    });
+    const edited = await addPaperLine(root, '- [2024] **A Paper At A Venue.** *Doe et al.* `ACL 2023` [[paper](https://arxiv.org/abs/2402.00001)]');
     const result = await runCli(['absorb', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
     // lint's own check, said at the README line the entry would come from.
@@ -185,10 +182,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
       ['- [2024] **A Scripted Paper.** *Doe et al.* `arXiv` [[paper](https://arxiv.org/abs/2402.00001)] [[code](javascript:alert(1))]', 'hygiene/url-scheme'],
     ] as const) {
       const root = await gitFixture('list');
-      const edited = await editReadme(root, (lines) => {
-        lines.splice(lineWith(lines, '#### 2.1 Direct Prompting') + 2, 0, line);
-        return lines;
-      });
+      const edited = await addPaperLine(root, line);
       const result = await runCli(['absorb', '--root', root, '--format', 'json'], root);
       expect(result.code).toBe(1);
       expect(JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error').map((d: { file: string; line: number; ruleId: string }) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([`README.md:${lineWith(edited.split('\n'), line) + 1} ${ruleId}`]);
@@ -199,10 +193,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
 
   it('a line without [YEAR] in a paper section: an error at the line that shows the form, nothing written', async () => {
     const root = await gitFixture('list');
-    const edited = await editReadme(root, (lines) => {
-      lines.splice(lineWith(lines, '#### 2.1 Direct Prompting') + 2, 0, '- **A Paper Without A Year.** *Doe et al.* `arXiv` [[paper](https://arxiv.org/abs/2402.00001)]');
-      return lines;
-    });
+    const edited = await addPaperLine(root, '- **A Paper Without A Year.** *Doe et al.* `arXiv` [[paper](https://arxiv.org/abs/2402.00001)]');
     const result = await runCli(['absorb', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).diagnostics).toEqual([{
