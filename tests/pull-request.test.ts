@@ -83,6 +83,48 @@ describe('pull request gate', () => {
     expect(links.code).toBe(1);
   });
 
+  it('the base branch\'s settings judge the pull request: one that turns checks off or excludes its own link is still checked, and told', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await repository();
+    await writeFile(join(root, '.paperlist.yml'), `rules:\n  hygiene: off\n  mislabels: off\nlinks:\n  exclude:\n    - ${b}/\n`);
+    await writeFile(join(root, 'entries/papers/sneaky.yml'), entry('Sneaky <b>Title</b>', `  paper: javascript:alert(1)\n  code: ${b}/404\n`).replace('title: Sneaky <b>Title</b>', 'title: Sneaky <b>Title</b>'));
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'Turn the checks off');
+
+    const lint = await runCli(['lint', '--base', 'main', '--root', root, '--format', 'json'], root);
+    expect(lint.code).toBe(1);
+    const found = JSON.parse(lint.stdout).diagnostics.map((d: { file: string; ruleId: string; severity: string }) => `${d.severity} ${d.file} ${d.ruleId}`);
+    expect(found).toContain('error entries/papers/sneaky.yml hygiene/url-scheme');
+    expect(found).toContain('error entries/papers/sneaky.yml hygiene/markup');
+    const changed = JSON.parse(lint.stdout).diagnostics.find((d: { ruleId: string }) => d.ruleId === 'config/changed');
+    expect(changed).toEqual({
+      file: '.paperlist.yml', line: 1, column: 1, ruleId: 'config/changed', severity: 'warning',
+      message: `This pull request changes the settings (links.exclude: (none) → ["${b}/"]; rules.hygiene: (none) → "off"; rules.mislabels: (none) → "off"); the checks of this run use the base branch's, and the change applies after merge.`,
+      hint: 'A maintainer reviews a change to .paperlist.yml: say why in the pull request.',
+    });
+    // Without --base (after merge, on main) the repository's own settings apply.
+    expect((await runCli(['lint', '--root', root, '--format', 'json'], root)).stdout).not.toContain('hygiene/url-scheme');
+
+    const links = await runCli(['links', '--changed', 'main', '--root', root, '--allow-private', '--format', 'json'], root);
+    expect(JSON.parse(links.stdout).links.filter((l: { state: string }) => l.state !== 'skipped').map((l: { url: string; state: string }) => `${l.url} ${l.state}`)).toEqual([`${b}/404 dead`]);
+    expect(links.code).toBe(1);
+  });
+
+  it('an entry whose file name git would quote (non-ASCII) is still the branch\'s: its links are checked, and lint names it the copy to remove', async () => {
+    server = await startLinkServer();
+    const b = server.base();
+    const root = await repository();
+    await writeFile(join(root, 'entries/papers/mistral-7b-é.yml'), entry('Mistral 7B', `  paper: ${b}/ok\n  code: ${b}/404\n`));
+    await git(root, 'add', '-A');
+    await git(root, 'commit', '-q', '-m', 'Add a copy under a non-ASCII name');
+    const links = await runCli(['links', '--changed', 'main', '--root', root, '--allow-private', '--format', 'json'], root);
+    expect(JSON.parse(links.stdout).links.filter((l: { state: string }) => l.state !== 'skipped').map((l: { url: string; state: string }) => `${l.url} ${l.state}`)).toEqual([`${b}/ok ok`, `${b}/404 dead`]);
+    const lint = await runCli(['lint', '--base', 'main', '--root', root, '--format', 'json'], root);
+    const hint = JSON.parse(lint.stdout).diagnostics.find((d: { file: string; ruleId: string }) => d.file === 'entries/papers/mistral-7b-é.yml' && d.ruleId === 'duplicates/title')?.hint;
+    expect(hint).toBe('entries/papers/mistral-7b.yml already lists it: remove this file (this branch adds it), and add any section it has to the `sections` of entries/papers/mistral-7b.yml.');
+  });
+
   it('links --changed with an unknown ref is a usage error', async () => {
     const root = await repository();
     const result = await runCli(['links', '--changed', 'no-such-branch', '--root', root], root);

@@ -89,8 +89,10 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   // overlaps the loading of the config and of the checker (undici takes ~0.1 s to load).
   const readDiagnostics: Diagnostic[] = [];
   const reader = request.files.length ? startMarkdownReader(await readTexts(request, readDiagnostics)) : undefined;
-  const { config, diagnostics } = await loadConfig(request.root);
-  diagnostics.push(...readDiagnostics);
+  // In pull-request mode (--changed REF) the settings are the base's: a pull request cannot exclude its own links.
+  const base = request.changed ? await (await import('../base-settings.js')).baseSettings(request.root, request.changed, (await import('../file-tree.js')).diskTree(request.root), '--changed') : undefined;
+  const { config, diagnostics } = await loadConfig(request.root, base?.settings);
+  diagnostics.push(...(base?.diagnostics ?? []), ...readDiagnostics);
   if (diagnostics.some((d) => d.file === CONFIG_FILE && d.severity === 'error')) {
     // Without its settings (per-host limits, exclusions) the check would not be polite: none is made.
     await reader?.close();

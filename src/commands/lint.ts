@@ -3,6 +3,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { fixDataset, fixPaper, type EntryFix } from '../fix.js';
 import { loadVenues } from '../package-files.js';
 import { gateWrites } from '../write-gate.js';
+import { baseSettings } from '../base-settings.js';
+import { diskTree, type FileTree } from '../file-tree.js';
 import { loadProject } from '../project.js';
 import { checkRepository, readmeDrift } from '../pipeline.js';
 
@@ -42,16 +44,19 @@ export async function lint(root: string, options: { fix: boolean; base?: string 
   const applied = options.fix ? await applyFixes(root, true) : undefined;
   const fixed = applied?.fixes ?? [];
   let added: Set<string> | undefined;
+  let settings: { settings: FileTree; diagnostics: Diagnostic[] } | undefined;
   if (options.base !== undefined) {
     const { assertCommit, filesSince } = await import('../git.js');
     await assertCommit(root, options.base, '--base');
     added = new Set(await filesSince(root, options.base, 'A', ['entries']));
+    // The pull request is judged by the base's settings, not its own.
+    settings = await baseSettings(root, options.base, diskTree(root), '--base');
   }
-  const checked = await checkRepository(root, { render: true, ...(added ? { added } : {}) });
+  const checked = await checkRepository(root, { render: true, ...(added ? { added } : {}), ...(settings ? { settings: settings.settings } : {}) });
   const { project } = checked;
   return {
     // A refused --fix adds only its own word: the errors that stopped it are lint's own.
-    diagnostics: [...checked.diagnostics, ...readmeDrift(checked), ...(applied?.diagnostics.filter((d) => d.ruleId === 'write-gate' || d.ruleId === 'readme/kept') ?? [])],
+    diagnostics: [...(settings?.diagnostics ?? []), ...checked.diagnostics, ...readmeDrift(checked), ...(applied?.diagnostics.filter((d) => d.ruleId === 'write-gate' || d.ruleId === 'readme/kept') ?? [])],
     fixed,
     counts: { papers: project.papers.length, datasets: project.datasets.length, files: project.workspace.entries.length },
   };
