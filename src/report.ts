@@ -14,11 +14,14 @@ export interface ReportOptions {
 }
 
 /**
- * Messages quote entry text, which is untrusted: control characters (a terminal escape sequence)
- * and bidi overrides are shown as \u{…} escapes, so a report cannot repaint a terminal or a log.
+ * Messages quote entry text and file names, which are untrusted: control characters (a terminal
+ * escape sequence, a line break that would start a workflow command or leave a summary's code
+ * fence) and bidi overrides are shown as \u{…} escapes, and "##[" (which the Actions runner reads
+ * as a command anywhere in a line) loses its bracket, so a report cannot repaint a terminal or
+ * write to a log.
  */
-const UNPRINTABLE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
-const printable = (s: string): string => s.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+export const printable = (s: string): string => s.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`).replace(/##\[/g, '##\\u{5B}');
 
 function printableDiagnostic(d: Diagnostic): Diagnostic {
   return {

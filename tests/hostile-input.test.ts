@@ -336,3 +336,19 @@ describe('12. the rest', () => {
     expect(errorsOf(result.stdout)).toEqual(['templates/README.md:11:1 encoding This line has bytes that are not UTF-8.']);
   });
 });
+
+describe('13. text that would write to a log', () => {
+  it('a file name with a line break and "::" or "##[" reaches no report as a workflow command', async () => {
+    const root = await gitFixture('lint-base');
+    const name = 'entries/papers/evil\n::error file=x::owned\n##[error]owned.yml';
+    await writeFile(join(root, name), 'title: Evil ##[warning]Title\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections:\n  - sft\n');
+    for (const format of ['stylish', 'github']) {
+      const { stdout } = await runCli(['lint', '--root', root, '--format', format], root);
+      const lines = stdout.split('\n');
+      // Only the report's own annotations start with "::", and nothing anywhere opens "##[".
+      expect(lines.filter((l) => /^\s*::/.test(l) && !/^::(error|warning|notice) file=/.test(l)), format).toEqual([]);
+      expect(stdout, format).not.toContain('##[');
+      expect(stdout, format).toContain('evil\\u{A}::error file=x::owned\\u{A}##\\u{5B}error]owned.yml');
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // The command line of `paperlist absorb`: options, help, and the exit code.
 import { absorb } from '../commands/absorb.js';
 import type { Change } from '../absorb/plan.js';
-import { formatReport } from '../report.js';
+import { formatReport, printable } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
 import { count } from '../text/count.js';
 
@@ -9,7 +9,7 @@ function describeChange(c: Change, dryRun: boolean): string {
   const verb = { created: dryRun ? 'would create' : 'created', updated: dryRun ? 'would update' : 'updated', removed: dryRun ? 'would remove' : 'removed' }[c.kind];
   const fields = (c.kind === 'updated' ? c.fields : []).map((f) => `${f.field}: ${f.from === undefined ? '(none)' : JSON.stringify(f.from)} → ${f.to === undefined ? '(none)' : JSON.stringify(f.to)}`);
   const where = c.lines.length ? `README.md:${c.lines.join(',')}` : 'README.md';
-  return `${where}  ${verb} ${c.file}${fields.length ? `: ${fields.join('; ')}` : ''}${c.kind === 'removed' ? ' (its lines were deleted)' : ''}`;
+  return printable(`${where}  ${verb} ${c.file}${fields.length ? `: ${fields.join('; ')}` : ''}${c.kind === 'removed' ? ' (its lines were deleted)' : ''}`);
 }
 
 export const absorbCommand: Command = {
@@ -51,7 +51,7 @@ Options:
       for (const c of outcome.changes) io.stdout.write(`${describeChange(c, dryRun)}\n`);
       if (outcome.diagnostics.length) io.stdout.write(formatReport(outcome.diagnostics, 'stylish', { color: useColor(io) }));
     }
-    const files = Object.keys(outcome.files);
+    const files = Object.keys(outcome.files).map(printable);
     switch (outcome.status) {
       case 'refused':
         io.stderr.write("paperlist: nothing was absorbed: fix the lines above (or the entries' errors) first.\n");

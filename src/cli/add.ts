@@ -9,7 +9,7 @@ import { canonicalPaperUrl, identifyPaper, impliedFields, type PaperRef } from '
 import { loadVenues } from '../package-files.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { sourceOptions, sourcesOf } from './source-options.js';
-import { formatReport } from '../report.js';
+import { formatReport, printable } from '../report.js';
 import { CancelledError, type Command, EXIT, formatOf, formatOption, rootOf, rootOption, UsageError, useColor, type Io } from './shared.js';
 
 const FIELD_FLAGS = ['title', 'authors', 'year', 'venue', 'doi', 'paper', 'code', 'model', 'data', 'project'] as const;
@@ -158,7 +158,7 @@ then run 'npx paperlist absorb'); commit the files it names.`,
       else if (format === 'github') io.stderr.write(outcome.text);
     } else {
       const generated = outcome.generated ?? [];
-      io.stderr.write(`created ${outcome.file}\n${generated.length ? `wrote ${generated.join(' and ')} with it. Commit ${[outcome.file, ...generated].join(', ')}.` : "README.md was not regenerated (see above): run 'npx paperlist absorb', then commit the files it names."}\n`);
+      io.stderr.write(printable(`created ${outcome.file}`) + `\n${generated.length ? `wrote ${generated.join(' and ')} with it. Commit ${printable([outcome.file, ...generated].join(', '))}.` : "README.md was not regenerated (see above): run 'npx paperlist absorb', then commit the files it names."}\n`);
     }
     return EXIT.ok;
   },

@@ -1,7 +1,7 @@
 // The command line of `paperlist fmt`: options, help, and the exit code.
 import { applyFixes } from '../commands/lint.js';
 import { hasErrors } from '../diagnostics.js';
-import { formatReport } from '../report.js';
+import { formatReport, printable } from '../report.js';
 import { type Command, EXIT, rootOf, rootOption, useColor } from './shared.js';
 
 export const fmtCommand: Command = {
@@ -19,11 +19,11 @@ Options:
   async run({ values }, io) {
     const root = rootOf(values, io);
     const { fixes, generated, diagnostics } = await applyFixes(root, values.check !== true);
-    for (const f of fixes) io.stdout.write(`${values.check === true ? 'would rewrite' : 'rewrote'} ${f.file}: ${f.changes.join(', ')}\n`);
+    for (const f of fixes) io.stdout.write(`${values.check === true ? 'would rewrite' : 'rewrote'} ${printable(f.file)}: ${f.changes.join(', ')}\n`);
     if (diagnostics.length) io.stdout.write(formatReport(diagnostics, 'stylish', { color: useColor(io) }));
     if (hasErrors(diagnostics)) return EXIT.errors;
     if (!fixes.length) io.stderr.write('All entries are in canonical form.\n');
-    else if (values.check !== true) io.stderr.write(`Commit ${[...fixes.map((f) => f.file), ...generated].join(', ')}.\n`);
+    else if (values.check !== true) io.stderr.write(`Commit ${printable([...fixes.map((f) => f.file), ...generated].join(', '))}.\n`);
     return values.check === true && fixes.length ? EXIT.errors : EXIT.ok;
   },
 };

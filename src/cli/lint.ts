@@ -1,7 +1,7 @@
 // The command line of `paperlist lint`: options, help, and the exit code.
 import { lint } from '../commands/lint.js';
 import { hasErrors } from '../diagnostics.js';
-import { formatReport } from '../report.js';
+import { formatReport, printable } from '../report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
 
 export const lintCommand: Command = {
@@ -23,7 +23,7 @@ Options:
     const format = formatOf(values);
     const root = rootOf(values, io);
     const outcome = await lint(root, { fix: values.fix === true, ...(typeof values.base === 'string' ? { base: values.base } : {}) });
-    for (const f of outcome.fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
+    for (const f of outcome.fixed) io.stderr.write(`fixed ${printable(f.file)}: ${printable(f.changes.join(', '))}\n`);
     io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { ...outcome.counts, fixed: outcome.fixed.length } }));
     return hasErrors(outcome.diagnostics) ? EXIT.errors : EXIT.ok;
   },

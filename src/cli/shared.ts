@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { FORMATS, formatReport, type Format } from '../report.js';
+import { FORMATS, formatReport, printable, type Format } from '../report.js';
 
 export interface Io {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -84,6 +84,6 @@ export function refuseOnErrors(diagnostics: readonly Diagnostic[], io: Io, outco
 
 /** What an entry-changing command wrote, on stderr: each entry file with its changes, then every file to commit. */
 export function reportWritten(io: Io, fixed: ReadonlyArray<{ file: string; changes: string[] }>, generated: readonly string[]): void {
-  for (const f of fixed) io.stderr.write(`fixed ${f.file}: ${f.changes.join(', ')}\n`);
-  if (fixed.length) io.stderr.write(`Commit: ${[...fixed.map((f) => f.file), ...generated].join(', ')}.\n`);
+  for (const f of fixed) io.stderr.write(`fixed ${printable(f.file)}: ${printable(f.changes.join(', '))}\n`);
+  if (fixed.length) io.stderr.write(`Commit: ${printable([...fixed.map((f) => f.file), ...generated].join(', '))}.\n`);
 }
