@@ -38,6 +38,7 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'hygiene/file-name': 'warning',
   'hygiene/format': 'warning',
   'readme/drift': 'error',
+  'readme/hand-edit': 'warning',
   'verify/title': 'error',
   'verify/author': 'warning',
   'verify/year': 'error',

@@ -240,15 +240,37 @@ describe('hygiene', () => {
 });
 
 describe('readme drift', () => {
-  it('shows the first differing line', async () => {
+  it('an entry changed without regenerating: drift, at the first differing line', async () => {
     const root = await gitFixture('lint-base');
-    const readme = await readFile(join(root, 'README.md'), 'utf8');
-    await writeFile(join(root, 'README.md'), readme.replace('*Zhu et al.*', '*Zhu et al*'));
+    const file = join(root, 'entries/papers/question-translation-training-for-better-multilingual.yml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('authors: Zhu et al.', 'authors: Zhu, Li et al.'));
     const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
     const [d] = JSON.parse(result.stdout).diagnostics;
     expect(d.ruleId).toBe('readme/drift');
     expect(d.line).toBe(20);
-    expect(d.message).toContain('line 20 is "- [2024] **Question Translation Training for Better Multilingual Reasoning.** *Zhu et al*');
+    expect(d.message).toContain('line 20 is "- [2024] **Question Translation Training for Better Multilingual Reasoning.** *Zhu et al.*');
+    expect(result.code).toBe(1);
+  });
+
+  it('a hand edit absorb can take: a readme/hand-edit warning at its line, and the gate passes', async () => {
+    const root = await gitFixture('lint-base');
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    await writeFile(join(root, 'README.md'), readme.replace('*Zhu et al.*', '*Zhu, Li et al.*'));
+    const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(result.stdout).diagnostics).toEqual([{
+      file: 'README.md', line: 20, column: 1, ruleId: 'readme/hand-edit', severity: 'warning',
+      message: 'README.md was edited by hand here: absorb updates entries/papers/question-translation-training-for-better-multilingual.yml (authors: Zhu et al. → Zhu, Li et al.).',
+      hint: "On the main branch this is applied after merge; to apply it now, run 'npx paperlist absorb' and commit the files it names.",
+    }]);
+    expect(result.code).toBe(0);
+  });
+
+  it('a hand edit absorb cannot take: absorb\'s error at the line, and the gate fails', async () => {
+    const root = await gitFixture('lint-base');
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    await writeFile(join(root, 'README.md'), readme.replace('*Zhu et al.*', '*Zhu et al.* `NoSuchVenue 2031`'));
+    const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { file: string; line: number; ruleId: string; severity: string }) => `${d.severity} ${d.file}:${d.line} ${d.ruleId}`)).toEqual(['error README.md:20 mislabels/unknown-venue']);
     expect(result.code).toBe(1);
   });
 });
@@ -344,8 +366,8 @@ describe('the installed command renders in a worker thread', () => {
     const bin = join(PACKAGE_ROOT, 'bin/paperlist.js');
     const clean = await run(process.execPath, [bin, 'lint', '--root', root, '--format', 'json']);
     expect(JSON.parse(clean.stdout).diagnostics).toEqual([]);
-    const readme = await readFile(join(root, 'README.md'), 'utf8');
-    await writeFile(join(root, 'README.md'), readme.replace('Mistral 7B.', 'Mistral 8B.'));
+    const entry = join(root, 'entries/papers/mistral-7b.yml');
+    await writeFile(entry, (await readFile(entry, 'utf8')).replace('authors: Jiang et al.', 'authors: Jiang, Li et al.'));
     const stale = await run(process.execPath, [bin, 'lint', '--root', root, '--format', 'json']).catch((e: { stdout: string; code: number }) => e);
     expect((stale as { code?: number }).code).toBe(1);
     expect(JSON.parse(stale.stdout).diagnostics.map((d: { ruleId: string; line: number }) => `${d.ruleId} ${d.line}`)).toEqual(['readme/drift 24']);

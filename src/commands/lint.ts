@@ -6,7 +6,10 @@ import { gateWrites } from '../write-gate.js';
 import { baseSettings } from '../base-settings.js';
 import { diskTree, type FileTree } from '../file-tree.js';
 import { loadProject } from '../project.js';
-import { checkRepository, readmeDrift } from '../pipeline.js';
+import { checkRepository, readmeDrift, type CheckedRepository } from '../pipeline.js';
+import { readmeState } from '../readme-state.js';
+import { levelOf } from '../config.js';
+import { README_FILE } from '../model.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -40,6 +43,34 @@ export async function applyFixes(root: string, write: boolean): Promise<AppliedF
   return { fixes, generated: [...gate.files.keys()].filter((f) => !fixed.has(f)), diagnostics: gate.diagnostics };
 }
 
+/**
+ * README drift, or what a hand edit of README.md means. A README.md edited by hand (readme-state.ts)
+ * that absorb can turn into entry changes passing every check is not an error: each change it
+ * would make is a readme/hand-edit warning at its line (a contributor who edits in the browser
+ * needs no command; the main branch's absorb workflow applies it after merge). An edit absorb
+ * cannot take is absorb's errors, at their lines. Anything else is readme/drift.
+ */
+async function handEditOrDrift(root: string, checked: CheckedRepository): Promise<Diagnostic[]> {
+  const drift = readmeDrift(checked);
+  if (!drift.some((d) => d.file === README_FILE && d.severity === 'error')) return drift;
+  if ((await readmeState(root, checked)).state !== 'hand-edited') return drift;
+  const { absorb } = await import('./absorb.js');
+  const planned = await absorb(root, { dryRun: true });
+  const others = drift.filter((d) => d.file !== README_FILE);
+  if (planned.status === 'refused') return [...others, ...planned.diagnostics];
+  const level = levelOf(checked.config, 'readme/hand-edit');
+  if (level === 'off') return others;
+  return [
+    ...others,
+    ...planned.diagnostics.filter((d) => d.severity !== 'error'),
+    ...planned.changes.map((c): Diagnostic => ({
+      file: README_FILE, line: c.lines[0] ?? 1, column: 1, ruleId: 'readme/hand-edit', severity: level,
+      message: `README.md was edited by hand here: absorb ${c.kind === 'created' ? 'creates' : c.kind === 'removed' ? 'removes' : 'updates'} ${c.file}${c.fields.length ? ` (${c.fields.map((f) => `${f.field}: ${f.from ?? '(none)'} → ${f.to ?? '(none)'}`).join('; ')})` : ''}.`,
+      hint: "On the main branch this is applied after merge; to apply it now, run 'npx paperlist absorb' and commit the files it names.",
+    })),
+  ];
+}
+
 export async function lint(root: string, options: { fix: boolean; base?: string }): Promise<LintOutcome> {
   const applied = options.fix ? await applyFixes(root, true) : undefined;
   const fixed = applied?.fixes ?? [];
@@ -53,10 +84,11 @@ export async function lint(root: string, options: { fix: boolean; base?: string 
     settings = await baseSettings(root, options.base, diskTree(root), '--base');
   }
   const checked = await checkRepository(root, { render: true, ...(added ? { added } : {}), ...(settings ? { settings: settings.settings } : {}) });
+  const drift = await handEditOrDrift(root, checked);
   const { project } = checked;
   return {
     // A refused --fix adds only its own word: the errors that stopped it are lint's own.
-    diagnostics: [...(settings?.diagnostics ?? []), ...checked.diagnostics, ...readmeDrift(checked), ...(applied?.diagnostics.filter((d) => d.ruleId === 'write-gate' || d.ruleId === 'readme/kept') ?? [])],
+    diagnostics: [...(settings?.diagnostics ?? []), ...checked.diagnostics, ...drift, ...(applied?.diagnostics.filter((d) => d.ruleId === 'write-gate' || d.ruleId === 'readme/kept') ?? [])],
     fixed,
     counts: { papers: project.papers.length, datasets: project.datasets.length, files: project.workspace.entries.length },
   };
