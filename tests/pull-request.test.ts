@@ -125,6 +125,45 @@ describe('pull request gate', () => {
     expect(hint).toBe('entries/papers/mistral-7b.yml already lists it: remove this file (this branch adds it), and add any section it has to the `sections` of entries/papers/mistral-7b.yml.');
   });
 
+  it('a README.md edited in the browser: the gate passes with what it means, and after merge absorb makes main consistent', async () => {
+    const root = await repository();
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const line = '- [2024] **Mixtral of Experts** *Jiang et al.* `Arxiv` [[paper](https://arxiv.org/abs/2401.04088)]';
+    await writeFile(join(root, 'README.md'), readme.replace('\n- [2024] **Question Translation Training', `\n${line}\n- [2024] **Question Translation Training`));
+    await git(root, 'commit', '-qam', 'Add Mixtral (edited in the browser)');
+    const lineNo = (await readFile(join(root, 'README.md'), 'utf8')).split('\n').indexOf(line) + 1;
+
+    // The gate, as ci.yml runs it: lint passes, each change said at its line.
+    const lint = await runCli(['lint', '--base', 'main', '--root', root, '--format', 'github'], root);
+    expect(lint.code).toBe(0);
+    expect(lint.stdout).toBe(`::warning file=README.md,line=${lineNo},col=1,title=readme/hand-edit::README.md was edited by hand here: absorb creates entries/papers/mixtral-of-experts.yml.%0AOn the main branch this is applied after merge; to apply it now, run 'npx paperlist absorb' and commit the files it names.\n0 errors, 1 warning\n`);
+    // The README step's condition is met (README.md is not what the entries generate), and it says what the edit becomes.
+    expect((await runCli(['generate', '--check', '--root', root], root)).code).toBe(1);
+    expect((await runCli(['absorb', '--dry-run', '--root', root], root)).stdout).toBe(`README.md:${lineNo}  would create entries/papers/mixtral-of-experts.yml\n`);
+
+    // After merge, absorb.yml on main: absorb, then commit; main is consistent.
+    await git(root, 'checkout', '-q', 'main');
+    await git(root, 'merge', '-q', '--no-ff', '-m', 'Merge the contribution', 'contribution');
+    const absorbed = await runCli(['absorb', '--root', root, '--format', 'github'], root);
+    expect(absorbed.code).toBe(0);
+    await git(root, 'add', 'entries', 'templates', 'README.md');
+    await git(root, 'commit', '-qm', 'Absorb the hand edit of README.md into entries (paperlist absorb)');
+    expect(await readFile(join(root, 'entries/papers/mixtral-of-experts.yml'), 'utf8')).toBe('# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Mixtral of Experts\nauthors: Jiang et al.\nyear: 2024\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2401.04088\nsections:\n  - sft\n');
+    expect(await runCli(['lint', '--root', root, '--format', 'github'], root)).toMatchObject({ code: 0, stdout: 'no problems\n' });
+    expect((await runCli(['generate', '--check', '--root', root], root)).code).toBe(0);
+  });
+
+  it('a README.md edit absorb cannot take fails the gate at its line, with the reason', async () => {
+    const root = await repository();
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const line = '- A paper without its year, *Doe et al.*';
+    await writeFile(join(root, 'README.md'), readme.replace('\n- [2024] **Question Translation Training', `\n${line}\n- [2024] **Question Translation Training`));
+    await git(root, 'commit', '-qam', 'An unreadable line');
+    const lint = await runCli(['lint', '--base', 'main', '--root', root, '--format', 'json'], root);
+    expect(lint.code).toBe(1);
+    expect(JSON.parse(lint.stdout).diagnostics.map((d: { line: number; ruleId: string; severity: string }) => `${d.severity} ${d.line} ${d.ruleId}`)).toEqual([`error ${(await readFile(join(root, 'README.md'), 'utf8')).split('\n').indexOf(line) + 1} absorb`]);
+  });
+
   it('links --changed with an unknown ref is a usage error', async () => {
     const root = await repository();
     const result = await runCli(['links', '--changed', 'no-such-branch', '--root', root], root);
