@@ -31,6 +31,8 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'hygiene/spacing': 'warning',
   'hygiene/markup': 'error',
   'hygiene/url-scheme': 'error',
+  'hygiene/url-credentials': 'error',
+  'hygiene/url-private': 'error',
   'hygiene/unknown-section': 'error',
   'hygiene/duplicate-section-id': 'error',
   'hygiene/issue-form': 'error',

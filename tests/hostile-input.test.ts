@@ -352,3 +352,19 @@ describe('13. text that would write to a log', () => {
     }
   });
 });
+
+describe('14. links no reader can open', () => {
+  it('a link with credentials or to a private address is an error for lint and add', async () => {
+    const root = await gitFixture('lint-base');
+    await writeFile(join(root, 'entries/papers/probe.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Probe\nauthors: A et al.\nyear: 2023\nlinks:\n  paper: http://169.254.169.254/latest/meta-data/\n  code: https://user:secret@github.com/a/b\nsections:\n  - sft\n');
+    const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(linted.code).toBe(1);
+    expect(errorsOf(linted.stdout).filter((e) => e.includes('probe.yml'))).toEqual([
+      'entries/papers/probe.yml:6:10 hygiene/url-private links.paper points at a private or local address (169.254.169.254), which no reader can open.',
+      'entries/papers/probe.yml:7:9 hygiene/url-credentials links.code carries a user name or password (user:…@github.com).',
+    ]);
+    const added = await runCli(['add', '--title', 'Local Thing', '--authors', 'A et al.', '--year', '2023', '--code', 'http://localhost:8080/x', '--section', 'sft', '--dry-run', '--root', root, '--format', 'json'], root);
+    expect(added.code).toBe(1);
+    expect(JSON.parse(added.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain('hygiene/url-private');
+  });
+});

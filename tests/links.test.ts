@@ -267,6 +267,9 @@ describe('paperlist links (CLI)', () => {
     expect(result.stderr).toContain('No web link was judged (the one relative link or image was)');
   });
 
+  /** The test servers are on 127.0.0.1: links to them are allowed here, and the web is not asked. */
+  const LOCAL_SETTINGS = 'rules:\n  hygiene/url-private: off\nlinks:\n  exclude: [https://]\n';
+
   async function repoWithLinks(urls: Record<string, string>): Promise<string> {
     const root = await gitFixture('lint-base');
     for (const [name, url] of Object.entries(urls)) {
@@ -318,7 +321,7 @@ describe('paperlist links (CLI)', () => {
     server = await startLinkServer();
     const b = server.base();
     const root = await repoWithLinks({ 'paper-one': `${b}/404`, 'paper-two': `${b}/perm` });
-    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    await writeFile(join(root, '.paperlist.yml'), LOCAL_SETTINGS);
     const github = await runCli(['links', '--root', root, '--allow-private', '--format', 'github'], root);
     expect(github.stdout).toContain(`::error file=entries/papers/paper-one.yml,line=6,col=1,title=links/dead::Dead link (404): ${b}/404.`);
     expect(github.stdout).toContain(`::notice file=entries/papers/paper-two.yml,line=6,col=1,title=links/redirected::Moved permanently: ${b}/perm → ${b}/ok.%0AUpdate the link to ${b}/ok (in entries, \`npx paperlist links --fix\` does it and names the files to commit).`);
@@ -331,7 +334,7 @@ describe('paperlist links (CLI)', () => {
     server = await startLinkServer();
     const b = server.base();
     const root = await repoWithLinks({ 'paper-one': `${b}/ok`, 'paper-two': `${b}/perm`, 'paper-three': `${b}/redirect/1` });
-    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    await writeFile(join(root, '.paperlist.yml'), LOCAL_SETTINGS);
     expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
     const fixed = await runCli(['links', '--fix', '--root', root, '--allow-private'], root);
     expect(fixed.code).toBe(0);
@@ -352,7 +355,7 @@ describe('paperlist links (CLI)', () => {
     server = await startLinkServer();
     const b = server.base();
     const root = await repoWithLinks({ 'paper-two': `${b}/perm` });
-    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    await writeFile(join(root, '.paperlist.yml'), LOCAL_SETTINGS);
     expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
     // An error elsewhere in the list: a year before its arXiv id.
     await writeFile(join(root, 'entries/papers/too-early.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Too Early\nauthors: A et al.\nyear: 2020\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2401.00001\nsections:\n  - sft\n');
@@ -372,7 +375,7 @@ describe('paperlist links (CLI)', () => {
     server = await startLinkServer();
     const b = server.base();
     const root = await repoWithLinks({ 'paper-one': `${b}/ok`, 'paper-two': `${b}/404` });
-    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    await writeFile(join(root, '.paperlist.yml'), LOCAL_SETTINGS);
     await runCli(['links', '--root', root, '--allow-private', '--cache', 'cache.json'], root);
     const cache = JSON.parse(await readFile(join(root, 'cache.json'), 'utf8'));
     expect(cache.version).toBe(1);
@@ -388,7 +391,7 @@ describe('paperlist links (CLI)', () => {
     server = await startLinkServer();
     const b = server.base();
     const root = await repoWithLinks({ 'paper-one': `${b}/ok#a`, 'paper-two': `${b}/ok#b` });
-    await writeFile(join(root, '.paperlist.yml'), 'links:\n  exclude: [https://]\n');
+    await writeFile(join(root, '.paperlist.yml'), LOCAL_SETTINGS);
     const result = await runCli(['links', '--root', root, '--allow-private', '--format', 'json'], root);
     expect(server.requests).toHaveLength(1);
     expect(JSON.parse(result.stdout).links.find((l: { url: string }) => l.url === `${b}/ok`).origins).toEqual([

@@ -18,8 +18,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function repository(): Promise<string> {
+/** A main branch with the fixture list (and `settings` as its .paperlist.yml), and a contribution branch. */
+async function repository(settings?: string): Promise<string> {
   const root = await copyFixture('lint-base');
+  if (settings !== undefined) await writeFile(join(root, '.paperlist.yml'), settings);
   await git(root, 'init', '-q');
   await git(root, 'add', '-A');
   await git(root, 'commit', '-q', '-m', 'main');
@@ -51,7 +53,8 @@ describe('pull request gate', () => {
   it('a good entry passes, the regenerated README holds it, and links --changed checks only its URLs', async () => {
     server = await startLinkServer();
     const b = server.base();
-    const root = await repository();
+    // The test server is on 127.0.0.1: the list's settings allow links to it.
+    const root = await repository('rules:\n  hygiene/url-private: off\n');
     await writeFile(join(root, 'entries/papers/mixtral-of-experts.yml'), entry('Mixtral of Experts', `  paper: ${b}/ok\n  code: ${b}/perm\n`).replace('year: 2023', 'year: 2024').replace('venue: arXiv\n', ''));
     expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
     await git(root, 'add', '-A');

@@ -9,6 +9,7 @@ import type { Nodes } from 'mdast';
 import type { Project } from '../project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
+import { literalAddressRefusal } from '../links/address.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
 // C0/C1 controls (tab and newline included: every field is one line), zero-width and bidi controls,
@@ -94,18 +95,25 @@ function checkEntry(e: AnyEntry): Finding[] {
     }
   }
   for (const { path, url } of urls(e)) {
-    let protocol = '';
+    let parsed: URL | undefined;
     try {
-      protocol = new URL(url).protocol;
+      parsed = new URL(url);
     } catch {
-      protocol = '';
+      parsed = undefined;
     }
-    if (protocol !== 'https:' && protocol !== 'http:') {
+    if (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:') {
       findings.push({
         check: 'hygiene/url-scheme', ...placeOf(e, path),
         message: `${path.join('.')} is not an http(s) link: ${url.length > 80 ? `${url.slice(0, 77)}...` : url}`,
         hint: 'Link the https:// address of the page.',
       });
+      continue;
+    }
+    if (parsed.username || parsed.password) {
+      findings.push({ check: 'hygiene/url-credentials', ...placeOf(e, path), message: `${path.join('.')} carries a user name or password (${parsed.username ? 'user:…@' : ':…@'}${parsed.host}).`, hint: 'Link the public address of the page, without credentials: a link in the list is public.' });
+    }
+    if (privateHost(parsed)) {
+      findings.push({ check: 'hygiene/url-private', ...placeOf(e, path), message: `${path.join('.')} points at a private or local address (${parsed.hostname}), which no reader can open.`, hint: 'Link the public address of the page.' });
     }
   }
   const title = 'paper' in e ? e.paper.title : e.dataset.name;
@@ -212,6 +220,12 @@ function sectionDescriptions(project: Project): Finding[] {
   return findings;
 }
 
+
+/** A host no reader can reach: a private, loopback or link-local IP literal (links/address.ts), or a local name. */
+function privateHost(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return literalAddressRefusal(url) !== undefined || host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host);
+}
 
 export const hygiene: Rule = {
   id: 'hygiene',
