@@ -45,7 +45,22 @@ describe('workflows', () => {
     expect((workflow as unknown as { on: { issues: { types: string[] } } }).on.issues.types).toEqual(['opened', 'edited', 'labeled']);
     expect(text).toContain('this runs again when you save it');
     expect(workflow.jobs.propose!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
-    expect(workflow.jobs.propose!.if).toBe("github.event.issue.state == 'open' && contains(github.event.issue.labels.*.name, 'new paper')");
+    expect(workflow.jobs.propose!.if).toBe("github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, 'new paper') || startsWith(github.event.issue.title, 'Add paper:'))");
+    const steps = workflow.jobs.propose!.steps;
+    // The labels it needs exist (a missing label is dropped from the form's issue).
+    expect(steps.find((s) => s.run?.includes("gh label create 'new paper'"))).toBeDefined();
+    // The gate's checks run before a pull request is opened, and a failure comments instead.
+    const gate = steps.find((s) => s.run?.includes("for check in lint 'generate --check' 'links --changed HEAD'"))! as Step & { id?: string };
+    expect(gate.id).toBe('gate');
+    expect(steps.find((s) => s.run?.includes('gh pr create'))!.if).toBe("steps.add.outputs.status == '0' && steps.gate.outputs.status == '0'");
+    expect(steps.find((s) => s.run?.includes('gh issue comment "$ISSUE_NUMBER" --body-file'))!.if).toBe("steps.add.outputs.status != '0' || steps.gate.outputs.status != '0'");
+    // Output from the issue is fenced off from the runner's command parser.
+    for (const step of steps.filter((s) => s.run?.includes('cat "$RUNNER_TEMP/add.out"') && !s.run.includes('comment.md'))) expect(step.run).toMatch(/echo "::stop-commands::\$token"[\s\S]*cat [\s\S]*echo "::\$token::"/);
+    // A branch somebody else pushed to is never overwritten; a repository that forbids workflow pull requests is told which setting.
+    const open = steps.find((s) => s.run?.includes('gh pr create'))!.run!;
+    expect(open).toContain('has commits that this workflow did not make, so it was not overwritten');
+    expect(open.indexOf('git fetch --quiet origin "$branch"')).toBeLessThan(open.indexOf('git push --force'));
+    expect(open).toContain('Allow GitHub Actions to create and approve pull requests');
     for (const step of workflow.jobs.propose!.steps) expect(step.run ?? '', 'no ${{ }} inside run:').not.toContain('${{');
     const add = workflow.jobs.propose!.steps.find((s) => s.run?.includes('paperlist add'))! as Step & { env?: Record<string, string> };
     expect(add.env).toEqual({ ISSUE_BODY: '${{ github.event.issue.body }}' });
