@@ -6,6 +6,7 @@ import { checkLinks, DEFAULT_CHECK_OPTIONS, parseRetryAfter, type CheckOptions, 
 import { Progress } from '../src/cli/progress.js';
 import { classifyAnswer, classifyError, shouldRetry } from '../src/links/classify.js';
 import { isOffline } from '../src/commands/links.js';
+import { linksMarkdown, type CheckedLink } from '../src/links/report.js';
 import { gitFixture, runCli, tempDir } from './helpers.js';
 import { startLinkServer, type LinkServer } from './link-server.mjs';
 
@@ -257,12 +258,12 @@ describe('paperlist links (CLI)', () => {
     expect(result.code).toBe(1);
   });
 
-  it('offline, the relative links are still judged and reported; the web links are not', async () => {
+  it('offline, the relative links are still judged and reported; the web links are not; exit 4', async () => {
     const dir = await tempDir();
     // Nothing listens on these loopback ports: three hosts that never answer, as offline.
     await writeFile(join(dir, 'list.md'), '- [a](http://127.0.0.5:9/x)\n- [b](http://127.0.0.6:9/y)\n- [c](http://127.0.0.7:9/z)\n- ![d](image/main.png)\n');
     const result = await runCli(['links', 'list.md', '--root', dir, '--allow-private', '--retries', '0', '--format', 'json'], dir);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(4); // offline whatever else was found: a weekly job opens no issue from it
     expect(JSON.parse(result.stdout).links.map((l: { url: string; state: string }) => `${l.url} ${l.state}`)).toEqual(['./image/main.png dead']);
     expect(result.stderr).toContain('No web link was judged (the one relative link or image was)');
   });
@@ -326,7 +327,7 @@ describe('paperlist links (CLI)', () => {
     expect(github.stdout).toContain(`::error file=entries/papers/paper-one.yml,line=6,col=1,title=links/dead::Dead link (404): ${b}/404.`);
     expect(github.stdout).toContain(`::notice file=entries/papers/paper-two.yml,line=6,col=1,title=links/redirected::Moved permanently: ${b}/perm → ${b}/ok.%0AUpdate the link to ${b}/ok (in entries, \`npx paperlist links --fix\` does it and names the files to commit).`);
     const markdown = await runCli(['links', '--root', root, '--allow-private', '--format', 'markdown'], root);
-    expect(markdown.stdout).toContain(`### Dead (1)\n\n| link | result | where |\n| --- | --- | --- |\n| <${b}/404> | 404 | \`entries/papers/paper-one.yml:6\` |\n`);
+    expect(markdown.stdout).toContain(`### Dead (1)\n\n| link | result | where |\n| --- | --- | --- |\n| \`${b}/404\` | \`404\` | \`entries/papers/paper-one.yml:6\` |\n`);
     expect(markdown.code).toBe(1);
   });
 
@@ -570,5 +571,26 @@ describe('hostile URLs', () => {
     expect(r!.state).toBe('ok');
     // connection: keep-alive is HTTP/1.1 framing that undici adds, not information about us.
     expect(seen).toEqual([`HEAD /x?q=1 host connection user-agent | ${DEFAULT_CHECK_OPTIONS.userAgent}`]);
+  });
+});
+
+describe('the links report as an issue body (weekly job)', () => {
+  const dead = (url: string, error: string): CheckedLink => ({ url, state: 'dead', error, origins: [{ file: 'entries/papers/x.yml', line: 6 }] }) as CheckedLink;
+
+  it('escapes every cell: no link, image, mention, HTML or column comes out of a URL or an error', () => {
+    const report = linksMarkdown([
+      dead('https://example.org/a>![x](https://evil.example/p.png)', 'redirected to <img src=x> @octocat | [click](https://evil.example) `code`'),
+    ]);
+    const row = report.split('\n').find((l) => l.startsWith('| `'))!;
+    expect(row).toBe('| `https://example.org/a>![x](https://evil.example/p.png)` | `` redirected to <img src=x> @octocat \\| [click](https://evil.example) `code` `` | `entries/papers/x.yml:6` |');
+  });
+
+  it('stays within --max-chars (an issue body holds 65,536 characters), leaving whole rows out and saying so', () => {
+    const links = Array.from({ length: 50 }, (_, i) => dead(`https://example.org/${i}`, 'h'.repeat(15_000)));
+    const report = linksMarkdown(links, 'Link check', 60_000);
+    expect(report.length).toBeLessThanOrEqual(60_000);
+    expect(report.endsWith("more rows left out to keep this within 60000 characters: the whole report is the run's `links-report` artifact.*\n")).toBe(true);
+    expect(report).toContain('| `https://example.org/0` |');
+    expect(linksMarkdown(links).length).toBeGreaterThan(700_000);
   });
 });

@@ -4,11 +4,13 @@ import { isLocalTarget } from '../links/collector.js';
 import { Progress } from './progress.js';
 import { checkedBySummary, countStates, linkDiagnostics, linksJson, linksMarkdown, statesSummary } from '../links/report.js';
 import { formatReport } from '../report.js';
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../fs-atomic.js';
 import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const linksCommand: Command = {
   positionals: true,
-  usage: 'paperlist links [FILE.md ...] [--fix] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--records FILE] [--arxiv-api URL] [--github-api URL] [--doi-api URL] [--root DIR] [--format stylish|json|github|markdown]',
+  usage: 'paperlist links [FILE.md ...] [--fix] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--records FILE] [--arxiv-api URL] [--github-api URL] [--doi-api URL] [--root DIR] [--format stylish|json|github|markdown] [--max-chars N] [--report FILE]',
   options: {
     fix: { type: 'boolean', default: false },
     changed: { type: 'string' },
@@ -23,6 +25,8 @@ export const linksCommand: Command = {
     'arxiv-api': { type: 'string' },
     'github-api': { type: 'string' },
     'doi-api': { type: 'string' },
+    'max-chars': { type: 'string' },
+    report: { type: 'string' },
     ...rootOption,
     ...formatOption,
   },
@@ -60,9 +64,12 @@ Options:
   --doi-api URL      the DOI handle API (default https://doi.org/api/handles)
   --root DIR         the repository (default: the current directory)
   --format FORMAT    stylish (default), json, github or markdown
+  --max-chars N      with markdown: leave whole table rows out so that the report stays within N
+                     characters (an issue body holds 65,536), with a note saying so
+  --report FILE      also write the whole Markdown report to FILE (for a run's artifact)
 
 Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed or cached.`,
-  exits: '0 no dead link (unreachable ones are warnings), 1 dead or blocked links, 4 offline (no link judged)',
+  exits: '0 no dead link (unreachable ones are warnings), 1 dead or blocked links, 4 offline (no web link judged, whatever else was found)',
   async run({ values, positionals }, io) {
     const format = values.format === 'markdown' ? 'markdown' : formatOf(values);
     const number = (name: string, min: number): number | undefined => {
@@ -73,6 +80,7 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       return n;
     };
     const deadline = number('deadline', 1);
+    const maxChars = number('max-chars', 1000);
     const overrides = {
       concurrency: number('concurrency', 1),
       perHost: number('per-host', 1),
@@ -103,14 +111,18 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
     const links = outcome.offline ? outcome.links.filter((l) => isLocalTarget(l.url)) : outcome.links;
     const diagnostics = [...outcome.diagnostics, ...linkDiagnostics(links, outcome.level)];
     const counts = countStates(links);
+    if (typeof values.report === 'string') await writeFileAtomic(resolve(io.cwd, values.report), linksMarkdown(outcome.links));
     if (outcome.offline) {
-      // JSON is always one document, so that a script reads "offline" instead of failing to parse.
-      if (links.length || diagnostics.length || format === 'json')
-        io.stdout.write(formatReport(diagnostics, format === 'markdown' ? 'stylish' : format, { color: useColor(io), extra: { links: links.length, offline: true }, json: { links: linksJson(links) } }));
+      // JSON is always one document, so that a script reads "offline" instead of failing to parse;
+      // Markdown is always Markdown. Offline is exit 4 whatever else was found: nothing on the web
+      // was judged, so a weekly job opens no "dead links" issue from such a run.
+      if (format === 'markdown') io.stdout.write(`## Link check\n\nThis run could not reach the web: no web link was judged. Try again with a network.\n`);
+      else if (links.length || diagnostics.length || format === 'json')
+        io.stdout.write(formatReport(diagnostics, format, { color: useColor(io), extra: { links: links.length, offline: true }, json: { links: linksJson(links) } }));
       io.stderr.write(`paperlist: no web link could be reached at all: this machine looks offline. No web link was judged${links.length ? ` (${links.length === 1 ? 'the one relative link or image was' : `the ${links.length} relative links and images were`})` : ''}; try again with a network.\n`);
-      return diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.offline;
+      return EXIT.offline;
     }
-    if (format === 'markdown') io.stdout.write(linksMarkdown(outcome.links));
+    if (format === 'markdown') io.stdout.write(linksMarkdown(outcome.links, 'Link check', maxChars ?? Infinity));
     else
       io.stdout.write(
         formatReport(diagnostics, format, {

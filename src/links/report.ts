@@ -110,24 +110,52 @@ export function countStates(links: readonly CheckedLink[]): Record<LinkState, nu
   return counts;
 }
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * A table cell of untrusted text (a URL, a server's error or Location header, a file name): a
+ * code span, so that nothing in it becomes a link, an image, a mention, HTML or a table column.
+ * The fence is longer than any run of backticks inside; pipes are escaped (GFM splits cells on
+ * them even in code); line breaks and other control characters become spaces.
+ */
+export function codeCell(s: string): string {
+  const text = s.replace(/[\u0000-\u001F\u007F]/g, ' ').replace(/\|/g, '\\|');
+  if (!text) return '';
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
 
-/** A Markdown report for a job summary or an issue body: the problems first, then the counts. */
-export function linksMarkdown(links: readonly CheckedLink[], title = 'Link check'): string {
+/**
+ * A Markdown report for a job summary or an issue body: the problems first, then the counts.
+ * With `maxChars`, whole table rows are left out from the end so that the report stays within it
+ * (an issue body holds 65,536 characters), and a note says how many and where the rest is.
+ */
+export function linksMarkdown(links: readonly CheckedLink[], title = 'Link check', maxChars = Infinity): string {
   const counts = countStates(links);
-  const where = (l: CheckedLink): string => l.origins.map((o) => `\`${o.file}:${o.line}\``).join(', ');
+  const where = (l: CheckedLink): string => l.origins.map((o) => codeCell(`${o.file}:${o.line}`)).join(', ');
   const by = checkedBySummary(links);
-  let out = `## ${title}\n\n${statesSummary(links, counts)}.${by ? ` Checked ${by}.` : ''}\n`;
+  const head = `## ${title}\n\n${statesSummary(links, counts)}.${by ? ` Checked ${by}.` : ''}\n`;
+  const parts: Array<{ text: string; row: boolean }> = [{ text: head, row: false }];
   const section = (heading: string, list: CheckedLink[], detail: (l: CheckedLink) => string): void => {
     if (!list.length) return;
-    out += `\n### ${heading} (${list.length})\n\n| link | result | where |\n| --- | --- | --- |\n`;
-    for (const l of list) out += `| <${cell(l.url)}> | ${cell(detail(l))} | ${where(l)} |\n`;
+    parts.push({ text: `\n### ${heading} (${list.length})\n\n| link | result | where |\n| --- | --- | --- |\n`, row: false });
+    for (const l of list) parts.push({ text: `| ${codeCell(l.url)} | ${codeCell(detail(l))} | ${where(l)} |\n`, row: true });
   };
   section('Dead', links.filter((l) => l.state === 'dead'), (l) => (l.status ? String(l.status) : (l.error ?? '')));
   section('Blocked', links.filter((l) => l.state === 'blocked'), (l) => l.error ?? '');
   section('Could not confirm', links.filter((l) => l.state === 'unreachable'), (l) => l.error ?? String(l.status ?? ''));
-  section('Moved permanently', links.filter((l) => l.state === 'redirected' && l.permanent), (l) => `→ <${cell(l.finalUrl ?? '')}>`);
+  section('Moved permanently', links.filter((l) => l.state === 'redirected' && l.permanent), (l) => `→ ${l.finalUrl ?? ''}`);
   section('Archived code repositories', links.filter((l) => l.archived), () => 'archived (read-only)');
-  if (!counts.dead && !counts.blocked && !counts.unreachable) out += '\nAll links are fine.\n';
-  return out;
+  if (!counts.dead && !counts.blocked && !counts.unreachable) parts.push({ text: '\nAll links are fine.\n', row: false });
+  const full = parts.map((p) => p.text).join('');
+  if (full.length <= maxChars) return full;
+  // Leave rows out until the report and its note fit.
+  const rows = parts.filter((p) => p.row).length;
+  for (let keep = rows - 1; keep >= 0; keep--) {
+    let seen = 0;
+    const kept = parts.filter((p) => !p.row || seen++ < keep).map((p) => p.text).join('');
+    const note = `\n*${count(rows - keep, 'more row')} left out to keep this within ${maxChars} characters: the whole report is the run's \`links-report\` artifact.*\n`;
+    if (kept.length + note.length <= maxChars) return kept + note;
+  }
+  return `${head.slice(0, Math.max(0, maxChars - 80))}\n*The report is too long to show here: see the run's \`links-report\` artifact.*\n`;
 }
