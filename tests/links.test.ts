@@ -337,9 +337,10 @@ describe('paperlist links (CLI)', () => {
     const root = await repoWithLinks({ 'paper-one': `${b}/ok`, 'paper-two': `${b}/perm`, 'paper-three': `${b}/redirect/1` });
     await writeFile(join(root, '.paperlist.yml'), LOCAL_SETTINGS);
     expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
-    const fixed = await runCli(['links', '--fix', '--root', root, '--allow-private'], root);
+    const fixed = await runCli(['links', '--fix', '--changes', 'changes.md', '--root', root, '--allow-private'], root);
     expect(fixed.code).toBe(0);
     expect(fixed.stderr).toContain(`fixed entries/papers/paper-two.yml: links.code: ${b}/perm → ${b}/ok\nCommit: entries/papers/paper-two.yml, README.md.\n`);
+    expect(await readFile(join(root, 'changes.md'), 'utf8')).toBe(`### links --fix: 1 entry\n\n| entry | change | evidence |\n| --- | --- | --- |\n| \`entries/papers/paper-two.yml\` | \`links.code: ${b}/perm → ${b}/ok\` | \`${b}/perm redirects permanently (301 or 308) to ${b}/ok, which answers 200\` |\n\n`);
     expect(await readFile(join(root, 'entries/papers/paper-two.yml'), 'utf8')).toContain(`  code: ${b}/ok\n`);
     // A temporary redirect (302) is left as it is.
     expect(await readFile(join(root, 'entries/papers/paper-three.yml'), 'utf8')).toContain(`  code: ${b}/redirect/1\n`);

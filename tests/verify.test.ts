@@ -176,8 +176,18 @@ describe('paperlist verify against a replay server', () => {
       '/2022.emnlp-main.630.bib', '/2024.findings-acl.498.bib', '/works/10.1145%2F3442188.3445922',
     ]);
 
-    const fixed = await runCli(verifyArgs(root, server.base, '--cache', 'records.json', '--fix'), root);
+    const fixed = await runCli(verifyArgs(root, server.base, '--cache', 'records.json', '--fix', '--changes', 'changes.md'), root);
     expect(fixed.code).toBe(0);
+    // The weekly pull request's body: every change with the record it comes from.
+    expect(await readFile(join(root, 'changes.md'), 'utf8')).toBe(`### verify --fix: 3 entries
+
+| entry | change | evidence |
+| --- | --- | --- |
+| \`entries/papers/mistral-7b.yml\` | \`authorList: 2 names from arXiv\` | \`arXiv 2310.06825 (https://arxiv.org/abs/2310.06825)\` |
+| \`entries/papers/overcoming-catastrophic-forgetting-in-zero-shot-cross.yml\` | \`authorList: 6 names from ACL Anthology\` | \`ACL Anthology 2022.emnlp-main.630 (https://aclanthology.org/2022.emnlp-main.630)\` |
+| \`${qalign}\` | \`venue: arXiv → Findings of ACL\`<br>\`links.paper: https://arxiv.org/abs/2401.07817 → https://aclanthology.org/2024.findings-acl.498\`<br>\`doi: (none) → 10.18653/v1/2024.findings-acl.498\`<br>\`authorList: 6 names from ACL Anthology\` | \`ACL Anthology 2024.findings-acl.498 (https://aclanthology.org/2024.findings-acl.498), the published version named by Semantic Scholar\` |
+
+`);
     expect(server.log).toHaveLength(5); // every record from the cache
     expect(fixed.stderr).toBe([
       'fixed entries/papers/mistral-7b.yml: authorList: 2 names from arXiv',

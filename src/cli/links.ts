@@ -6,11 +6,12 @@ import { checkedBySummary, countStates, linkDiagnostics, linksJson, linksMarkdow
 import { formatReport } from '../report.js';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../fs-atomic.js';
+import { appendFixes } from '../fix-report.js';
 import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const linksCommand: Command = {
   positionals: true,
-  usage: 'paperlist links [FILE.md ...] [--fix] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--records FILE] [--arxiv-api URL] [--github-api URL] [--doi-api URL] [--root DIR] [--format stylish|json|github|markdown] [--max-chars N] [--report FILE]',
+  usage: 'paperlist links [FILE.md ...] [--fix] [--changed REF] [--cache FILE] [--concurrency N] [--per-host N] [--timeout MS] [--deadline S] [--retries N] [--allow-private] [--records FILE] [--arxiv-api URL] [--github-api URL] [--doi-api URL] [--root DIR] [--format stylish|json|github|markdown] [--max-chars N] [--report FILE] [--changes FILE]',
   options: {
     fix: { type: 'boolean', default: false },
     changed: { type: 'string' },
@@ -27,6 +28,7 @@ export const linksCommand: Command = {
     'doi-api': { type: 'string' },
     'max-chars': { type: 'string' },
     report: { type: 'string' },
+    changes: { type: 'string' },
     ...rootOption,
     ...formatOption,
   },
@@ -67,6 +69,8 @@ Options:
   --max-chars N      with markdown: leave whole table rows out so that the report stays within N
                      characters (an issue body holds 65,536), with a note saying so
   --report FILE      also write the whole Markdown report to FILE (for a run's artifact)
+  --changes FILE     with --fix: add to FILE a Markdown table of every change written, with the
+                     answer it rests on (the weekly pull request's body)
 
 Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed or cached.`,
   exits: '0 no dead link (unreachable ones are warnings), 1 dead or blocked links, 4 offline (no web link judged, whatever else was found)',
@@ -141,6 +145,7 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
       const fix = await fixMovedLinks(root, outcome.links);
       if (fix.diagnostics.length) io.stderr.write(formatReport(fix.diagnostics, 'stylish', { color: false }));
       reportWritten(io, fix.fixed, fix.generated);
+      if (typeof values.changes === 'string') await appendFixes(resolve(io.cwd, values.changes), 'links --fix', fix.fixed);
       fixErrors = fix.diagnostics.some((d) => d.severity === 'error');
       if (!fix.fixed.length && !fixErrors) io.stderr.write('--fix: no entry link moved permanently; nothing changed.\n');
     }

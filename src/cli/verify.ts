@@ -7,11 +7,14 @@ import { Progress } from './progress.js';
 import { sourcesOf, verifySourceOptions } from './source-options.js';
 import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
 import { count } from '../text/count.js';
+import { resolve } from 'node:path';
+import { appendFixes } from '../fix-report.js';
 
 export const verifyCommand: Command = {
-  usage: 'paperlist verify [--fix] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--semantic-scholar URL] [--interval MS]',
+  usage: 'paperlist verify [--fix] [--changes FILE] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--semantic-scholar URL] [--interval MS]',
   options: {
     fix: { type: 'boolean', default: false },
+    changes: { type: 'string' },
     ...verifySourceOptions,
     interval: { type: 'string' },
     ...rootOption,
@@ -31,6 +34,8 @@ cached 30 days. Not part of the pull-request gate: the scheduled workflow runs i
           agrees with it, then regenerates README.md and names the files to commit.
 
 Options:
+  --changes FILE            with --fix: add to FILE a Markdown table of every change written, with
+                            the record it comes from (the weekly pull request's body)
   --cache FILE              keep records in FILE (JSON) for 30 days
   --root DIR                the repository (default: the current directory)
   --format FORMAT           stylish (default), json or github
@@ -59,6 +64,7 @@ Environment: SEMANTIC_SCHOLAR_API_KEY, if set, is sent to Semantic Scholar only 
     const nothingVerified = outcome.counts.checked === 0 && outcome.unreachable.length > 0;
     if (!(nothingVerified && format === 'stylish' && !outcome.diagnostics.length)) io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { ...outcome.counts, offline: nothingVerified }, json: { unreachable: outcome.unreachable } }));
     reportWritten(io, outcome.fixed, outcome.generated);
+    if (values.fix === true && typeof values.changes === 'string') await appendFixes(resolve(io.cwd, values.changes), 'verify --fix', outcome.fixed);
     if (!outcome.fixed.length && !values.fix && outcome.counts.fillable) {
       io.stderr.write(`${count(outcome.counts.fillable, 'entry', 'entries')} can take more from the records (published version, full author list, DOI): run 'npx paperlist verify --fix'.\n`);
     }

@@ -7,41 +7,46 @@ import { formatDataset, formatPaper } from '../entry-format.js';
 import type { CheckedLink } from '../links/report.js';
 import { LINK_KINDS } from '../model.js';
 import { loadProject } from '../project.js';
-import { writeEntryFixes } from './write-entries.js';
+import { writeEntryFixes, type EntryFix } from './write-entries.js';
 
 export interface MovedFix {
-  /** Entry files written, with what changed in each. */
-  fixed: Array<{ file: string; changes: string[] }>;
+  /** Entry files written, with what changed in each and the answer it rests on. */
+  fixed: EntryFix[];
   /** Files generate wrote after them (README.md, the chart). */
   generated: string[];
   diagnostics: Diagnostic[];
 }
 
-/** The new URL of each link that moved permanently. */
-export function movedLinks(links: readonly CheckedLink[]): Map<string, string> {
-  return new Map(links.filter((l) => l.state === 'redirected' && l.permanent && l.finalUrl && /^https?:\/\//.test(l.finalUrl)).map((l) => [l.url, l.finalUrl!]));
+/** The new URL of each link that moved permanently, with the answer that says so. */
+export function movedLinks(links: readonly CheckedLink[]): Map<string, { to: string; evidence: string }> {
+  return new Map(links.filter((l) => l.state === 'redirected' && l.permanent && l.finalUrl && /^https?:\/\//.test(l.finalUrl)).map((l) => [l.url, {
+    to: l.finalUrl!,
+    evidence: l.via === 'github-api' ? `GitHub's API names the repository of ${l.url} ${l.finalUrl}` : `${l.url} redirects permanently (301 or 308) to ${l.finalUrl}${l.status ? `, which answers ${l.status}` : ''}`,
+  }]));
 }
 
 export async function fixMovedLinks(root: string, links: readonly CheckedLink[]): Promise<MovedFix> {
   const moved = movedLinks(links);
   if (!moved.size) return { fixed: [], generated: [], diagnostics: [] };
   const project = await loadProject(root);
-  const writes: Array<{ file: string; text: string; changes: string[] }> = [];
+  const writes: Array<EntryFix & { text: string }> = [];
   for (const p of project.papers) {
     const changes: string[] = [];
+    const evidence: string[] = [];
     const links = { ...p.paper.links };
     for (const kind of LINK_KINDS) {
-      const to = links[kind] ? moved.get(links[kind]) : undefined;
-      if (to) {
-        changes.push(`links.${kind}: ${links[kind]} → ${to}`);
-        links[kind] = to;
+      const move = links[kind] ? moved.get(links[kind]) : undefined;
+      if (move) {
+        changes.push(`links.${kind}: ${links[kind]} → ${move.to}`);
+        evidence.push(move.evidence);
+        links[kind] = move.to;
       }
     }
-    if (changes.length) writes.push({ file: p.entry.source.file, text: formatPaper({ ...p.paper, links }), changes });
+    if (changes.length) writes.push({ file: p.entry.source.file, text: formatPaper({ ...p.paper, links }), changes, evidence });
   }
   for (const d of project.datasets) {
-    const to = d.dataset.url ? moved.get(d.dataset.url) : undefined;
-    if (to) writes.push({ file: d.entry.source.file, text: formatDataset({ ...d.dataset, url: to }), changes: [`url: ${d.dataset.url} → ${to}`] });
+    const move = d.dataset.url ? moved.get(d.dataset.url) : undefined;
+    if (move) writes.push({ file: d.entry.source.file, text: formatDataset({ ...d.dataset, url: move.to }), changes: [`url: ${d.dataset.url} → ${move.to}`], evidence: [move.evidence] });
   }
   if (!writes.length) return { fixed: [], generated: [], diagnostics: [] };
   return writeEntryFixes(root, writes, 'links --fix');

@@ -13,7 +13,7 @@ import { fetchAnthology, fetchArxiv, fetchCrossref, fetchPublished, type FetchPr
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
 import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
-import { writeEntryFixes } from './write-entries.js';
+import { writeEntryFixes, type EntryFix } from './write-entries.js';
 
 export interface VerifyOptions {
   cachePath?: string;
@@ -28,8 +28,8 @@ export interface VerifyOutcome {
   counts: { arxiv: number; anthology: number; crossref: number; checked: number; published: number; fillable: number };
   /** One line per source that could not be reached at all; its papers were not checked. */
   unreachable: string[];
-  /** Entry files written by --fix, with what changed, then the files generate wrote. */
-  fixed: Array<{ file: string; changes: string[] }>;
+  /** Entry files written by --fix, with what changed and the records it rests on, then the files generate wrote. */
+  fixed: EntryFix[];
   generated: string[];
 }
 
@@ -83,7 +83,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   const cacheDiagnostics: Diagnostic[] = unsaved ? [cacheNotSaved(options.cachePath!, unsaved)] : [];
 
   const findings: Finding[] = [];
-  const fixes: Array<{ entry: PaperEntry; changes: string[]; text: string }> = [];
+  const fixes: Array<{ entry: PaperEntry; changes: string[]; evidence: string[]; text: string }> = [];
   let checked = 0;
   let published = 0;
   let fillable = 0;
@@ -110,7 +110,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       const filled = fillFromRecords(p.paper, trusted, applyPublished ? version : undefined);
       if (!filled) continue;
       fillable++;
-      if (options.fix) fixes.push({ entry: p, changes: filled.changes, text: formatPaper(filled.paper) });
+      if (options.fix) fixes.push({ entry: p, changes: filled.changes, evidence: filled.evidence, text: formatPaper(filled.paper) });
     }
   }
   for (const problem of problems) {
@@ -130,7 +130,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
     if (level !== 'off') diagnostics.push({ ...rest, ruleId: check, severity: level });
   }
 
-  const { fixed, generated, diagnostics: gate } = await writeEntryFixes(root, fixes.map((f) => ({ file: f.entry.entry.source.file, text: f.text, changes: f.changes })), 'verify --fix');
+  const { fixed, generated, diagnostics: gate } = await writeEntryFixes(root, fixes.map((f) => ({ file: f.entry.entry.source.file, text: f.text, changes: f.changes, evidence: f.evidence })), 'verify --fix');
   diagnostics.push(...gate);
   const counts = { arxiv: arxivIds.length, anthology: ids('acl:').length, crossref: ids('doi:').length, checked, published, fillable };
   return { diagnostics, counts, unreachable, fixed, generated };

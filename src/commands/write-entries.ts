@@ -4,16 +4,23 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { gateWrites } from '../write-gate.js';
 
+export interface EntryFix {
+  file: string;
+  changes: string[];
+  /** What each change rests on (a record, a redirect), for a reviewer. */
+  evidence: string[];
+}
+
 export interface EntryFixes {
   /** Entry files written, with what changed in each (empty when the gate refused). */
-  fixed: Array<{ file: string; changes: string[] }>;
+  fixed: EntryFix[];
   /** The other files written with them (README.md, the chart). */
   generated: string[];
   /** The gate's errors (nothing written) or its warnings (README.md kept as edited by hand). */
   diagnostics: Diagnostic[];
 }
 
-export async function writeEntryFixes(root: string, fixes: ReadonlyArray<{ file: string; text: string; changes: string[] }>, command: string): Promise<EntryFixes> {
+export async function writeEntryFixes(root: string, fixes: ReadonlyArray<EntryFix & { text: string }>, command: string): Promise<EntryFixes> {
   if (!fixes.length) return { fixed: [], generated: [], diagnostics: [] };
   const gate = await gateWrites({ root, writes: new Map(fixes.map((f) => [f.file, f.text])), dryRun: false, readme: 'if-generated' });
   if (gate.status === 'refused') {
@@ -25,5 +32,5 @@ export async function writeEntryFixes(root: string, fixes: ReadonlyArray<{ file:
     return { fixed: [], generated: [], diagnostics: [...gate.diagnostics, said] };
   }
   const entryFiles = new Set(fixes.map((f) => f.file));
-  return { fixed: fixes.map(({ file, changes }) => ({ file, changes })), generated: [...gate.files.keys()].filter((f) => !entryFiles.has(f)), diagnostics: gate.diagnostics };
+  return { fixed: fixes.map(({ file, changes, evidence }) => ({ file, changes, evidence })), generated: [...gate.files.keys()].filter((f) => !entryFiles.has(f)), diagnostics: gate.diagnostics };
 }

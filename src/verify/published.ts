@@ -50,6 +50,14 @@ export function publishedFinding(p: PaperEntry, v: PublishedVersion): Finding {
 export interface FixedPaper {
   paper: Paper;
   changes: string[];
+  /** Where the changes come from: each record, as "source id (its page)", and who named it. */
+  evidence: string[];
+}
+
+/** A record as evidence a reviewer can open: its source, id and page. */
+export function recordEvidence(record: SourceRecord): string {
+  const page = record.source === 'arXiv' ? `https://arxiv.org/abs/${record.id}` : record.source === 'ACL Anthology' ? `https://aclanthology.org/${record.id}` : `https://doi.org/${record.id}`;
+  return `${record.source} ${record.id} (${page})`;
 }
 
 const show = (v: unknown): string => (v === undefined ? '(none)' : String(v));
@@ -84,5 +92,6 @@ export function fillFromRecords(p: Paper, own: SourceRecord | undefined, publish
     next.authorList = [...source.authors];
     changes.push(`authorList: ${source.authors.length} name${source.authors.length === 1 ? '' : 's'} from ${source.source}`);
   }
-  return changes.length ? { paper: next, changes } : undefined;
+  const evidence = [...(published?.fields.venue ? [`${recordEvidence(published.record)}, the published version named by ${published.via}`] : []), ...(source && source !== published?.record ? [recordEvidence(source)] : [])];
+  return changes.length ? { paper: next, changes, evidence } : undefined;
 }
