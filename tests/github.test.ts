@@ -32,7 +32,7 @@ describe('workflows', () => {
       const workflow = parse(text) as Workflow;
       for (const job of Object.values(workflow.jobs)) {
         expect(job['timeout-minutes']).toBeGreaterThan(0);
-        for (const step of job.steps) if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+\.\d+\.\d+$/);
+        for (const step of job.steps) if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+(\/[\w-]+)?@v\d+\.\d+\.\d+$/);
       }
     });
   }
@@ -136,20 +136,32 @@ describe('workflows', () => {
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
   });
 
-  it('links.yml runs weekly and by hand, keeps the cache, reports to one issue', async () => {
-    const workflow = parse(await read('.github/workflows/links.yml')) as Workflow;
+  it('links.yml: weekly and by hand; saves the caches whatever the findings; an offline run opens no issue; corrections go to one pull request', async () => {
+    const workflow = parse(await read('.github/workflows/links.yml')) as Workflow & { jobs: Record<string, { permissions?: Record<string, string> }> };
     expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
-    expect(workflow.permissions).toEqual({ contents: 'read', issues: 'write' });
-    const steps = workflow.jobs.links!.steps;
-    expect(String(steps.find((s) => s.uses?.startsWith('actions/cache'))!.with!.path)).toContain('.paperlist-cache.json');
-    expect(steps.at(-1)!.run).toBe('npx paperlist verify --cache .paperlist-verify-cache.json --format github');
-    const check = steps.find((s) => s.run?.includes('paperlist links'))! as Step & { env?: Record<string, string> };
-    // arXiv records go to verify's cache (--records), so the verify step below asks arXiv nothing again.
-    expect(check.run).toContain('npx paperlist links --cache .paperlist-cache.json --records .paperlist-verify-cache.json --format markdown > links-report.md');
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.links!.permissions).toEqual({ contents: 'write', issues: 'write', 'pull-requests': 'write' });
+    const steps = workflow.jobs.links!.steps as Array<Step & { id?: string; env?: Record<string, string> }>;
+    // The caches are saved in a step of their own that runs unless cancelled (verify's findings no longer lose them).
+    const save = steps.find((s) => s.uses?.startsWith('actions/cache/save'))!;
+    expect(save.if).toBe('${{ !cancelled() }}');
+    expect(String(save.with!.path)).toContain('.paperlist-verify-cache.json');
+    const check = steps.find((s) => s.id === 'check')!;
+    expect(check.run).toContain('npx paperlist links --fix --changes "$RUNNER_TEMP/changes.md" --cache .paperlist-cache.json --records .paperlist-verify-cache.json --format markdown --max-chars 60000 --report links-report.md > links-issue.md');
     expect(check.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
-    const script = String(steps.find((s) => s.uses?.startsWith('actions/github-script'))!.with!.script);
-    expect(script).toContain('issues.create');
-    expect(script).toContain("state: 'closed'");
+    // Offline (exit 4): no issue is written.
+    const issue = steps.find((s) => s.uses?.startsWith('actions/github-script'))!;
+    expect(issue.if).toContain("steps.check.outputs.status != '4'");
+    expect(String(issue.with!.script)).toContain("readFileSync('links-issue.md'");
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!.with).toMatchObject({ name: 'links-report', path: 'links-report.md' });
+    // verify's findings do not fail the step; what the records prove is applied and goes to the pull request.
+    const verify = steps.find((s) => s.id === 'verify')!;
+    expect(verify.run).toContain('npx paperlist verify --fix --changes "$RUNNER_TEMP/changes.md" --cache .paperlist-verify-cache.json --format github || status=$?');
+    const pr = steps.at(-1)!.run!;
+    expect(pr).toContain("gh pr create --head \"$branch\" --title 'Keep the list true'");
+    expect(pr).toContain('cat "$RUNNER_TEMP/changes.md"');
+    expect(pr).toContain("gh pr close \"$branch\" --comment 'Nothing to correct this week.'");
+    expect(pr.indexOf('git fetch --quiet origin "$branch"')).toBeLessThan(pr.indexOf('git push --force'));
   });
 });
 
