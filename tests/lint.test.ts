@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitFixture, runCli } from './helpers.js';
@@ -371,5 +371,21 @@ describe('the installed command renders in a worker thread', () => {
     const stale = await run(process.execPath, [bin, 'lint', '--root', root, '--format', 'json']).catch((e: { stdout: string; code: number }) => e);
     expect((stale as { code?: number }).code).toBe(1);
     expect(JSON.parse(stale.stdout).diagnostics.map((d: { ruleId: string; line: number }) => `${d.ruleId} ${d.line}`)).toEqual(['readme/drift 24']);
+  });
+});
+
+describe('relative links and images, with no network', () => {
+  it('a figure the template shows but the repository lacks is links/dead at its line; committed, it passes', async () => {
+    const root = await gitFixture('list');
+    const clean = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(clean.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'links/dead')).toEqual([]);
+    await rm(join(root, 'image/main.png'));
+    const missing = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'links/dead')).toEqual([{
+      file: 'templates/README.md', line: 12, column: 1, ruleId: 'links/dead', severity: 'error',
+      message: 'The relative link or image ./image/main.png is dead: no such file in the repository.',
+      hint: 'Commit the file at that path, or correct the path.',
+    }]);
   });
 });

@@ -71,6 +71,26 @@ async function handEditOrDrift(root: string, checked: CheckedRepository): Promis
   ];
 }
 
+/** Relative links and images of the template and the section descriptions whose file is missing (links/local.ts), as links/dead. */
+async function localFileFindings(root: string, checked: CheckedRepository): Promise<Diagnostic[]> {
+  const level = levelOf(checked.config, 'links/dead');
+  const { project } = checked;
+  if (level === 'off' || !project.workspace.template) return [];
+  const texts = [{ file: project.workspace.template.file, text: project.workspace.template.text }];
+  const { locate } = await import('../load.js');
+  const sectionsFile = project.workspace.sections;
+  project.sections?.groups.forEach((g, gi) => g.sections.forEach((s, si) => {
+    const described = [{ section: s, path: ['groups', gi, 'sections', si] as Array<string | number> }, ...(s.sections ?? []).map((c, ci) => ({ section: c, path: ['groups', gi, 'sections', si, 'sections', ci] as Array<string | number> }))];
+    for (const { section, path } of described) if (section.description && sectionsFile) texts.push({ file: sectionsFile.file, text: section.description, line: locate(sectionsFile, [...path, 'description']).line } as (typeof texts)[number]);
+  }));
+  const { missingLocalFiles } = await import('../links/local.js');
+  return (await missingLocalFiles(root, texts)).map((m) => ({
+    file: m.file, line: m.line, column: 1, ruleId: 'links/dead', severity: level,
+    message: `The relative link or image ${m.url} is dead: ${m.error}.`,
+    hint: 'Commit the file at that path, or correct the path.',
+  }));
+}
+
 export async function lint(root: string, options: { fix: boolean; base?: string }): Promise<LintOutcome> {
   const applied = options.fix ? await applyFixes(root, true) : undefined;
   const fixed = applied?.fixes ?? [];
@@ -85,10 +105,11 @@ export async function lint(root: string, options: { fix: boolean; base?: string 
   }
   const checked = await checkRepository(root, { render: true, ...(added ? { added } : {}), ...(settings ? { settings: settings.settings } : {}) });
   const drift = await handEditOrDrift(root, checked);
+  const local = await localFileFindings(root, checked);
   const { project } = checked;
   return {
     // A refused --fix adds only its own word: the errors that stopped it are lint's own.
-    diagnostics: [...(settings?.diagnostics ?? []), ...checked.diagnostics, ...drift, ...(applied?.diagnostics.filter((d) => d.ruleId === 'write-gate' || d.ruleId === 'readme/kept') ?? [])],
+    diagnostics: [...(settings?.diagnostics ?? []), ...checked.diagnostics, ...local, ...drift, ...(applied?.diagnostics.filter((d) => d.ruleId === 'write-gate' || d.ruleId === 'readme/kept') ?? [])],
     fixed,
     counts: { papers: project.papers.length, datasets: project.datasets.length, files: project.workspace.entries.length },
   };

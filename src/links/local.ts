@@ -19,3 +19,24 @@ export function checkLocal(root: string, url: string): LinkResult {
     return { ...base, state: 'dead', error: 'no such file in the repository' };
   }
 }
+
+/**
+ * The relative links and images of the template (README.md's `image/main.png`) and of section
+ * descriptions whose file is not in the repository: lint reports them with no network, so the
+ * pull-request gate catches a missing figure (the links command checks the same way).
+ */
+export async function missingLocalFiles(root: string, texts: ReadonlyArray<{ file: string; text: string; line?: number }>): Promise<Array<{ file: string; line: number; url: string; error: string }>> {
+  const [{ LinkCollector, isLocalTarget }, { markdownLinks }] = await Promise.all([import('./collector.js'), import('./markdown-links.js')]);
+  const missing: Array<{ file: string; line: number; url: string; error: string }> = [];
+  for (const { file, text, line = 1 } of texts) {
+    const collector = new LinkCollector();
+    // Both are shown from the repository's root (README.md), so their relative links start there.
+    markdownLinks(text, file, collector, '');
+    for (const source of collector.sources()) {
+      if (!isLocalTarget(source.url)) continue;
+      const result = checkLocal(root, source.url);
+      if (result.state === 'dead') for (const o of source.origins) missing.push({ file: o.file, line: o.line + line - 1, url: source.url, error: result.error ?? 'no such file' });
+    }
+  }
+  return missing;
+}
