@@ -5,6 +5,12 @@ export interface ArxivId {
   id: string;
   /** Year of first submission the id encodes. */
   year: number;
+  /**
+   * The earliest year the paper can carry: the id is given at announcement, so a paper submitted
+   * in the last days of December has a January id of the next year (2401.00368, submitted
+   * 2023-12-31: arXiv's help on identifiers). For an id from January, the year before.
+   */
+  earliest: number;
 }
 
 // Parsed once per distinct URL: several rules ask about the same links.
@@ -35,11 +41,12 @@ export function arxivIdFromUrl(url: string): ArxivId | undefined {
 
 export function parseArxivId(raw: string): ArxivId | undefined {
   const modern = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(raw);
-  if (modern) return { id: raw, year: 2000 + Number(modern[1]) };
-  const legacy = /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})\d{5}$/.exec(raw);
+  const at = (year: number, month: number): ArxivId => ({ id: raw, year, earliest: month === 1 ? year - 1 : year });
+  if (modern) return at(2000 + Number(modern[1]), Number(modern[2]));
+  const legacy = /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}$/.exec(raw);
   if (legacy) {
     const yy = Number(legacy[1]);
-    return { id: raw, year: yy >= 91 ? 1900 + yy : 2000 + yy };
+    return at(yy >= 91 ? 1900 + yy : 2000 + yy, Number(legacy[2]));
   }
   return undefined;
 }

@@ -365,7 +365,7 @@ describe('paperlist links (CLI)', () => {
     const readme = await readFile(join(root, 'README.md'), 'utf8');
     const fixed = await runCli(['links', '--fix', '--root', root, '--allow-private'], root);
     expect(fixed.code).toBe(1);
-    expect(fixed.stderr).toContain('entries/papers/too-early.yml\n  4:7     error   Year 2020 is earlier than the arXiv id 2401.00001 allows (first submitted in 2024).  mislabels/year-before-arxiv\n');
+    expect(fixed.stderr).toContain('entries/papers/too-early.yml\n  4:7     error   Year 2020 is earlier than the arXiv id 2401.00001 allows (announced in January 2024, so first submitted in 2023 at the earliest).  mislabels/year-before-arxiv\n');
     expect(fixed.stderr).toContain('entries/papers/paper-two.yml\n  1:1     error   links --fix wrote nothing: with its change the list would have the errors reported.  write-gate\n');
     expect(fixed.stderr).not.toContain('Commit');
     expect(fixed.stderr).not.toContain('nothing changed');

@@ -160,6 +160,10 @@ describe('mislabels', () => {
   const cases: Array<[string, string, string[]]> = [
     ['year before the arXiv id', 'title: Early Bird Paper Title Here\nauthors: A et al.\nyear: 2020\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2209.14500\nsections: [sft]\n',
       ['4:7 error mislabels/year-before-arxiv Year 2020 is earlier than the arXiv id 2209.14500 allows (first submitted in 2022).']],
+    // An id from January: submitted on 31 December 2023, announced (and numbered) in January 2024.
+    ['a January id with the year of its December submission', 'title: Late December Paper Title\nauthors: A et al.\nyear: 2023\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2401.00368\nsections: [sft]\n', []],
+    ['a January id two years early', 'title: Late December Paper Title\nauthors: A et al.\nyear: 2022\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2401.00368\nsections: [sft]\n',
+      ['4:7 error mislabels/year-before-arxiv Year 2022 is earlier than the arXiv id 2401.00368 allows (announced in January 2024, so first submitted in 2023 at the earliest).']],
     ['year and venue against an ACL Anthology id', 'title: Anthology Labelled Wrongly Here\nauthors: A et al.\nyear: 2020\nvenue: ACL\nlinks:\n  paper: https://aclanthology.org/2021.naacl-main.41\nsections: [sft]\n',
       ['4:7 error mislabels/acl-year Year 2020 differs from the ACL Anthology id 2021.naacl-main.41, which is from 2021.',
         '5:8 error mislabels/acl-venue Venue "ACL" contradicts the ACL Anthology id 2021.naacl-main.41, which is in NAACL (volume "naacl-main").']],

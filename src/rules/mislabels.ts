@@ -33,11 +33,12 @@ function checkPaper(p: PaperEntry, venues: VenueList): Finding[] {
   const { arxiv, acl } = paperIdentifiers(paperUrl);
   const venue = paper.venue === undefined ? undefined : venues.resolve(paper.venue);
 
-  if (arxiv && paper.year < arxiv.year) {
+  if (arxiv && paper.year < arxiv.earliest) {
+    const when = arxiv.earliest < arxiv.year ? `announced in January ${arxiv.year}, so first submitted in ${arxiv.earliest} at the earliest` : `first submitted in ${arxiv.year}`;
     findings.push({
       check: 'mislabels/year-before-arxiv', ...placeOf(p, ['year']),
-      message: `Year ${paper.year} is earlier than the arXiv id ${arxiv.id} allows (first submitted in ${arxiv.year}).`,
-      hint: `If the link is right, the year is ${arxiv.year} or later; if the year is right, the link points at another paper.`,
+      message: `Year ${paper.year} is earlier than the arXiv id ${arxiv.id} allows (${when}).`,
+      hint: `If the link is right, the year is ${arxiv.earliest} or later; if the year is right, the link points at another paper.`,
       related: [placeOf(p, ['links', 'paper'])],
     });
   }
