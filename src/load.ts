@@ -8,6 +8,7 @@ import { decodeText, type DecodedText } from './text/decode.js';
 import { readCanonical } from './entry-format.js';
 import { CHART_FILE } from './render/chart.js';
 import { diskTree, type FileTree } from './file-tree.js';
+import { MAX_MARKS_PER_PARAGRAPH, tooManyMarks } from './markdown/limits.js';
 
 /** Larger entry files are refused unread: an entry is a few hundred bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -248,7 +249,12 @@ export async function loadWorkspace(root: string, tree: FileTree = diskTree(root
     });
   }
   const template = readSource(tree, TEMPLATE_FILE, diagnostics, MAX_TEMPLATE_BYTES, 'The template is the prose around the lists: keep it short, and the lists in entries/.');
-  if (template) workspace.template = { file: TEMPLATE_FILE, text: template.text };
+  const costly = template && tooManyMarks(template.text);
+  if (costly)
+    diagnostics.push({ file: TEMPLATE_FILE, line: costly.line, column: 1, ruleId: 'template', severity: 'error',
+      message: `This paragraph has ${costly.marks} emphasis and link marks (* _ [ ]); at most ${MAX_MARKS_PER_PARAGRAPH} are read in one paragraph, so the template was not parsed.`,
+      hint: 'Split the paragraph, or write the marks as text (\\*): the Markdown parser takes a time that grows faster than their number.' });
+  else if (template) workspace.template = { file: TEMPLATE_FILE, text: template.text };
   // The outputs are only compared with what generate writes: a problem with them is drift.
   const readme = readSource(tree, README_FILE, diagnostics, MAX_OUTPUT_BYTES, 'README.md is generated: delete it and run `npm run generate`.');
   if (readme) workspace.readme = readme.text;

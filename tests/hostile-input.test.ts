@@ -368,3 +368,16 @@ describe('14. links no reader can open', () => {
     expect(JSON.parse(added.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain('hygiene/url-private');
   });
 });
+
+describe('15. Markdown whose parse cost would explode', () => {
+  it('a template paragraph of 108 KB of "**a*": an error at its line, at once (micromark took 31 s on it)', async () => {
+    const root = await gitFixture('lint-base');
+    const template = await readFile(join(root, 'templates/README.md'), 'utf8');
+    await writeFile(join(root, 'templates/README.md'), template.replace('# Test list\n', `# Test list\n\n${'**a*'.repeat(27_000)}\n`));
+    for (const command of ['lint', 'generate']) {
+      const result = await runCli([command, '--root', root, '--format', 'json'], root);
+      expect(result.code, command).toBe(1);
+      expect(errorsOf(result.stdout), command).toContain('templates/README.md:3:1 template This paragraph has 81000 emphasis and link marks (* _ [ ]); at most 256 are read in one paragraph, so the template was not parsed.');
+    }
+  });
+});
