@@ -80,6 +80,7 @@ describe('arXiv feed and Anthology BibTeX', () => {
       title: 'Overcoming Catastrophic Forgetting in Zero-Shot Cross-Lingual Generation',
       year: 2022,
       authors: ['Tu Vu', 'Aditya Barua', 'Brian Lester', 'Daniel Cer', 'Mohit Iyyer', 'Noah Constant'],
+      families: ['Vu', 'Barua', 'Lester', 'Cer', 'Iyyer', 'Constant'],
       booktitle: 'Proceedings of the 2022 Conference on Empirical Methods in Natural Language Processing',
     });
     expect(parseAnthologyBib('<html>not bibtex</html>')).toBeUndefined();

@@ -1,12 +1,14 @@
 // Reads a work from Crossref's REST API (api.crossref.org/works/<doi>): {"status": "ok",
 // "message-type": "work", "message": {DOI, title: [..], author: [{given, family, ...}],
 // issued: {"date-parts": [[y, m, d]]}, container-title: [..], short-container-title: [..], ...}}.
-import { foldWhitespace, personName, type CslName } from './record.js';
+import { foldWhitespace, personFamily, personName, type CslName } from './record.js';
 
 export interface CrossrefWork {
   doi: string;
   title: string;
   authors: string[];
+  /** Each author's family name as Crossref states it ("van der Goot"). */
+  families: string[];
   year: number;
   containerTitle?: string;
   shortContainerTitle?: string;
@@ -38,8 +40,10 @@ export function parseCrossrefWork(body: string): CrossrefWork | { malformed: str
   const title = first(m.title);
   const year = Number.isInteger(yearOf(m.issued)) ? yearOf(m.issued) : yearOf(m.published);
   if (typeof m.DOI !== 'string' || !title || !Number.isInteger(year)) return { malformed: 'a work without DOI, title or year' };
-  const authors = (Array.isArray(m.author) ? (m.author as CslName[]) : []).filter((a) => a && typeof a === 'object').map(personName).filter(Boolean);
+  const people = (Array.isArray(m.author) ? (m.author as CslName[]) : []).filter((a) => a && typeof a === 'object' && personName(a));
+  const authors = people.map(personName);
+  const families = people.map(personFamily);
   const container = first(m['container-title']);
   const short = first(m['short-container-title']);
-  return { doi: m.DOI.toLowerCase(), title, authors, year, ...(container ? { containerTitle: container } : {}), ...(short ? { shortContainerTitle: short } : {}) };
+  return { doi: m.DOI.toLowerCase(), title, authors, families, year, ...(container ? { containerTitle: container } : {}), ...(short ? { shortContainerTitle: short } : {}) };
 }

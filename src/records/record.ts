@@ -10,6 +10,8 @@ export interface SourceRecord {
   title: string;
   /** Full names, in the record's order, "Given Family". */
   authors: string[];
+  /** Each author's family name as the record states it ("van der Goot", "Álvarez-Mellado"), when it says. */
+  families?: string[];
   /** arXiv: year of the first version; the others: year of publication. */
   year: number;
   /** arXiv's journal reference, when the authors gave one. */
@@ -35,7 +37,16 @@ export interface CslName {
 
 /** "Given particle Family", or the literal name of a team; whitespace folded. */
 export function personName(n: CslName): string {
-  const parts = n.literal ?? n.name ?? [n.given, n['dropping-particle'], n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ');
+  const parts = n.literal ?? n.name ?? [n.given, n['dropping-particle'], personFamily(n)].filter(Boolean).join(' ');
+  return parts.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The family name as the record states it, with its non-dropping particle ("van der Goot"), and
+ * its suffix: what the list writes before "et al.". A team's name is its literal name.
+ */
+export function personFamily(n: CslName): string {
+  const parts = n.literal ?? n.name ?? [n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ');
   return parts.replace(/\s+/g, ' ').trim();
 }
 

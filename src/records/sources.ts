@@ -135,7 +135,7 @@ export function fetchAnthology(ids: readonly string[], cache: RecordCache, optio
     read: (body, id) => {
       const bib = parseAnthologyBib(body);
       if (!bib) return { problem: 'unreadable BibTeX' };
-      return { source: 'ACL Anthology', id, title: bib.title, authors: bib.authors, year: bib.year, ...(bib.doi ? { doi: bib.doi } : {}), ...(bib.booktitle ? { publishedIn: bib.booktitle } : {}) };
+      return { source: 'ACL Anthology', id, title: bib.title, authors: bib.authors, families: bib.families, year: bib.year, ...(bib.doi ? { doi: bib.doi } : {}), ...(bib.booktitle ? { publishedIn: bib.booktitle } : {}) };
     },
   });
 }
@@ -148,7 +148,7 @@ export function fetchCrossref(dois: readonly string[], cache: RecordCache, optio
       const work = parseCrossrefWork(body);
       if ('malformed' in work) return { problem: `malformed answer: ${work.malformed}` };
       return {
-        source: 'Crossref', id: work.doi, title: work.title, authors: work.authors, year: work.year, doi: work.doi,
+        source: 'Crossref', id: work.doi, title: work.title, authors: work.authors, families: work.families, year: work.year, doi: work.doi,
         ...(work.containerTitle ? { publishedIn: work.containerTitle } : {}), ...(work.shortContainerTitle ? { publishedInShort: work.shortContainerTitle } : {}),
       };
     },

@@ -18,10 +18,11 @@ export interface RecordFields {
 }
 
 
-export function displayAuthors(authors: readonly string[]): string | undefined {
+/** The list's form of a record's authors: the one name, or the first author's family name (as the record states it, particle and hyphen kept) and "et al.". */
+export function displayAuthors(authors: readonly string[], families?: readonly string[]): string | undefined {
   if (authors.length === 0) return undefined;
   if (authors.length === 1) return authors[0];
-  return `${familyOf(authors[0]!)} et al.`;
+  return `${families?.[0] || familyOf(authors[0]!)} et al.`;
 }
 
 /** The venue the record names, by its display name in schema/venues.json, when it can tell. */
@@ -38,7 +39,7 @@ function venueOf(ref: PaperRef, record: SourceRecord, venues: VenueList): string
 }
 
 export function recordFields(ref: PaperRef, record: SourceRecord, venues: VenueList): RecordFields {
-  const authors = displayAuthors(record.authors);
+  const authors = displayAuthors(record.authors, record.families);
   const venue = venueOf(ref, record, venues);
   const doi = record.doi ?? (ref.kind === 'doi' ? ref.doi : undefined);
   return {

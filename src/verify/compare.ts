@@ -22,7 +22,7 @@ export function compareRecord(p: PaperEntry, record: SourceRecord): Finding[] {
     findings.push({
       check: 'verify/author', ...placeOf(p, ['authors']),
       message: `${record.source} ${record.id} lists ${first} first, not "${p.paper.authors}".`,
-      hint: `Write "${familyOf(first)} et al.".`,
+      hint: `Write "${record.families?.[0] || familyOf(first)} et al.".`,
     });
   }
   if (record.source === 'arXiv' && p.paper.year < record.year) {
