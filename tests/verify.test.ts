@@ -88,6 +88,19 @@ describe('arXiv feed and Anthology BibTeX', () => {
 });
 
 describe('paperlist verify against a replay server', () => {
+  it('a throttled Semantic Scholar batch is one warning for the source, not one per preprint', async () => {
+    const server = await replay([{ body: await fixture('arxiv-feed-published.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') }, { s2: { status: 429, body: await fixture('s2-throttled.json') } });
+    const root = await copyFixture('lint-base');
+    const result = await runCli(verifyArgs(root, server.base, '--format', 'json'), root);
+    const unavailable = JSON.parse(result.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'verify/unavailable');
+    expect(unavailable).toEqual([{
+      file: 'entries/papers/mistral-7b.yml', line: 7, column: 10, ruleId: 'verify/unavailable', severity: 'warning',
+      message: 'Semantic Scholar kept throttling (HTTP 429): the published versions of 2 preprints were not looked up this run.',
+      hint: 'They are looked up again on the next run; a SEMANTIC_SCHOLAR_API_KEY gives Semantic Scholar a higher rate.',
+    }]);
+  }, 60_000); // the 429 carries no Retry-After: the source's own backoff is waited out, as it would be
+
+
   it('reports a link that points at another paper, and nothing for matching records', async () => {
     const server = await replay([{ body: await fixture('arxiv-feed.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
     const root = await copyFixture('lint-base');
@@ -230,8 +243,7 @@ sections:
       const result = await runCli(verifyArgs(root, server.base), root);
       await server.close();
       expect(JSON.parse(result.stdout).diagnostics.map((d: { ruleId: string; severity: string; message: string; line: number }) => `${d.line} ${d.ruleId} ${d.severity} ${d.message}`)).toEqual([
-        `7 verify/unavailable warning Semantic Scholar: ${s2.status ? 'HTTP 400' : 'malformed answer: not a list of papers'}.`,
-        `7 verify/unavailable warning Semantic Scholar: ${s2.status ? 'HTTP 400' : 'malformed answer: not a list of papers'}.`,
+        `7 verify/unavailable warning Semantic Scholar: ${s2.status ? 'HTTP 400' : 'malformed answer: not a list of papers'}: the published versions of 2 preprints were not looked up this run.`,
       ]);
       expect(result.code).toBe(0);
     }

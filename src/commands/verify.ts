@@ -13,6 +13,7 @@ import { fetchAnthology, fetchArxiv, fetchCrossref, fetchPublished, type FetchPr
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
 import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
+import { count } from '../text/count.js';
 import { writeEntryFixes, type EntryFix } from './write-entries.js';
 
 export interface VerifyOptions {
@@ -113,8 +114,20 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       if (options.fix) fixes.push({ entry: p, changes: filled.changes, evidence: filled.evidence, text: formatPaper(filled.paper) });
     }
   }
-  for (const problem of problems) {
-    const key = problem.key.startsWith('published:') ? `arxiv:${problem.id}` : problem.key;
+  // A published-version lookup that failed (a throttled Semantic Scholar batch) is one warning for
+  // the source, not one per preprint: without a key, one 429 covers every preprint of the list.
+  const lookups = new Map<string, PaperEntry[]>();
+  for (const problem of problems.filter((p) => p.key.startsWith('published:'))) lookups.set(problem.message, [...(lookups.get(problem.message) ?? []), ...(keyed.get(`arxiv:${problem.id}`) ?? [])]);
+  for (const [message, papers] of lookups) {
+    if (!papers.length) continue;
+    findings.push({
+      check: 'verify/unavailable', ...placeOf(papers[0]!, ['links', 'paper']),
+      message: `${message}: the published versions of ${count(papers.length, 'preprint')} were not looked up this run.`,
+      hint: 'They are looked up again on the next run; a SEMANTIC_SCHOLAR_API_KEY gives Semantic Scholar a higher rate.',
+    });
+  }
+  for (const problem of problems.filter((p) => !p.key.startsWith('published:'))) {
+    const key = problem.key;
     for (const p of keyed.get(key) ?? []) {
       const missing = problem.kind === 'missing';
       findings.push({
