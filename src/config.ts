@@ -38,6 +38,8 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'hygiene/issue-form': 'error',
   'hygiene/empty-section': 'warning',
   'hygiene/file-name': 'warning',
+  'hygiene/reserved-name': 'error',
+  'hygiene/formula': 'error',
   'hygiene/format': 'warning',
   'readme/drift': 'error',
   'readme/hand-edit': 'warning',

@@ -381,3 +381,26 @@ describe('15. Markdown whose parse cost would explode', () => {
     }
   });
 });
+
+describe('16. spreadsheets and Windows', () => {
+  it('a title or author shaped like a formula is an error, and the CSV export neutralises such a cell', async () => {
+    const root = await gitFixture('lint-base');
+    await writeFile(join(root, 'entries/papers/formula.yml'), `title: '=HYPERLINK("http://evil.example","x")'\nauthors: '@SUM(1+1)'\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections:\n  - sft\n`);
+    const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(errorsOf(linted.stdout).filter((e) => e.includes('hygiene/formula'))).toEqual([
+      'entries/papers/formula.yml:1:8 hygiene/formula title starts like a spreadsheet formula ("=HYPERLINK("http://e…"): opened from a CSV export, it would run.',
+      'entries/papers/formula.yml:2:10 hygiene/formula authors starts like a spreadsheet formula ("@SUM(1+1)"): opened from a CSV export, it would run.',
+    ]);
+    const { csvField } = await import('../src/export/tabular.js');
+    expect(['=HYPERLINK("http://x","x")', '@SUM(1+1)', '+1+2', '-2+3', 'Plain title', '- a dash'].map(csvField)).toEqual([
+      `"'=HYPERLINK(""http://x"",""x"")"`, "'@SUM(1+1)", "'+1+2", "'-2+3", 'Plain title', "'- a dash",
+    ]);
+  });
+
+  it('a file name Windows reserves (con, aux, nul, prn, com1, lpt1) is an error', async () => {
+    const root = await gitFixture('lint-base');
+    for (const name of ['con', 'aux', 'nul', 'prn', 'com1', 'lpt1']) await writeFile(join(root, `entries/datasets/${name}.yml`), `name: ${name.toUpperCase()} Corpus\ndescription: A corpus.\nsections:\n  - corpora\n`);
+    const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(errorsOf(linted.stdout).filter((e) => e.includes('hygiene/reserved-name')).map((e) => e.split(' ')[0])).toEqual(['aux', 'com1', 'con', 'lpt1', 'nul', 'prn'].map((n) => `entries/datasets/${n}.yml:1:1`));
+  });
+});

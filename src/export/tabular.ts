@@ -19,8 +19,16 @@ export function toJson(papers: ReadonlyArray<{ id: string; paper: Paper }>, data
   )}\n`;
 }
 
+/**
+ * A cell a spreadsheet would run as a formula: it starts with =, +, -, @, a tab or a carriage
+ * return (OWASP, "CSV Injection"). Such a cell is written with a leading apostrophe, which
+ * spreadsheets show as text and do not keep.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
-function csvField(value: string): string {
+export function csvField(raw: string): string {
+  const value = FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

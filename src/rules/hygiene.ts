@@ -40,6 +40,15 @@ function textFields(e: AnyEntry): TextField[] {
   ];
 }
 
+/**
+ * A text field a spreadsheet would run as a formula: =, +, -, @ followed by a formula's shape (a
+ * function call, a cell reference or arithmetic), not a title that merely starts with a hyphen.
+ */
+const FORMULA = /^[=+\-@]\s*(?:[A-Za-z_][\w.]*\s*\(|[A-Za-z]{1,3}\d+\b|\d+(?:\.\d+)?\s*[-+*/^&]|=)/;
+
+/** File names Windows reserves for devices, with or without an extension: con.yml cannot be checked out there. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
 function urls(e: AnyEntry): Array<{ path: string[]; url: string }> {
   if ('paper' in e) return LINK_KINDS.filter((k) => e.paper.links[k]).map((k) => ({ path: ['links', k], url: e.paper.links[k]! }));
   return e.dataset.url ? [{ path: ['url'], url: e.dataset.url }] : [];
@@ -76,6 +85,13 @@ function checkEntry(e: AnyEntry): Finding[] {
         check: 'hygiene/invisible-char', ...place(),
         message: `${name} has an invisible or control character (${codePoint(invisible[0])}) at position ${invisible.index + 1}.`,
         hint: 'Delete it; fields are one line of visible text.',
+      });
+    }
+    if (FORMULA.test(field.value)) {
+      findings.push({
+        check: 'hygiene/formula', ...place(),
+        message: `${name} starts like a spreadsheet formula ("${field.value.slice(0, 20)}${field.value.length > 20 ? '…' : ''}"): opened from a CSV export, it would run.`,
+        hint: 'Write the text without the leading =, +, - or @ (the CSV export also neutralises such cells).',
       });
     }
     if (/^\s|\s$|\s{2,}/u.test(field.value.replace(INVISIBLE, ''))) {
@@ -118,6 +134,13 @@ function checkEntry(e: AnyEntry): Finding[] {
   }
   const title = 'paper' in e ? e.paper.title : e.dataset.name;
   const year = 'paper' in e ? e.paper.year : undefined;
+  if (WINDOWS_RESERVED.test(e.id)) {
+    findings.push({
+      check: 'hygiene/reserved-name', file: e.entry.source.file, line: 1, column: 1,
+      message: `File name "${e.id}.yml" is a name Windows reserves for a device: a contributor on Windows cannot check out the list.`,
+      hint: 'Rename the file (git mv), for example after the title.',
+    });
+  }
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.id)) {
     findings.push({
       check: 'hygiene/file-name', file: e.entry.source.file, line: 1, column: 1,
