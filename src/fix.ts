@@ -1,9 +1,11 @@
-// Safe mechanical fixes for `lint --fix`: venue aliases, spacing, canonical formatting. Never judgement calls.
+// Safe mechanical fixes for `lint --fix`: venue aliases, spacing, the DOI a DOI link names, canonical
+// formatting. Never judgement calls.
 import { formatDataset, formatPaper } from './entry-format.js';
 import type { Dataset, Paper } from './model.js';
 import type { YamlSource } from './load.js';
 import type { DatasetEntry, PaperEntry } from './project.js';
 import type { VenueList } from './venues.js';
+import { paperIdentifiers } from './paper-identifiers.js';
 
 export interface EntryFix {
   file: string;
@@ -24,6 +26,12 @@ export function fixPaper(e: PaperEntry, venues: VenueList): EntryFix | undefined
   const p: Paper = { ...e.paper, links: { ...e.paper.links } };
   p.title = fixText(p.title, 'title', changes);
   p.authors = fixText(p.authors, 'authors', changes);
+  // The DOI the paper link names (a doi.org, ACM or Springer link): exported and cited with it.
+  const linked = p.links.paper ? paperIdentifiers(p.links.paper).doi : undefined;
+  if (p.doi === undefined && linked) {
+    changes.push(`doi: (none) → ${linked}`);
+    p.doi = linked;
+  }
   if (p.venue !== undefined) {
     const venue = venues.resolve(p.venue);
     if (venue && venue.name !== p.venue) {

@@ -6,17 +6,22 @@ import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } fr
 import { count } from '../text/count.js';
 
 export const exportCommand: Command = {
-  usage: 'paperlist export --format bibtex|json|csv [--out FILE] [--root DIR]',
+  usage: 'paperlist export --format bibtex|json|csv|csl [--out FILE] [--root DIR]',
   options: { format: { type: 'string' }, out: { type: 'string' }, ...rootOption },
   help: `Writes every paper (and, in JSON, every dataset) in id order, to standard output or --out.
 
   bibtex  stable citation keys (surname, year, first title word: zhu2024question), @inproceedings,
           @article or @misc by venue kind, TeX specials escaped, arXiv eprint fields
   json    validated by schema/export.schema.json; adds the arXiv and ACL Anthology ids
-  csv     RFC 4180, one row per paper, sections space-separated
+  csv     RFC 4180, one row per paper, sections space-separated; a cell that starts with = + - @
+          is prefixed with ' so that a spreadsheet shows it as text
+  csl     CSL-JSON (what Zotero, citation-js and pandoc read): the full author list, DOI, arXiv id
+
+On stderr: how many papers have only "Surname et al." as their authors (verify --fix fills the
+full lists from the records).
 
 Options:
-  --format FORMAT  bibtex, json or csv (required)
+  --format FORMAT  bibtex, json, csv or csl (required)
   --out FILE       write there (atomically) instead of standard output
   --root DIR       the repository (default: the current directory)`,
   exits: '0 written, 1 refused: the entries have errors (listed on stderr)',
@@ -30,6 +35,8 @@ Options:
       await writeFileAtomic(resolve(io.cwd, values.out), outcome.text);
       io.stderr.write(`wrote ${values.out}: ${count(outcome.papers, 'paper')}${format === 'json' ? ` and ${count(outcome.datasets, 'dataset')}` : ''}\n`);
     } else io.stdout.write(outcome.text);
+    if (format !== 'json' && outcome.abbreviated)
+      io.stderr.write(`${count(outcome.abbreviated, 'paper has', 'papers have')} only "Surname et al." as authors: 'npx paperlist verify --fix' fills the full author lists from the records.\n`);
     return EXIT.ok;
   },
 };

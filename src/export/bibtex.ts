@@ -76,7 +76,7 @@ export function toBibtex(papers: readonly Paper[], venues: VenueList): string {
   return papers
     .map((p, i) => {
       const venue = p.venue ? venues.resolve(p.venue) : undefined;
-      const { arxiv, acl } = paperIdentifiers(p.links.paper);
+      const { arxiv, acl, doi } = paperIdentifiers(p.links.paper);
       const type = venue?.kind === 'journal' ? 'article' : venue && venue.kind !== 'preprint' ? 'inproceedings' : 'misc';
       const fields: Array<[string, string]> = [
         ['title', `{${escapeBibtex(p.title)}}`],
@@ -86,7 +86,9 @@ export function toBibtex(papers: readonly Paper[], venues: VenueList): string {
       if (type === 'article') fields.push(['journal', escapeBibtex(venue!.fullName ?? venue!.name)]);
       if (type === 'inproceedings') fields.push(['booktitle', escapeBibtex(venue!.fullName ?? venue!.name)]);
       // Verbatim fields (biblatex reads doi and url as such): only braces, which would unbalance the field, are encoded.
-      if (p.doi) fields.push(['doi', p.doi.replace(/\{/g, '%7B').replace(/\}/g, '%7D')]);
+      // The entry's DOI, or the one its paper link names (a doi.org, ACM or Springer link).
+      const citedDoi = p.doi ?? doi;
+      if (citedDoi) fields.push(['doi', citedDoi.replace(/\{/g, '%7B').replace(/\}/g, '%7D')]);
       if (arxiv) fields.push(['eprint', arxiv.id], ['archiveprefix', 'arXiv']);
       if (acl) fields.push(['note', `ACL Anthology ${acl.id}`]);
       const url = p.links.paper ?? p.links.code ?? p.links.project ?? p.links.model ?? p.links.data;
