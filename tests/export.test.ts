@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -73,8 +73,28 @@ describe('paperlist export', () => {
   it('--out writes the file; an unknown format is a usage error', async () => {
     const root = await copyFixture('lint-base');
     const written = await runCli(['export', '--format', 'bibtex', '--out', 'list.bib', '--root', root], root);
-    expect(written.stderr).toBe('wrote list.bib: 3 papers\n');
+    expect(written.stderr).toBe('wrote list.bib: 3 papers\n3 papers have only "Surname et al." as authors: \'npx paperlist verify --fix\' fills the full author lists from the records.\n');
     expect(await readFile(join(root, 'list.bib'), 'utf8')).toContain('@misc{jiang2023mistral,');
     expect((await runCli(['export', '--format', 'xml'], root)).code).toBe(2);
+  });
+});
+
+describe('export for citers', () => {
+  it('csl: CSL-JSON with the full author list, the DOI a link names, the arXiv id; stderr counts abbreviated author lists', async () => {
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, 'entries/papers/stochastic-parrots.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: On the Dangers of Stochastic Parrots\nauthors: Bender et al.\nauthorList:\n  - Emily M. Bender\n  - Timnit Gebru\nyear: 2021\nvenue: ACM MM\nlinks:\n  paper: https://dl.acm.org/doi/10.1145/3442188.3445922\nsections:\n  - sft\n');
+    const result = await runCli(['export', '--format', 'csl', '--root', root], root);
+    expect(result.code).toBe(0);
+    const items = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(items.find((i) => i.id === 'stochastic-parrots')).toEqual({
+      id: 'stochastic-parrots', type: 'paper-conference', title: 'On the Dangers of Stochastic Parrots',
+      author: [{ family: 'Bender', given: 'Emily M.' }, { family: 'Gebru', given: 'Timnit' }],
+      issued: { 'date-parts': [[2021]] }, 'container-title': 'Proceedings of the ACM International Conference on Multimedia',
+      DOI: '10.1145/3442188.3445922', URL: 'https://dl.acm.org/doi/10.1145/3442188.3445922',
+    });
+    expect(items.find((i) => i.id === 'mistral-7b')).toMatchObject({ type: 'article', author: [{ family: 'Jiang' }], number: 'arXiv:2310.06825', publisher: 'arXiv' });
+    expect(result.stderr).toBe("3 papers have only \"Surname et al.\" as authors: 'npx paperlist verify --fix' fills the full author lists from the records.\n");
+    const bib = await runCli(['export', '--format', 'bibtex', '--root', root], root);
+    expect(bib.stdout).toContain('  doi = {10.1145/3442188.3445922},\n');
   });
 });
