@@ -33,6 +33,8 @@ export async function rememberGenerated(root: string, readme: string): Promise<v
   const file = await recordFile(root);
   if (!file) return;
   const kept = (await recorded(file)).filter((h) => h !== hash(readme));
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${[...kept, hash(readme)].slice(-KEEP).join('\n')}\n`);
+  // A memory, not an output: a git directory that cannot be written costs only that memory.
+  await mkdir(dirname(file), { recursive: true })
+    .then(() => writeFile(file, `${[...kept, hash(readme)].slice(-KEEP).join('\n')}\n`))
+    .catch(() => undefined);
 }
