@@ -1,5 +1,6 @@
-// The command line: the only module that reads argv and decides the exit code. Each command's
-// options, help and exit codes are in src/cli/<command>.ts.
+// The command line: reads argv, dispatches to a command's CLI half (src/cli/<command>.ts, which
+// turns its outcome into an exit code), and reports an error that stopped the command (usage 2,
+// file 3, cancelled 130, a bug 70).
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { CancelledError, EXIT, fail, FileError, SHARED_EXITS, UsageError, type Command, type Io } from './cli/shared.js';

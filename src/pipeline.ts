@@ -1,5 +1,6 @@
-// load → validate → rules → render: the checked view of a repository that lint, generate, site and
-// export all start from, so that no command writes output from entries that lint would refuse.
+// load → validate → rules → render: the checked view of a repository (of any tree: the disk, a
+// write's candidate, a commit) that lint, generate, export, site and the write gate start from, so
+// that no command writes output from entries that lint would refuse.
 import { diskTree, type FileTree } from './file-tree.js';
 import { loadConfig, type Config } from './config.js';
 import { ENTRY_DIRS } from './model.js';

@@ -1,4 +1,6 @@
-// Load + validate: the checked view of a repository that every command starts from.
+// Load + validate: a repository's entries, sections and template as data, each entry with the
+// schema's verdict (valid, partial, or reported and left out). The rules and the render come after
+// (pipeline.ts).
 import type { Diagnostic } from './diagnostics.js';
 import type { FileTree } from './file-tree.js';
 import { loadWorkspace, type LoadedEntry, type Workspace } from './load.js';

@@ -74,7 +74,7 @@ export function parseReadme(source: string, file: string): ParsedReadme {
   for (const range of ranges) {
     rawGroups.push(readGroup(blocks.slice(range.from, range.to), source, report, items, range.headless ? undefined : sectionDepth));
   }
-  const groups = assignIds(rawGroups);
+  const groups = assignSectionIds(rawGroups);
 
   // Template: prose kept byte for byte, each group replaced by its marker.
   let template = '';
@@ -224,7 +224,7 @@ function readGroup(blocks: Block[], source: string, report: Report, out: Item[],
 }
 
 /** Section ids: slug of the title; when two sections share one, each gets its parent's slug in front. */
-function assignIds(rawGroups: RawGroup[]): Group[] {
+function assignSectionIds(rawGroups: RawGroup[]): Group[] {
   const all: Array<{ raw: RawSection; parent?: RawSection }> = [];
   for (const g of rawGroups) {
     for (const s of g.sections) {

@@ -5,7 +5,7 @@
 // chapters): paper-identifiers.ts decides, as it does for every rule. Whatever the API cannot answer
 // goes back to the HTTP check.
 import { doiFromUrl } from '../paper-identifiers.js';
-import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
+import { isAnswer, politeRequest, type Manners } from '../records/polite-http.js';
 import { groupLinks } from './api-paths.js';
 import type { LinkResult, PathChecked } from './options.js';
 
@@ -49,7 +49,7 @@ export async function checkDoiLinks(urls: readonly string[], options: DoiPathOpt
     const links = byDoi.get(doi)!;
     // The DOI's own characters are kept; only what a path cannot carry is escaped.
     const address = `${options.api}/${doi.split('/').map(encodeURIComponent).join('/')}?type=URL`;
-    const answer = await politeGet(address, options, gate, options.interval, 'the DOI resolver');
+    const answer = await politeRequest(address, options, gate, options.interval, 'the DOI resolver');
     if (!isAnswer(answer)) {
       // No answer at all (offline, no DNS): the HTTP check says so, with its offline rules.
       for (const rest of dois.slice(i)) fallback.push(...byDoi.get(rest)!);

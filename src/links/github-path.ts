@@ -4,7 +4,7 @@
 // answer (no answer, token refused, rate limit reached, malformed) goes back to the HTTP check.
 import { readRepositories, repositoriesQuery, type RepositoryAnswer } from '../records/github-graphql.js';
 import { githubRepoFromUrl, type RepositoryName } from '../paper-identifiers.js';
-import { isAnswer, politeGet, type Manners } from '../records/polite-http.js';
+import { isAnswer, politeRequest, type Manners } from '../records/polite-http.js';
 import { headerValue } from './classify.js';
 import { groupLinks } from './api-paths.js';
 import type { LinkResult, PathChecked, PathNote } from './options.js';
@@ -61,7 +61,7 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
   };
   for (let i = 0; i < groups.length; i += options.batch) {
     const batch = groups.slice(i, i + options.batch);
-    const answer = await politeGet(options.api, options, gate, options.interval, 'GitHub API', { json: repositoriesQuery(batch.map((g) => g.repo)), headers });
+    const answer = await politeRequest(options.api, options, gate, options.interval, 'GitHub API', { json: repositoriesQuery(batch.map((g) => g.repo)), headers });
     if (!isAnswer(answer)) {
       giveUp(i, { severity: 'info', message: answer.message });
       break;

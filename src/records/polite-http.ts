@@ -63,7 +63,7 @@ async function get(url: string, options: Manners, send: Send = {}): Promise<Answ
  * network errors retried with backoff, 429/503 waited out (Retry-After, capped at 2 minutes).
  * Returns the answer, or the problem after the last try.
  */
-export async function politeGet(url: string, options: Manners, gate: { nextAt: number }, interval: number, label: string, send: Send = {}): Promise<Answer | Omit<FetchProblem, 'id'>> {
+export async function politeRequest(url: string, options: Manners, gate: { nextAt: number }, interval: number, label: string, send: Send = {}): Promise<Answer | Omit<FetchProblem, 'id'>> {
   for (let attempt = 0; ; attempt++) {
     await sleep(gate.nextAt - Date.now());
     gate.nextAt = Date.now() + interval;

@@ -8,7 +8,7 @@ import { identifyPaper, recordKey } from './identify.js';
 import { parseS2Batch, S2_FIELDS } from './semantic-scholar.js';
 import type { SourceRecord } from './record.js';
 import type { RecordCache } from './record-cache.js';
-import { isAnswer, politeGet, type FetchProblem } from './polite-http.js';
+import { isAnswer, politeRequest, type FetchProblem } from './polite-http.js';
 
 export type { FetchProblem } from './polite-http.js';
 
@@ -61,7 +61,7 @@ export async function fetchArxiv(ids: readonly string[], cache: RecordCache, opt
     if (i) options.progress?.('arXiv API', i, missing.length);
     const batch = missing.slice(i, i + options.batch);
     const url = `${options.arxivApi}?id_list=${batch.join(',')}&max_results=${batch.length}`;
-    let answer = await politeGet(url, options, gate, options.interval, 'arXiv API');
+    let answer = await politeRequest(url, options, gate, options.interval, 'arXiv API');
     // "Rate exceeded." comes as a 200 with a plain body: waited out like a 429.
     for (let attempt = 0; isAnswer(answer) && answer.status === 200 && parseArxivFeed(answer.body).kind === 'throttled'; attempt++) {
       if (attempt >= options.retries) {
@@ -69,7 +69,7 @@ export async function fetchArxiv(ids: readonly string[], cache: RecordCache, opt
         break;
       }
       gate.nextAt = Date.now() + Math.min(answer.retryAfter ?? options.interval * 2 ** (attempt + 1), 120_000);
-      answer = await politeGet(url, options, gate, options.interval, 'arXiv API');
+      answer = await politeRequest(url, options, gate, options.interval, 'arXiv API');
     }
     if (!isAnswer(answer)) {
       const rest = answer.kind === 'unreachable' ? missing.slice(i) : batch;
@@ -107,7 +107,7 @@ async function fetchEach(
   const gate = { nextAt: 0 };
   for (const [i, id] of missing.entries()) {
     options.progress?.(source.label, i, missing.length);
-    const answer = await politeGet(source.url(id), options, gate, options.hostInterval, source.label);
+    const answer = await politeRequest(source.url(id), options, gate, options.hostInterval, source.label);
     if (!isAnswer(answer)) {
       for (const rest of answer.kind === 'unreachable' ? missing.slice(i) : [id]) problems.push({ id: rest, ...answer });
       if (answer.kind === 'unreachable') break;
@@ -173,7 +173,7 @@ export async function fetchPublished(arxivIds: readonly string[], cache: RecordC
     options.progress?.('Semantic Scholar', i, missing.length);
     const batch = missing.slice(i, i + S2_BATCH);
     const url = `${options.semanticScholar}/paper/batch?fields=${S2_FIELDS}`;
-    const answer = await politeGet(url, options, gate, options.hostInterval, 'Semantic Scholar', { json: { ids: batch.map((id) => `ARXIV:${id}`) }, ...(headers ? { headers } : {}) });
+    const answer = await politeRequest(url, options, gate, options.hostInterval, 'Semantic Scholar', { json: { ids: batch.map((id) => `ARXIV:${id}`) }, ...(headers ? { headers } : {}) });
     if (!isAnswer(answer)) {
       for (const id of answer.kind === 'unreachable' ? missing.slice(i) : batch) problems.push({ id, ...answer });
       if (answer.kind === 'unreachable') break;
