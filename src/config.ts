@@ -33,6 +33,7 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'hygiene/url-scheme': 'error',
   'hygiene/url-credentials': 'error',
   'hygiene/url-private': 'error',
+  'hygiene/arxiv-link': 'warning',
   'hygiene/unknown-section': 'error',
   'hygiene/duplicate-section-id': 'error',
   'hygiene/issue-form': 'error',

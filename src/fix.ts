@@ -5,7 +5,7 @@ import type { Dataset, Paper } from './model.js';
 import type { YamlSource } from './load.js';
 import type { DatasetEntry, PaperEntry } from './project.js';
 import type { VenueList } from './venues.js';
-import { paperIdentifiers } from './paper-identifiers.js';
+import { canonicalArxivLink, paperIdentifiers } from './paper-identifiers.js';
 
 export interface EntryFix {
   file: string;
@@ -26,6 +26,11 @@ export function fixPaper(e: PaperEntry, venues: VenueList): EntryFix | undefined
   const p: Paper = { ...e.paper, links: { ...e.paper.links } };
   p.title = fixText(p.title, 'title', changes);
   p.authors = fixText(p.authors, 'authors', changes);
+  const arxivLink = p.links.paper ? canonicalArxivLink(p.links.paper) : undefined;
+  if (arxivLink) {
+    changes.push(`links.paper: ${p.links.paper} → ${arxivLink}`);
+    p.links.paper = arxivLink;
+  }
   // The DOI the paper link names (a doi.org, ACM or Springer link): exported and cited with it.
   const linked = p.links.paper ? paperIdentifiers(p.links.paper).doi : undefined;
   if (p.doi === undefined && linked) {

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Diagnostic } from './diagnostics.js';
 import { lit, text } from './markdown/stringify.js';
 import { LINK_KINDS, type Dataset, type Links, type LinkKind, type Paper } from './model.js';
+import { canonicalArxivLink } from './paper-identifiers.js';
 
 /** A list line as generate writes it, for a contributor whose line lacks something. */
 export const LINE_FORM = {
@@ -150,7 +151,8 @@ function readPaper(nodes: PhrasingContent[], line: number, report: Report): Pape
       } else if (links[kind]) {
         report(line, 'warning', `Paper "${title}" has two ${kind} links; kept the first (${links[kind]}), not ${node.url}.`, 'Use another link key for the second one.');
       } else {
-        links[kind] = node.url;
+        // A paper's arXiv link is kept in its one form (the abstract page), however it was pasted.
+        links[kind] = kind === 'paper' ? (canonicalArxivLink(node.url) ?? node.url) : node.url;
       }
     } else if (node.type === 'text') {
       if (node.value.replace(/[\s[\].,;|]/g, '')) report(line, 'warning', `Text "${node.value.trim()}" in paper "${title}" is not part of the line format; not imported.`);

@@ -30,6 +30,17 @@ function tryUrl(url: string): URL | undefined {
 
 const ARXIV_HOSTS = /^(?:www\.|export\.)?arxiv\.org$/;
 
+/**
+ * The one form of an arXiv paper link: https://arxiv.org/abs/<id>, without version or pdf (a
+ * reader lands on the abstract page, which links every version). Undefined for a link that is
+ * not an arXiv paper's, or that is in that form already.
+ */
+export function canonicalArxivLink(url: string): string | undefined {
+  const arxiv = arxivIdFromUrl(url);
+  const canonical = arxiv ? `https://arxiv.org/abs/${arxiv.id}` : undefined;
+  return canonical !== undefined && canonical !== url ? canonical : undefined;
+}
+
 export function arxivIdFromUrl(url: string): ArxivId | undefined {
   const u = tryUrl(url);
   if (!u) return undefined;

@@ -93,4 +93,11 @@ describe('paperlist fmt', () => {
       expect(await git(root, 'status', '--porcelain')).toBe('');
     }
   });
+
+  it('writes an arXiv paper link in its one form, however it was pasted (pdf, version)', async () => {
+    const root = await gitFixture('lint-base');
+    const result = await add(root, '--title', 'Mixtral of Experts', '--authors', 'Jiang et al.', '--year', '2024', '--venue', 'arXiv', '--paper', 'https://arxiv.org/pdf/2401.04088v2.pdf', '--section', 'sft', '--dry-run', '--format', 'json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).entry).toContain('  paper: https://arxiv.org/abs/2401.04088\n');
+  });
 });

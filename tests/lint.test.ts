@@ -393,3 +393,15 @@ describe('relative links and images, with no network', () => {
     }]);
   });
 });
+
+describe('arXiv links in one form', () => {
+  it('a versioned or pdf arXiv paper link is hygiene/arxiv-link, and lint --fix writes the abstract page', async () => {
+    const root = await gitFixture('lint-base');
+    const file = join(root, 'entries/papers/mistral-7b.yml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('https://arxiv.org/abs/2310.06825', 'https://arxiv.org/pdf/2310.06825v3.pdf'));
+    const linted = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(linted.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'hygiene/arxiv-link').map((d: { line: number; message: string }) => `${d.line} ${d.message}`)).toEqual(['7 links.paper is an arXiv link in another form than the abstract page: https://arxiv.org/pdf/2310.06825v3.pdf.']);
+    await runCli(['lint', '--fix', '--root', root], root);
+    expect(await readFile(file, 'utf8')).toContain('  paper: https://arxiv.org/abs/2310.06825\n');
+  });
+});

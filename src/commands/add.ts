@@ -6,7 +6,7 @@ import { loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPaper } from '../entry-format.js';
 import { UsageError } from '../errors.js';
-import { paperIdentifiers } from '../paper-identifiers.js';
+import { canonicalArxivLink, paperIdentifiers } from '../paper-identifiers.js';
 import { comparePapers, findByIdentifier, POLICY } from '../same-paper.js';
 import { assignIds } from '../entry-ids.js';
 import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
@@ -57,6 +57,7 @@ export function paperFromFields(fields: AddFields): Paper {
   const venue = fields.venue?.trim();
   const links: Paper['links'] = {};
   for (const kind of LINK_KINDS) if (fields[kind]?.trim()) links[kind] = fields[kind]!.trim();
+  if (links.paper) links.paper = canonicalArxivLink(links.paper) ?? links.paper;
   const authorList = fields.authorList?.map((a) => a.trim().replace(/\s+/g, ' ')).filter(Boolean);
   return {
     title: (fields.title ?? '').trim().replace(/\s+/g, ' ').replace(/(?<![?!.])\.$/, ''),

@@ -10,6 +10,7 @@ import type { Project } from '../project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
 import { literalAddressRefusal } from '../links/address.js';
+import { canonicalArxivLink } from '../paper-identifiers.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
 // C0/C1 controls (tab and newline included: every field is one line), zero-width and bidi controls,
@@ -127,6 +128,10 @@ function checkEntry(e: AnyEntry): Finding[] {
     }
     if (parsed.username || parsed.password) {
       findings.push({ check: 'hygiene/url-credentials', ...placeOf(e, path), message: `${path.join('.')} carries a user name or password (${parsed.username ? 'user:…@' : ':…@'}${parsed.host}).`, hint: 'Link the public address of the page, without credentials: a link in the list is public.' });
+    }
+    const arxivLink = path[1] === 'paper' ? canonicalArxivLink(url) : undefined;
+    if (arxivLink) {
+      findings.push({ check: 'hygiene/arxiv-link', ...placeOf(e, path), message: `links.paper is an arXiv link in another form than the abstract page: ${url}.`, hint: `Link ${arxivLink} (no version, no pdf: the page links every version); 'npm run lint -- --fix' does it.` });
     }
     if (privateHost(parsed)) {
       findings.push({ check: 'hygiene/url-private', ...placeOf(e, path), message: `${path.join('.')} points at a private or local address (${parsed.hostname}), which no reader can open.`, hint: 'Link the public address of the page.' });
