@@ -83,6 +83,34 @@ describe('workflows', () => {
     expect(readme.run).toContain('npx paperlist absorb --dry-run');
   });
 
+  it('ci.yml also runs the tests on the current LTS lines (22, 24), and the dependencies allow the lowest Node engines names', async () => {
+    const workflow = parse(await read('.github/workflows/ci.yml')) as { jobs: Record<string, { strategy?: { matrix?: { node?: number[] } }; steps: Step[] }> };
+    expect(workflow.jobs['node-versions']!.strategy!.matrix!.node).toEqual([22, 24]);
+    expect(workflow.jobs['node-versions']!.steps.map((s) => s.run ?? '')).toContain('npm test');
+    const pkg = JSON.parse(await read('package.json')) as { engines: { node: string } };
+    expect(pkg.engines.node).toBe('>=20.19.0');
+    // Each installed dependency that declares engines.node admits 20.19 (no EBADENGINE on install).
+    const { readdir } = await import('node:fs/promises');
+    const lowest = [20, 19, 0];
+    const admits = (range: string): boolean => range.split('||').some((part) => {
+      const m = />=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(part);
+      if (!m) return true; // ^12.20.0 or * alone: no lower bound above 20.19 to check
+      const want = [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+      for (let i = 0; i < 3; i++) if (lowest[i] !== want[i]) return lowest[i]! > want[i]!;
+      return true;
+    });
+    const offenders: string[] = [];
+    const dirs = (await readdir(join(PACKAGE_ROOT, 'node_modules'))).flatMap((d) => (d.startsWith('@') ? [] : [d]));
+    const scoped = (await readdir(join(PACKAGE_ROOT, 'node_modules'))).filter((d) => d.startsWith('@'));
+    for (const scope of scoped) for (const d of await readdir(join(PACKAGE_ROOT, 'node_modules', scope))) dirs.push(`${scope}/${d}`);
+    for (const dir of dirs) {
+      const manifest = await readFile(join(PACKAGE_ROOT, 'node_modules', dir, 'package.json'), 'utf8').catch(() => '');
+      const range = manifest ? (JSON.parse(manifest) as { engines?: { node?: string } }).engines?.node : undefined;
+      if (range && !admits(range)) offenders.push(`${dir}: ${range}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('absorb.yml: on a push to main that changed README.md, absorbs with main\'s own code and commits', async () => {
     const text = await read('.github/workflows/absorb.yml');
     const workflow = parse(text) as Workflow & { on: { push: { branches: string[]; paths: string[] } }; jobs: Record<string, { permissions?: Record<string, string> }> };
