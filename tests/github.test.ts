@@ -214,6 +214,13 @@ describe('issue form and pull request template', () => {
     }]);
   });
 
+  it('CONTRIBUTING.md (GitHub shows it on a new pull request) gives the three ways in; npm run check runs what CI runs', async () => {
+    const text = await read('CONTRIBUTING.md');
+    for (const way of ['"Add a paper" form', 'Edit `README.md`', 'npx paperlist add <link>', 'No command is needed']) expect(text).toContain(way);
+    const pkg = JSON.parse(await read('package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.check).toBe('npm test && node bin/paperlist.js lint && node bin/paperlist.js generate --check');
+  });
+
   it('the pull request template asks for what CI checks', async () => {
     const template = await read('.github/PULL_REQUEST_TEMPLATE.md');
     for (const text of ['npm run lint', 'npm run generate', 'npx paperlist absorb', 'what was wrong and how you know']) expect(template).toContain(text);

@@ -10,6 +10,8 @@ import { copyFixture, runCli, tempDir } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM) || process.env.CI === 'true';
+// Skipped tests are said, not silent: a run without Chromium tells how to get one.
+if (!available) console.warn(`tests/site.test.ts: the browser tests are skipped: no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH; .ci/run installs it.`);
 
 /**
  * An entry lint refuses (markup in the title, a javascript: link). site refuses it too; with those
