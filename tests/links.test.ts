@@ -60,11 +60,10 @@ describe('link states against a real local server', () => {
 
   it('cuts a hanging host off at the timeout, and does not wait for it', async () => {
     server = await startLinkServer();
-    const started = Date.now();
+    // The host never answers: without the timeout this would outlast the test's own limit.
     const [r] = await checkLinks([`${server.base()}/hang`], { ...fast, timeout: 300, retries: 1 });
     expect(r).toMatchObject({ state: 'unreachable', attempts: 2 });
     expect(r!.error).toMatch(/timed out/);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('waits for Retry-After before asking the host again', async () => {
@@ -155,10 +154,9 @@ describe('what an answer means, and whether to ask again (pure)', () => {
 
   it('a connection reset is retried at once on a fresh connection, not after the backoff', async () => {
     server = await startLinkServer();
-    const started = Date.now();
-    const [r] = await checkLinks([`${server.base()}/flaky-reset`], { ...fast, backoff: 2_000, retries: 2 });
+    // A backoff of 60 s: waiting it would outlast the test's own limit, so passing means no wait.
+    const [r] = await checkLinks([`${server.base()}/flaky-reset`], { ...fast, backoff: 60_000, retries: 2 });
     expect(r).toMatchObject({ state: 'ok', attempts: 2 });
-    expect(Date.now() - started).toBeLessThan(900); // the backoff would have waited 1–3 s
   });
 });
 

@@ -252,7 +252,6 @@ sections:
   it('offline: each source ends at its first unreachable request, one line each, exit 4', async () => {
     const root = await copyFixture('lint-base');
     const dead = 'http://127.0.0.1:1';
-    const started = Date.now();
     const result = await runCli(['verify', '--root', root, '--arxiv-api', `${dead}/api/query`, '--anthology', dead, '--crossref', dead, '--semantic-scholar', `${dead}/graph/v1`, '--interval', '0'], root);
     expect(result.code).toBe(4);
     expect(result.stderr.split('\n').filter((l) => l.startsWith('paperlist:'))).toEqual([
@@ -262,7 +261,6 @@ sections:
       'paperlist: nothing was verified: no source could be reached (offline?). Try again with a network.',
     ]);
     expect(result.stdout).toBe(''); // no "no problems" about papers nobody looked at
-    expect(Date.now() - started).toBeLessThan(20_000);
     // JSON says the same in one document: nothing checked, offline, and which sources failed.
     const json = await runCli(['verify', '--root', root, '--arxiv-api', `${dead}/api/query`, '--anthology', dead, '--crossref', dead, '--semantic-scholar', `${dead}/graph/v1`, '--interval', '0', '--format', 'json'], root);
     expect(json.code).toBe(4);
