@@ -36,6 +36,22 @@ describe('site refuses what lint refuses', () => {
   });
 });
 
+describe('the site, without a browser', () => {
+  it('is the same bytes from the same entries, and embeds a hostile title only as escaped data', async () => {
+    const root = await hostileRoot();
+    await writeFile(join(root, '.paperlist.yml'), 'rules:\n  hygiene/markup: "off"\n  hygiene/url-scheme: "off"\n');
+    expect((await runCli(['site', '--out', 'one', '--root', root], root)).code).toBe(0);
+    expect((await runCli(['site', '--out', 'two', '--root', root], root)).code).toBe(0);
+    const html = await readFile(join(root, 'one/index.html'), 'utf8');
+    expect(await readFile(join(root, 'two/index.html'), 'utf8')).toBe(html);
+    // The title's "</script><img …>" must not close the page's script nor become an element.
+    expect(html).not.toContain('</script><img');
+    expect(html).not.toMatch(/<img\b/i);
+    expect(html).not.toMatch(/href=["']?javascript:/i);
+    expect(html).toContain('Müller Evil');
+  });
+});
+
 describe.runIf(available)('static site in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
