@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // A bounded fuzz run over every command: mutated entries, sections, settings, templates, READMEs to
-// import, `add` flags, Markdown for `links`, and the API answers links and verify read. Not part of `npm test` (it takes minutes).
+// import, hand edits of README.md to absorb (in a committed repository), `add` flags, Markdown for
+// `links`, and the API answers links and verify read. Not part of `npm test` (it takes minutes).
 //
 //   npm run fuzz -- [--cases N] [--seed S]
 //
 // Each case runs the CLI in this process (as the tests do) and checks: no stack trace or
 // "internal error", no run over 10 s, an exit code from the documented set (0, 1, 2, 3, 4), exactly
-// one JSON document on stdout with --format json, and README.md untouched when generate refuses.
+// one JSON document on stdout with --format json, README.md untouched when generate refuses, and no
+// file changed when absorb refuses.
 // One case in 40 also runs the built CLI as its own process, which must exit by itself (a leaked
 // worker thread would keep it alive). Exits 1 when any check failed, listing the cases.
 import { execFile } from 'node:child_process';
@@ -174,7 +176,7 @@ function answersCase() {
 
 for (let n = 0; n < CASES; n++) {
   counts.cases++;
-  const kind = pick(['entry', 'entry', 'sections', 'config', 'template', 'import', 'add', 'links', 'answers']);
+  const kind = pick(['entry', 'entry', 'sections', 'config', 'template', 'import', 'add', 'links', 'answers', 'absorb']);
   counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
   if (kind === 'answers') {
     answersCase();
@@ -202,6 +204,27 @@ for (let n = 0; n < CASES; n++) {
           if (error.killed) failures.push({ kind, argv: 'lint (process)', problems: ['the process did not exit within 10 s'], output: '' });
           else if (![1, 2].includes(error.code)) failures.push({ kind, argv: 'lint (process)', problems: [`exit code ${error.code}`], output: String(error.stderr).slice(0, 300) });
         }
+      }
+    } else if (kind === 'absorb') {
+      // A hand edit of README.md in a committed repository: absorb never crashes, always says one
+      // JSON document, and writes nothing (entries, README.md) when it refuses.
+      const git = (...args) => run('git', args, { cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'f', GIT_AUTHOR_EMAIL: 'f@example.invalid', GIT_COMMITTER_NAME: 'f', GIT_COMMITTER_EMAIL: 'f@example.invalid' } });
+      await git('init', '-q');
+      await git('add', '-A');
+      await git('commit', '-qm', 'base');
+      const lines = (await readmeOf(dir)).split('\n');
+      const at = int(lines.length);
+      const line = pick([mutateText(lines[at] ?? ''), `- [2024] **${pick(HOSTILE)}** *${pick(HOSTILE)}* \`${pick(['arXiv', 'ACL', pick(HOSTILE)])}\` [[paper](${pick(['https://arxiv.org/abs/2401.07817', 'https://arxiv.org/abs/2402.07827', pick(HOSTILE)])})]`, `- [**${pick(HOSTILE)}**](${pick(HOSTILE)}). ${pick(HOSTILE)}`]);
+      if (random() < 0.5) lines.splice(at, 0, line);
+      else lines[at] = line;
+      await writeFile(join(dir, 'README.md'), mutateBytes(lines.join('\n')));
+      const edited = await readmeOf(dir);
+      const argv = ['absorb', '--root', dir, '--format', 'json'];
+      const result = await cli(argv, dir);
+      check(kind, argv, result, { json: true });
+      if (result.code !== 0) {
+        const { stdout } = await git('status', '--porcelain');
+        if (stdout.split('\n').filter(Boolean).some((l) => l !== ' M README.md') || (await readmeOf(dir)) !== edited) failures.push({ kind, argv: 'absorb', problems: ['files changed although absorb refused'], output: stdout });
       }
     } else if (kind === 'import') {
       const lines = upstream.split('\n');
