@@ -52,6 +52,18 @@ describe('the site, without a browser', () => {
   });
 });
 
+describe('the site\'s section names', () => {
+  it('name each dataset subsection with its parent, so that none is listed twice', async () => {
+    const { siteData } = await import('../src/site/page.js');
+    const { loadProject } = await import('../src/project.js');
+    const { FIXTURES } = await import('./helpers.js');
+    const project = await loadProject(join(FIXTURES, 'list'));
+    const titles = siteData(project.sections!, project.papers, project.datasets).sections.map((s) => s.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles.filter((t) => t.endsWith('Manual Creation'))).toEqual(['Multilingual Pretraining Data: Manual Creation', 'Multilingual SFT Data: Manual Creation']);
+  });
+});
+
 describe.runIf(available)('static site in headless Chromium', () => {
   let browser: Browser;
   let page: Page;

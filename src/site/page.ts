@@ -12,11 +12,12 @@ export interface SiteData {
 }
 
 export function siteData(sections: SectionsFile, papers: ReadonlyArray<{ id: string; paper: Paper }>, datasets: ReadonlyArray<{ id: string; dataset: Dataset }>): SiteData {
-  // Paper sections numbered as in the README; dataset sections named with their group ("Data: Corpora").
+  // Paper sections numbered as in the README; dataset sections named with their parent
+  // ("Multilingual SFT Data: Manual Creation"), so that two "Manual Creation" can be told apart.
   const leafSections = sections.groups.flatMap((g) =>
     g.kind === 'paper'
       ? g.sections.flatMap((s, i) => (s.sections ? s.sections.map((c, j) => ({ id: c.id, title: `${i + 1}.${j + 1} ${c.title}` })) : [{ id: s.id, title: `${i + 1}. ${s.title}` }]))
-      : g.sections.flatMap((s) => (s.sections ?? [s]).map((c) => ({ id: c.id, title: `${g.title}: ${c.title}` }))));
+      : g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => ({ id: c.id, title: `${s.title}: ${c.title}` })) : [{ id: s.id, title: `${g.title}: ${s.title}` }])));
   const sorted = [...papers].sort((a, b) => b.paper.year - a.paper.year || compareStrings(a.paper.title.toLowerCase(), b.paper.title.toLowerCase()) || compareStrings(a.id, b.id));
   return {
     papers: sorted.map(({ paper }) => ({
