@@ -100,7 +100,9 @@ export function doiFromUrl(url: string): string | undefined {
     path = u.pathname; // a stray % in a hostile or broken URL
   }
   const m = /(?:^|\/)(10\.\d{4,9}\/[^\s?#]+)/.exec(path);
-  if (!m) return undefined;
+  // A DOI with '.' or '..' segments (an encoded '%2F..%2F') would be normalised away on the way to
+  // the handle API, and another DOI asked: not read as a DOI.
+  if (!m || m[1]!.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
   if (u.hostname === 'doi.org' || u.hostname === 'dx.doi.org' || u.hostname.endsWith('acm.org') || u.hostname.endsWith('springer.com'))
     return m[1]!.replace(/\/$/, '').toLowerCase();
   return undefined;
@@ -126,6 +128,17 @@ export function githubRepoFromUrl(url: string): RepositoryName | undefined {
   if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:') || (u.hostname !== 'github.com' && u.hostname !== 'www.github.com') || u.search || u.port || u.username) return undefined;
   const m = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(u.pathname);
   if (!m || NOT_OWNERS.has(m[1]!.toLowerCase()) || !OWNER.test(m[1]!) || !NAME.test(m[2]!) || m[2] === '.' || m[2] === '..') return undefined;
+  return { owner: m[1]!, name: m[2]! };
+}
+
+/**
+ * A repository's "owner/name" exactly as GitHub allows it (an answer's nameWithOwner is checked
+ * with it before it becomes a link): no character the URL parser would drop or reinterpret (a
+ * tab, a line break, '#', '?'), no '.' or '..' name.
+ */
+export function repositoryName(nameWithOwner: string): RepositoryName | undefined {
+  const m = /^([^/]+)\/([^/]+)$/.exec(nameWithOwner);
+  if (!m || !OWNER.test(m[1]!) || !NAME.test(m[2]!) || m[2] === '.' || m[2] === '..' || NOT_OWNERS.has(m[1]!.toLowerCase())) return undefined;
   return { owner: m[1]!, name: m[2]! };
 }
 

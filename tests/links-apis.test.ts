@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGithubLinks, type GithubPathOptions } from '../src/links/github-path.js';
-import { githubRepoFromUrl } from '../src/paper-identifiers.js';
+import { doiFromUrl, githubRepoFromUrl } from '../src/paper-identifiers.js';
 import { checkDoiLinks, readHandleAnswer } from '../src/links/doi-path.js';
 import { apiPaths } from '../src/links/api-paths.js';
 import { loadConfig, type LinkSettings } from '../src/config.js';
@@ -198,6 +198,21 @@ describe('links through GitHub and the DOI resolver', () => {
     const api = await githubApi({ 'a/b': { nameWithOwner: 'evil/x"><script>', isArchived: false }, 'c/d': { nameWithOwner: '../../etc', isArchived: false }, 'e/f': { nameWithOwner: 'owner/..', isArchived: false } });
     const urls = ['https://github.com/a/b', 'https://github.com/c/d', 'https://github.com/e/f'];
     expect(await checkGithubLinks(urls, options(api.base))).toEqual({ results: [], fallback: urls, notes: [] });
+  });
+
+  it('a new name with a character the URL parser would drop or reinterpret (tab, line break, #) never becomes a link', async () => {
+    const api = await githubApi({ 'a/b': { nameWithOwner: 'owner/name\n', isArchived: false }, 'c/d': { nameWithOwner: 'owner/na\tme', isArchived: false }, 'e/f': { nameWithOwner: 'owner/name#x', isArchived: false } });
+    const urls = ['https://github.com/a/b', 'https://github.com/c/d', 'https://github.com/e/f'];
+    expect(await checkGithubLinks(urls, options(api.base))).toEqual({ results: [], fallback: urls, notes: [] });
+  });
+
+  it('a DOI link whose encoded path holds dot segments is not read as a DOI (it would ask the handle API for another one)', async () => {
+    expect(doiFromUrl('https://doi.org/10.9999/dead%2F..%2F..%2F10.1000%2F1')).toBeUndefined();
+    expect(doiFromUrl('https://doi.org/10.1145/3442188.3445922')).toBe('10.1145/3442188.3445922');
+    // Not a DOI, so the DOI path takes no part in it (the link is checked over HTTP): the handle API is asked nothing.
+    const doi = await doiApi(['10.1000/1']);
+    await checkDoiLinks(['https://doi.org/10.9999/dead%2F..%2F..%2F10.1000%2F1'], { api: doi.base, interval: 0, userAgent: 'test', timeout: 5000, retries: 0 });
+    expect(doi.paths).toEqual([]);
   });
 
   it('sends the token over https or to this machine only', async () => {

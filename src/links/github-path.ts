@@ -3,7 +3,7 @@
 // nothing of a repository that was archived or renamed; the API says both. Whatever the API cannot
 // answer (no answer, token refused, rate limit reached, malformed) goes back to the HTTP check.
 import { readRepositories, repositoriesQuery, type RepositoryAnswer } from '../records/github-graphql.js';
-import { githubRepoFromUrl, type RepositoryName } from '../paper-identifiers.js';
+import { githubRepoFromUrl, repositoryName, type RepositoryName } from '../paper-identifiers.js';
 import { isAnswer, politeRequest, type Manners } from '../records/polite-http.js';
 import { headerValue } from './classify.js';
 import { groupLinks } from './api-paths.js';
@@ -86,7 +86,7 @@ export async function checkGithubLinks(urls: readonly string[], options: GithubP
       if (repo === 'unknown') fallback.push(...g.links);
       else if (repo === 'missing') for (const url of g.links) results.push({ url, state: 'dead', attempts: 0, via: 'github-api', error: `GitHub has no repository ${g.repo.owner}/${g.repo.name}` });
       // A new name that is not a repository name cannot become a link: asked over HTTP instead.
-      else if (!githubRepoFromUrl(`https://github.com/${repo.nameWithOwner}`)) fallback.push(...g.links);
+      else if (!repositoryName(repo.nameWithOwner)) fallback.push(...g.links);
       else for (const url of g.links) results.push(resultOf(url, g.repo, repo));
     });
     // Within the headers: no query is sent that the remaining points cannot pay for.
