@@ -87,6 +87,14 @@ describe('arXiv feed and Anthology BibTeX', () => {
   });
 });
 
+describe('a hostile feed', () => {
+  it('a DOCTYPE (an external entity, a parameter entity) is malformed, never a crash', () => {
+    for (const doctype of ['<!DOCTYPE feed [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '<!DOCTYPE feed [<!ELEMENT feed ANY><!ENTITY % p "x">]>', '<!DOCTYPE feed [<!ENTITY a "a"><!ENTITY b "&a;&a;&a;&a;">]>']) {
+      expect(parseArxivFeed(`<?xml version="1.0"?>${doctype}<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2401.00001v1</id><title>&x;</title></entry></feed>`)).toEqual({ kind: 'malformed', reason: 'a document type declaration (<!DOCTYPE>), which the arXiv API never sends' });
+    }
+  });
+});
+
 describe('paperlist verify against a replay server', () => {
   it('a throttled Semantic Scholar batch is one warning for the source, not one per preprint', async () => {
     const server = await replay([{ body: await fixture('arxiv-feed-published.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') }, { s2: { status: 429, body: await fixture('s2-throttled.json') } });

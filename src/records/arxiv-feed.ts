@@ -16,9 +16,18 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
 
 export function parseArxivFeed(body: string): FeedResult {
   if (/^\s*rate exceeded\.?\s*$/i.test(body)) return { kind: 'throttled' };
+  // The API never sends a DOCTYPE; one can declare external or recursive entities, which the XML
+  // parser either refuses by throwing or expands: such a body is not read at all.
+  if (/<!DOCTYPE/i.test(body)) return { kind: 'malformed', reason: 'a document type declaration (<!DOCTYPE>), which the arXiv API never sends' };
   const valid = XMLValidator.validate(body);
   if (valid !== true) return { kind: 'malformed', reason: `${valid.err.msg} (line ${valid.err.line})` };
-  const feed = (parser.parse(body) as { feed?: { entry?: unknown[] } }).feed;
+  let parsed: { feed?: { entry?: unknown[] } };
+  try {
+    parsed = parser.parse(body) as typeof parsed;
+  } catch (error) {
+    return { kind: 'malformed', reason: (error as Error).message };
+  }
+  const feed = parsed.feed;
   if (!feed) return { kind: 'malformed', reason: 'no <feed> element' };
   const records: ArxivRecord[] = [];
   const errors: string[] = [];
