@@ -127,8 +127,7 @@ export function githubRepoFromUrl(url: string): RepositoryName | undefined {
   const u = tryUrl(url);
   if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:') || (u.hostname !== 'github.com' && u.hostname !== 'www.github.com') || u.search || u.port || u.username) return undefined;
   const m = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(u.pathname);
-  if (!m || NOT_OWNERS.has(m[1]!.toLowerCase()) || !OWNER.test(m[1]!) || !NAME.test(m[2]!) || m[2] === '.' || m[2] === '..') return undefined;
-  return { owner: m[1]!, name: m[2]! };
+  return m ? repositoryName(`${m[1]}/${m[2]}`) : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { formatDataset, formatPaper } from '../entry-format.js';
 import { LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper } from '../model.js';
 import { findPaper, POLICY } from '../same-paper.js';
-import type { AbsorbPlan, Change, FieldChange } from './plan.js';
+import { fieldSlot, type AbsorbPlan, type Change, type FieldChange } from './plan.js';
 
 export interface Side {
   /** Entry files (and the template) as text, by path. */
@@ -32,18 +32,16 @@ function shown(v: Paper | Dataset): Record<string, string | undefined> {
   return { title: v.title, authors: v.authors, year: String(v.year), venue: v.venue, ...Object.fromEntries(LINK_KINDS.map((k) => [`links.${k}`, v.links[k]])), sections: [...v.sections].sort().join(', ') };
 }
 
+// A change's values are strings (as the report shows them); the entry's year is a number.
 function get(v: Paper | Dataset, field: string): string | undefined {
-  const [key, sub] = field.split('.') as [string, string | undefined];
-  const holder = (sub ? (v as Paper).links : v) as unknown as Record<string, unknown>;
-  const value = holder[sub ?? key];
-  return value === undefined ? undefined : String(value);
+  const { holder, key } = fieldSlot(v, field);
+  return holder[key] === undefined ? undefined : String(holder[key]);
 }
 
 function set(v: Paper | Dataset, field: string, to: string | undefined): void {
-  const [key, sub] = field.split('.') as [string, string | undefined];
-  const holder = (sub ? (v as Paper).links : v) as unknown as Record<string, unknown>;
-  if (to === undefined) delete holder[sub ?? key];
-  else holder[sub ?? key] = key === 'year' ? Number(to) : to;
+  const { holder, key } = fieldSlot(v, field);
+  if (to === undefined) delete holder[key];
+  else holder[key] = key === 'year' ? Number(to) : to;
 }
 
 const list = (s: string | undefined): string[] => (s ? s.split(', ').filter(Boolean) : []);

@@ -319,18 +319,23 @@ function fieldsOf(item: Item, venues: VenueList, entry?: Paper): Record<string, 
 }
 
 /** The entry with the fields the line shows; fields the line does not show (sections, authorList, doi) are kept. */
+/** Where a change's field ("title", "links.code") lives in an entry: the object that holds it, and its key. */
+export function fieldSlot(value: Paper | Dataset, field: string): { holder: Record<string, string | number | undefined>; key: string } {
+  const [key, sub] = field.split('.') as [string, string | undefined];
+  return { holder: (sub ? (value as Paper).links : value) as unknown as Record<string, string | number | undefined>, key: sub ?? key };
+}
+
 function applyFields(value: Paper | Dataset, shown: Record<string, string | number | undefined>): { value: Paper | Dataset; fields: FieldChange[] } {
   const fields: FieldChange[] = [];
   const next = { ...value, ...('links' in value ? { links: { ...value.links } } : {}) } as Paper & Dataset;
   for (const [field, to] of Object.entries(shown)) {
-    const [key, sub] = field.split('.') as [string, string | undefined];
-    const holder = (sub ? next.links : next) as unknown as Record<string, string | number | undefined>;
-    const from = holder[sub ?? key];
+    const { holder, key } = fieldSlot(next, field);
+    const from = holder[key];
     if (from === to) continue;
     // The README does not show an empty authors field: a line without authors keeps the entry's.
     if (field === 'authors' && !to) continue;
-    if (to === undefined) delete holder[sub ?? key];
-    else holder[sub ?? key] = to;
+    if (to === undefined) delete holder[key];
+    else holder[key] = to;
     fields.push({ field, ...(from !== undefined ? { from: String(from) } : {}), ...(to !== undefined ? { to: String(to) } : {}) });
   }
   return { value: next, fields };

@@ -9,7 +9,7 @@ import { compareStrings, type Diagnostic } from '../diagnostics.js';
 import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type Dataset, type Paper } from '../model.js';
 import { loadVenues } from '../package-files.js';
 import { checkRepository, type CheckedRepository } from '../pipeline.js';
-import { readmeState, type ReadmeState } from '../readme-state.js';
+import { readmeState, type ReadmeFacts, type ReadmeState } from '../readme-state.js';
 import { atOrigin, gateWrites } from '../write-gate.js';
 
 export interface AbsorbOutcome {
@@ -35,14 +35,18 @@ function sideOf(checked: CheckedRepository): Side & { sections?: string } {
   return { texts, values, ...(project.workspace.sections ? { sections: project.workspace.sections.text } : {}) };
 }
 
-export async function absorb(root: string, options: { dryRun: boolean }): Promise<AbsorbOutcome> {
-  const checked = await checkRepository(root, { render: true });
+/**
+ * `known`: the repository as a caller has checked it already, and what README.md is (lint asks
+ * both before it asks absorb), so that neither the entries nor the last commit are read twice.
+ */
+export async function absorb(root: string, options: { dryRun: boolean }, known?: { checked: CheckedRepository; facts?: ReadmeFacts }): Promise<AbsorbOutcome> {
+  const checked = known?.checked ?? (await checkRepository(root, { render: true }));
   const { project, rendered } = checked;
   if (!rendered || !project.sections || !project.workspace.template) return refuse(checked.diagnostics.filter((d) => d.severity === 'error'));
   const edited = project.workspace.readme;
   if (edited === undefined || edited === rendered.text) return { status: 'nothing', changes: [], files: {}, generated: [], diagnostics: [] };
 
-  const facts = await readmeState(root, checked);
+  const facts = known?.facts ?? (await readmeState(root, checked));
   if (facts.state === 'unknown')
     return refuse([{ file: README_FILE, line: 1, column: 1, ruleId: 'absorb', severity: 'error',
       message: 'README.md differs from what the entries generate, and there is no git commit to tell a hand edit of README.md from a change to the entries; nothing was absorbed.',

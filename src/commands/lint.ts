@@ -53,9 +53,10 @@ export async function applyFixes(root: string, write: boolean): Promise<AppliedF
 async function handEditOrDrift(root: string, checked: CheckedRepository): Promise<Diagnostic[]> {
   const drift = readmeDrift(checked);
   if (!drift.some((d) => d.file === README_FILE && d.severity === 'error')) return drift;
-  if ((await readmeState(root, checked)).state !== 'hand-edited') return drift;
+  const facts = await readmeState(root, checked);
+  if (facts.state !== 'hand-edited') return drift;
   const { absorb } = await import('./absorb.js');
-  const planned = await absorb(root, { dryRun: true });
+  const planned = await absorb(root, { dryRun: true }, { checked, facts });
   const others = drift.filter((d) => d.file !== README_FILE);
   if (planned.status === 'refused') return [...others, ...planned.diagnostics];
   const level = levelOf(checked.config, 'readme/hand-edit');

@@ -19,28 +19,18 @@ export const MAX_MARKS_PER_PARAGRAPH = 256;
 
 /** The first paragraph (text between blank lines) with more marks than MAX_MARKS_PER_PARAGRAPH: its first line and count. */
 export function tooManyMarks(text: string): { line: number; marks: number } | undefined {
-  let line = 1;
-  let start = 1;
+  const rows = text.split('\n');
+  let start = 0;
   let marks = 0;
-  for (const row of text.split('\n')) {
-    if (!row.trim()) {
+  for (let i = 0; i <= rows.length; i++) {
+    const row = rows[i];
+    if (row === undefined || !row.trim()) {
+      if (marks > MAX_MARKS_PER_PARAGRAPH) return { line: start + 1, marks };
+      start = i + 1;
       marks = 0;
-      start = line + 1;
-    } else {
-      for (const c of row) if (c === '*' || c === '_' || c === '[' || c === ']') marks++;
-      if (marks > MAX_MARKS_PER_PARAGRAPH) return { line: start, marks: marks + countRest(text, line) };
+      continue;
     }
-    line++;
+    for (const c of row) if (c === '*' || c === '_' || c === '[' || c === ']') marks++;
   }
   return undefined;
-}
-
-/** Marks in the rest of the paragraph after `line` (for the message: how many it holds). */
-function countRest(text: string, line: number): number {
-  let n = 0;
-  for (const row of text.split('\n').slice(line)) {
-    if (!row.trim()) break;
-    for (const c of row) if (c === '*' || c === '_' || c === '[' || c === ']') n++;
-  }
-  return n;
 }
