@@ -70,9 +70,31 @@ describe('arXiv feed and Anthology BibTeX', () => {
         { id: '2401.07817', title: 'A Survey of Something Entirely Different from the Entry', authors: ['Someone Else'], year: 2024, journalRef: 'ACL 2024' },
       ],
     });
-    expect(parseArxivFeed(await fixture('arxiv-error.xml'))).toEqual({ kind: 'records', records: [], errors: ['incorrect id format for 2310.99999'] });
-    expect(parseArxivFeed('Rate exceeded.')).toEqual({ kind: 'throttled' });
     expect(parseArxivFeed('<feed><entry>').kind).toBe('malformed');
+  });
+
+  it('reads the API\'s recorded answers: an Error entry names the id it rejects, an absent id is absent, a title may be "0"', async () => {
+    const recorded = (name: string): Promise<string> => readFile(join(FIXTURES, 'records/arxiv', name), 'utf8');
+    expect(parseArxivFeed(await recorded('rejected-abc.xml'))).toEqual({ kind: 'records', records: [], errors: [{ message: 'incorrect id format for abc', id: 'abc' }] });
+    expect(parseArxivFeed(await recorded('empty-0000.0000.xml'))).toEqual({ kind: 'records', records: [], errors: [] });
+    const batch = parseArxivFeed(await recorded('batch-0808.05394-1707.08567.xml'));
+    expect(batch.kind === 'records' && batch.records.map((r) => [r.id, r.title, r.year, r.authors.length, r.authors.at(-2)])).toEqual([
+      ['1707.08567', 'Proceedings of Workshop AEW10: Concepts in Information Theory and Communications', 2017, 34, 'Dirk Wübben'],
+    ]);
+    const zero = parseArxivFeed(await recorded('title-zero-2104.12255v1.xml'));
+    expect(zero.kind === 'records' && zero.records.map((r) => [r.id, r.title])).toEqual([['2104.12255', '0']]);
+  });
+
+  it('reads the DOI of a published version from a recorded search feed, and the TeX in titles as sent', async () => {
+    const feed = parseArxivFeed(await readFile(join(FIXTURES, 'records/arxiv/search-testing.xml'), 'utf8'));
+    if (feed.kind !== 'records') throw new Error(feed.kind);
+    expect(feed.records).toHaveLength(100);
+    expect(feed.errors).toEqual([]);
+    const withDoi = feed.records.filter((r) => r.doi);
+    expect(withDoi).toHaveLength(32);
+    // DOIs are kept lowercase, as every DOI comparison here expects.
+    expect(withDoi.slice(0, 2).map((r) => r.doi)).toEqual(['10.1109/icstw55395.2022.00035', '10.1109/icstw58534.2023.00023']);
+    expect(feed.records.filter((r) => r.title.includes('$')).map((r) => r.title)).toEqual(['$ω$Test: WebView-Oriented Testing for Android Applications']);
   });
 
   it('reads the Anthology BibTeX', async () => {
@@ -132,12 +154,13 @@ describe('paperlist verify against a replay server', () => {
   });
 
   it('waits and retries when arXiv throttles, and caches records for the next run', async () => {
-    const server = await replay([{ body: 'Rate exceeded.' }, { body: await fixture('arxiv-feed.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
+    // arXiv throttles with HTTP 429, the body "Rate exceeded." and no Retry-After (SOURCES.md).
+    const server = await replay([{ status: 429, body: 'Rate exceeded.' }, { body: await fixture('arxiv-feed.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
     const root = await copyFixture('lint-base');
     await runCli(verifyArgs(root, server.base, '--cache', 'verify-cache.json'), root);
     const queries = server.log.filter((r) => r.path.startsWith('/api/query'));
     expect(queries).toHaveLength(2);
-    expect(queries[1]!.at - queries[0]!.at).toBeGreaterThanOrEqual(390); // 2 × the 200 ms interval
+    expect(queries[1]!.at - queries[0]!.at).toBeGreaterThanOrEqual(990); // 2 × the interval, at least 500 ms
     const cache = JSON.parse(await readFile(join(root, 'verify-cache.json'), 'utf8'));
     expect(Object.keys(cache.records)).toEqual(['acl:2022.emnlp-main.630', 'arxiv:2310.06825', 'arxiv:2401.07817']);
     const before = server.log.length;
@@ -157,7 +180,8 @@ describe('paperlist verify against a replay server', () => {
   });
 
   it('an id arXiv does not know is an error at the link', async () => {
-    const server = await replay([{ body: await fixture('arxiv-error.xml') }], {});
+    // A well-formed id the API does not have: a feed without entries (recorded for 0000.0000).
+    const server = await replay([{ body: await readFile(join(FIXTURES, 'records/arxiv/empty-0000.0000.xml'), 'utf8') }], {});
     const root = await copyFixture('lint-base');
     for (const f of ['mistral-7b.yml', 'question-translation-training-for-better-multilingual.yml', 'overcoming-catastrophic-forgetting-in-zero-shot-cross.yml']) {
       const path = join(root, 'entries/papers', f);
@@ -167,7 +191,7 @@ describe('paperlist verify against a replay server', () => {
     }
     const result = await runCli(verifyArgs(root, server.base), root);
     expect(JSON.parse(result.stdout).diagnostics.map((d: { ruleId: string; message: string }) => `${d.ruleId} ${d.message}`)).toEqual([
-      'verify/missing arXiv has no paper 2310.99999 (incorrect id format for 2310.99999).',
+      'verify/missing arXiv has no paper 2310.99999.',
     ]);
     expect(result.code).toBe(1);
   });

@@ -112,7 +112,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   const results = new Map<string, LinkResult | Promise<LinkResult>>();
   let cached = 0;
   // Links an API can answer (arXiv, GitHub, DOI) wait for its batches; each can be turned off in .paperlist.yml.
-  const paths = apiPaths(config.links, { ...request, ...(request.records ? { records: resolve(request.root, request.records) } : {}) });
+  const paths = apiPaths(config.links, { ...request, ...(request.records ? { records: resolve(request.root, request.records) } : {}), deadlineAt: checker.deadlineAt });
   const queues = new Map<ApiPath, string[]>(paths.map((p) => [p, []]));
   const settle = (url: string): void => {
     if (changed && !changed.has(url)) return;

@@ -27,6 +27,8 @@ export interface PathRequest {
   githubToken?: string;
   /** The record cache verify keeps (verify --cache): arXiv records fetched here are kept there too. */
   records?: string;
+  /** The run's deadline (epoch ms; the link checker's): no API request starts after it. */
+  deadlineAt?: number;
 }
 
 /**
@@ -50,6 +52,7 @@ const nothingToSave = async (): Promise<undefined> => undefined;
 export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[] {
   const sources = (): Promise<typeof import('../records/sources.js')> => import('../records/sources.js');
   const paths: ApiPath[] = [];
+  const deadline = request.deadlineAt !== undefined ? { deadlineAt: request.deadlineAt } : {};
   if (settings.arxivApi !== false) {
     let records: RecordCache | undefined;
     paths.push({
@@ -58,7 +61,7 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
       check: async (urls) => {
         const [{ DEFAULT_SOURCE_OPTIONS }, { checkArxivLinks }] = await Promise.all([sources(), import('./arxiv-path.js')]);
         records = await RecordCache.open(request.records);
-        return checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}) }, records);
+        return checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}), ...deadline }, records);
       },
       close: async () => records?.save(),
     });
@@ -71,7 +74,7 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
       check: async (urls) => {
         const [{ DEFAULT_SOURCE_OPTIONS: { userAgent, timeout } }, { checkGithubLinks }] = await Promise.all([sources(), import('./github-path.js')]);
         // One retry: a rate-limited or failing API sends the links to HTTP rather than hold the run.
-        return checkGithubLinks(urls, { api: request.githubApi ?? DEFAULT_GITHUB_API, token, batch: 100, interval: 1000, userAgent, timeout, retries: 1 });
+        return checkGithubLinks(urls, { api: request.githubApi ?? DEFAULT_GITHUB_API, token, batch: 100, interval: 1000, userAgent, timeout, retries: 1, ...deadline });
       },
       close: nothingToSave,
     });
@@ -82,7 +85,7 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
       claims: (url) => doiFromUrl(url) !== undefined,
       check: async (urls) => {
         const [{ DEFAULT_SOURCE_OPTIONS: { userAgent, timeout } }, { checkDoiLinks }] = await Promise.all([sources(), import('./doi-path.js')]);
-        return checkDoiLinks(urls, { api: request.doiApi ?? DEFAULT_DOI_API, interval: 200, userAgent, timeout, retries: 1 });
+        return checkDoiLinks(urls, { api: request.doiApi ?? DEFAULT_DOI_API, interval: 200, userAgent, timeout, retries: 1, ...deadline });
       },
       close: nothingToSave,
     });

@@ -16,6 +16,8 @@ export interface LinkChecker {
   check(url: string): Promise<LinkResult>;
   /** Closes the connection pools; call once every check has settled. */
   close(): Promise<void>;
+  /** When the run's deadline falls (epoch ms): the API paths keep to it too. */
+  readonly deadlineAt: number;
 }
 
 /**
@@ -131,6 +133,7 @@ export function createLinkChecker(options: CheckOptions): LinkChecker {
       });
     },
     close: () => pool.close(),
+    deadlineAt,
   };
 }
 

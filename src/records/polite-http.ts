@@ -1,6 +1,8 @@
 // HTTP with a source's manners, shared by every record source and API path: one request per
 // interval through a shared gate, network errors retried with backoff (a name not found is not),
-// 429/503 waited out, answers capped in size, problems said as a person would say them.
+// throttling waited out (429/503, a "Rate exceeded." body, a server that stalls past the timeout),
+// answers capped in size and in time, nothing started after the run's deadline, problems said as
+// a person would say them.
 import { request } from 'undici';
 import { errorCode, headerValue } from '../links/classify.js';
 import { parseRetryAfter, sleep } from '../links/timing.js';
@@ -10,19 +12,37 @@ export interface Manners {
   userAgent: string;
   /** Per request: until the headers, and between two body chunks. */
   timeout: number;
-  /** Retries after a network error or a 429/503. */
+  /** Retries after a network error or throttling. */
   retries: number;
+  /** Epoch milliseconds after which no request starts and no wait ends (links --deadline). */
+  deadlineAt?: number;
 }
 
 export interface FetchProblem {
   id: string;
-  /** unreachable: no answer at all (network, DNS); missing: the source has no such paper; the rest: an answer that could not be used. */
-  kind: 'unreachable' | 'missing' | 'throttled' | 'malformed' | 'http';
+  /**
+   * unreachable: no answer at all (network, DNS); missing: the source has no such paper;
+   * throttled: the source kept refusing or stalling; deadline: not asked before the run's
+   * deadline; the rest: an answer that could not be used.
+   */
+  kind: 'unreachable' | 'missing' | 'throttled' | 'deadline' | 'malformed' | 'http';
   message: string;
 }
 
 /** Larger answers are cut off and refused: a record is a few kilobytes, a batch of 50 under 200 KB. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A whole answer, headers to last byte, gets this many timeouts: the per-chunk timeout alone lets
+ * a body that drips a byte a second run for days.
+ */
+const ANSWER_TIMEOUTS = 2;
+
+/** arXiv's answer when it throttles: HTTP 429 with this plain body and no Retry-After (recorded: SOURCES.md). */
+const THROTTLING_BODY = /^\s*rate exceeded\.?\s*$/i;
+
+/** Waits after throttling without Retry-After: doubling from twice the source's interval, at least a second. */
+const throttleWait = (interval: number, attempt: number): number => Math.max(interval, 500) * 2 ** (attempt + 1);
 
 export interface Answer {
   status: number;
@@ -38,10 +58,27 @@ export interface Send {
   headers?: Record<string, string>;
 }
 
+/** Thrown when a whole answer took longer than ANSWER_TIMEOUTS timeouts. */
+class AnswerTimeout extends Error {
+  readonly code = 'ANSWER_TIMEOUT';
+}
+
 async function get(url: string, options: Manners, send: Send = {}): Promise<Answer> {
   const headers = { 'user-agent': options.userAgent, ...send.headers, ...(send.json !== undefined ? { 'content-type': 'application/json' } : {}) };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new AnswerTimeout(`no whole answer within ${(ANSWER_TIMEOUTS * options.timeout) / 1000} s`)), ANSWER_TIMEOUTS * options.timeout);
+  try {
+    return await read(url, options, send, headers, controller.signal);
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function read(url: string, options: Manners, send: Send, headers: Record<string, string>, signal: AbortSignal): Promise<Answer> {
   const response = await request(url, {
-    method: send.json !== undefined ? 'POST' : 'GET', headers, headersTimeout: options.timeout, bodyTimeout: options.timeout,
+    method: send.json !== undefined ? 'POST' : 'GET', headers, headersTimeout: options.timeout, bodyTimeout: options.timeout, signal,
     ...(send.json !== undefined ? { body: JSON.stringify(send.json) } : {}),
   });
   const chunks: Buffer[] = [];
@@ -60,25 +97,37 @@ async function get(url: string, options: Manners, send: Send = {}): Promise<Answ
 
 /**
  * One request with the source's manners: at most one per `interval` (shared through `gate`),
- * network errors retried with backoff, 429/503 waited out (Retry-After, capped at 2 minutes).
- * Returns the answer, or the problem after the last try.
+ * network errors retried with backoff, throttling waited out (Retry-After, capped at 2 minutes, or
+ * doubling waits), nothing started or waited for past `options.deadlineAt`. Returns the answer,
+ * or the problem after the last try.
  */
 export async function politeRequest(url: string, options: Manners, gate: { nextAt: number }, interval: number, label: string, send: Send = {}): Promise<Answer | Omit<FetchProblem, 'id'>> {
+  const deadlineAt = options.deadlineAt ?? Infinity;
   for (let attempt = 0; ; attempt++) {
+    if (Math.max(gate.nextAt, Date.now()) >= deadlineAt) return { kind: 'deadline', message: `${label}: not asked before the run's deadline` };
     await sleep(gate.nextAt - Date.now());
     gate.nextAt = Date.now() + interval;
     let answer: Answer;
     try {
       answer = await get(url, options, send);
     } catch (error) {
+      // A server that accepted the connection and then said nothing is busy, as arXiv is when it
+      // throttles (answers took up to two minutes): waited out like a 429, never "unreachable".
+      if (isStall(error)) {
+        if (attempt >= options.retries) return { kind: 'throttled', message: `${label} kept stalling (${networkReason(error)}): busy or throttling` };
+        gate.nextAt = Date.now() + throttleWait(interval, attempt);
+        continue;
+      }
       // A name that does not resolve will not resolve a second later: no retry, no wait.
       if (attempt >= options.retries || isNameNotFound(error)) return { kind: 'unreachable', message: `${label} unreachable: ${networkReason(error)}` };
       gate.nextAt = Date.now() + Math.max(interval, 500 * 2 ** attempt);
       continue;
     }
-    if (answer.status === 429 || answer.status === 503) {
-      if (attempt >= options.retries) return { kind: 'throttled', message: `${label} kept throttling (HTTP ${answer.status})` };
-      gate.nextAt = Date.now() + Math.min(answer.retryAfter ?? interval * 2 ** (attempt + 1), 120_000);
+    const throttlingBody = answer.body.length < 64 && THROTTLING_BODY.test(answer.body);
+    if (answer.status === 429 || answer.status === 503 || throttlingBody) {
+      const said = throttlingBody ? `HTTP ${answer.status}, "${answer.body.trim()}"` : `HTTP ${answer.status}`;
+      if (attempt >= options.retries) return { kind: 'throttled', message: `${label} kept throttling (${said})` };
+      gate.nextAt = Date.now() + Math.min(answer.retryAfter ?? throttleWait(interval, attempt), 120_000);
       continue;
     }
     return answer;
@@ -86,6 +135,8 @@ export async function politeRequest(url: string, options: Manners, gate: { nextA
 }
 
 const isNameNotFound = (error: unknown): boolean => errorCode(error) === 'ENOTFOUND';
+const STALLS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ANSWER_TIMEOUT']);
+const isStall = (error: unknown): boolean => STALLS.has(errorCode(error));
 
 /** A network error in one line, as a person would say it. */
 function networkReason(error: unknown): string {
@@ -93,6 +144,7 @@ function networkReason(error: unknown): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (no network, or no DNS)';
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
+  if (code === 'ANSWER_TIMEOUT') return (error as Error).message;
   return (error as { message?: string }).message ?? String(error);
 }
 

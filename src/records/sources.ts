@@ -29,6 +29,8 @@ export interface SourceOptions {
   timeout: number;
   retries: number;
   userAgent: string;
+  /** Epoch milliseconds after which nothing more is asked (links --deadline). */
+  deadlineAt?: number;
   /** Told when a source starts on the ids it must fetch, and after each of its requests. */
   progress?: (source: string, done: number, total: number) => void;
 }
@@ -48,47 +50,73 @@ export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
 
 
 /**
+ * Problems after which a source is not asked again in this run: no answer at all, throttling that
+ * outlasted the retries (asking on would only prolong it), the run's deadline.
+ */
+const endsTheRun = (problem: Omit<FetchProblem, 'id'>): boolean => problem.kind === 'unreachable' || problem.kind === 'throttled' || problem.kind === 'deadline';
+
+/**
  * arXiv records for the ids not in the cache, `batch` ids a request, one request per interval.
- * When the API cannot be reached at all, the remaining ids are not tried: one problem each, kind
- * 'unreachable', and no further wait.
+ * What the API says of an id, as recorded answers show it: a record (it exists), absence from a
+ * clean feed (it does not: cached as such), or an Error entry naming it (the API rejects the id,
+ * with HTTP 400 and no records for the rest of the batch). A batch with an Error that names none of
+ * its ids is split in halves and asked again, so one bad id never makes fifty unverifiable, nor
+ * fifty dead. When the API cannot be reached, keeps throttling or the deadline comes, the ids not
+ * yet asked are not tried: one problem each, and no further wait.
  */
 export async function fetchArxiv(ids: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
   const problems: FetchProblem[] = [];
   const missing = ids.filter((id) => cache.get(`arxiv:${id}`) === undefined);
   const gate = { nextAt: 0 };
+  const queue: string[][] = [];
+  for (let i = 0; i < missing.length; i += options.batch) queue.push(missing.slice(i, i + options.batch));
+  let done = 0;
   if (missing.length) options.progress?.('arXiv API', 0, missing.length);
-  for (let i = 0; i < missing.length; i += options.batch) {
-    if (i) options.progress?.('arXiv API', i, missing.length);
-    const batch = missing.slice(i, i + options.batch);
+  while (queue.length) {
+    const batch = queue.shift()!;
     const url = `${options.arxivApi}?id_list=${batch.join(',')}&max_results=${batch.length}`;
-    let answer = await politeRequest(url, options, gate, options.interval, 'arXiv API');
-    // "Rate exceeded." comes as a 200 with a plain body: waited out like a 429.
-    for (let attempt = 0; isAnswer(answer) && answer.status === 200 && parseArxivFeed(answer.body).kind === 'throttled'; attempt++) {
-      if (attempt >= options.retries) {
-        answer = { kind: 'throttled', message: 'arXiv API kept throttling ("Rate exceeded.")' };
-        break;
-      }
-      gate.nextAt = Date.now() + Math.min(answer.retryAfter ?? options.interval * 2 ** (attempt + 1), 120_000);
-      answer = await politeRequest(url, options, gate, options.interval, 'arXiv API');
-    }
+    const answer = await politeRequest(url, options, gate, options.interval, 'arXiv API');
     if (!isAnswer(answer)) {
-      const rest = answer.kind === 'unreachable' ? missing.slice(i) : batch;
-      for (const id of rest) problems.push({ id, ...answer });
-      if (answer.kind === 'unreachable') break;
+      for (const id of endsTheRun(answer) ? [batch, ...queue].flat() : batch) problems.push({ id, ...answer });
+      if (endsTheRun(answer)) break;
       continue;
     }
-    const feed = answer.status === 200 ? parseArxivFeed(answer.body) : undefined;
-    if (!feed || feed.kind !== 'records') {
+    const feed = answer.status === 200 || answer.status === 400 ? parseArxivFeed(answer.body) : undefined;
+    if (!feed || feed.kind !== 'records' || (answer.status === 400 && !feed.errors.length)) {
       const why = feed?.kind === 'malformed' ? `malformed answer: ${feed.reason}` : `HTTP ${answer.status}`;
-      for (const id of batch) problems.push({ id, kind: feed ? 'malformed' : 'http', message: `arXiv API: ${why}` });
+      for (const id of batch) problems.push({ id, kind: feed?.kind === 'malformed' ? 'malformed' : 'http', message: `arXiv API: ${why}` });
       continue;
     }
     for (const r of feed.records) cache.set(`arxiv:${r.id}`, { source: 'arXiv', ...r });
-    for (const id of batch) {
-      if (cache.get(`arxiv:${id}`) !== undefined) continue;
+    const named = new Map(feed.errors.filter((e) => e.id !== undefined).map((e) => [e.id!.replace(/v\d+$/, ''), e.message]));
+    const rejected = new Map(batch.filter((id) => named.has(id)).map((id) => [id, named.get(id)!]));
+    const unanswered = batch.filter((id) => cache.get(`arxiv:${id}`) === undefined && !rejected.has(id));
+    for (const id of rejected.keys()) {
       cache.set(`arxiv:${id}`, null);
-      problems.push({ id, kind: 'missing', message: `arXiv has no paper ${id}${feed.errors[0] ? ` (${feed.errors[0]})` : ''}` });
+      problems.push({ id, kind: 'missing', message: `arXiv has no paper ${id} (${rejected.get(id)})` });
     }
+    if (!feed.errors.length) {
+      // A clean feed is the whole answer: an id it leaves out does not exist.
+      for (const id of unanswered) {
+        cache.set(`arxiv:${id}`, null);
+        problems.push({ id, kind: 'missing', message: `arXiv has no paper ${id}` });
+      }
+    } else if (unanswered.length > 1) {
+      // An Error that leaves ids unanswered says nothing of them: ask again, in halves when the
+      // Error named none of the batch (one of them is the bad id).
+      const half = rejected.size ? unanswered.length : Math.ceil(unanswered.length / 2);
+      queue.unshift(...[unanswered.slice(0, half), unanswered.slice(half)].filter((b) => b.length));
+    } else if (unanswered.length === 1) {
+      const [id] = unanswered as [string];
+      if (batch.length > 1) queue.unshift([id]);
+      else {
+        // Asked alone and answered with an Error: this is the id the API rejects.
+        cache.set(`arxiv:${id}`, null);
+        problems.push({ id, kind: 'missing', message: `arXiv has no paper ${id} (${feed.errors[0]!.message})` });
+      }
+    }
+    done += batch.length - unanswered.length;
+    if (queue.length) options.progress?.('arXiv API', done, missing.length);
   }
   return problems;
 }
@@ -109,8 +137,8 @@ async function fetchEach(
     options.progress?.(source.label, i, missing.length);
     const answer = await politeRequest(source.url(id), options, gate, options.hostInterval, source.label);
     if (!isAnswer(answer)) {
-      for (const rest of answer.kind === 'unreachable' ? missing.slice(i) : [id]) problems.push({ id: rest, ...answer });
-      if (answer.kind === 'unreachable') break;
+      for (const rest of endsTheRun(answer) ? missing.slice(i) : [id]) problems.push({ id: rest, ...answer });
+      if (endsTheRun(answer)) break;
       continue;
     }
     if (answer.status === 404) {
@@ -175,8 +203,8 @@ export async function fetchPublished(arxivIds: readonly string[], cache: RecordC
     const url = `${options.semanticScholar}/paper/batch?fields=${S2_FIELDS}`;
     const answer = await politeRequest(url, options, gate, options.hostInterval, 'Semantic Scholar', { json: { ids: batch.map((id) => `ARXIV:${id}`) }, ...(headers ? { headers } : {}) });
     if (!isAnswer(answer)) {
-      for (const id of answer.kind === 'unreachable' ? missing.slice(i) : batch) problems.push({ id, ...answer });
-      if (answer.kind === 'unreachable') break;
+      for (const id of endsTheRun(answer) ? missing.slice(i) : batch) problems.push({ id, ...answer });
+      if (endsTheRun(answer)) break;
       continue;
     }
     const parsed = answer.status === 200 ? parseS2Batch(answer.body) : undefined;

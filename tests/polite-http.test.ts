@@ -1,0 +1,42 @@
+// The one request every record source and API path makes (records/polite-http.ts): bounded in
+// time as a whole, kept to the run's deadline.
+import { describe, expect, it } from 'vitest';
+import { politeRequest } from '../src/records/polite-http.js';
+import { listenLocal } from './helpers.js';
+
+const manners = { userAgent: 'paperlist-test', timeout: 300, retries: 0 };
+
+describe('politeRequest', () => {
+  it('a body that drips a byte at a time ends at twice the timeout, as a stall (busy or throttling)', async () => {
+    let sent = 0;
+    const server = await listenLocal((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // Each chunk comes well within the per-chunk timeout; the whole never ends.
+      const timer = setInterval(() => {
+        if (res.destroyed) return clearInterval(timer);
+        res.write(' ');
+        sent++;
+      }, 100);
+      res.on('close', () => clearInterval(timer));
+    });
+    const started = Date.now();
+    const answer = await politeRequest(`${server.base}/works/x`, manners, { nextAt: 0 }, 0, 'Crossref');
+    expect(answer).toEqual({ kind: 'throttled', message: 'Crossref kept stalling (no whole answer within 0.6 s): busy or throttling' });
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(sent).toBeGreaterThanOrEqual(3);
+  });
+
+  it('nothing starts, and no wait is begun, past the deadline', async () => {
+    const asked: string[] = [];
+    const server = await listenLocal((req, res) => {
+      asked.push(req.url ?? '');
+      res.end('{}');
+    });
+    expect(await politeRequest(`${server.base}/a`, { ...manners, deadlineAt: Date.now() - 1 }, { nextAt: 0 }, 0, 'Crossref')).toEqual({ kind: 'deadline', message: "Crossref: not asked before the run's deadline" });
+    // The gate would open after the deadline: no wait for it.
+    const started = Date.now();
+    expect(await politeRequest(`${server.base}/b`, { ...manners, deadlineAt: Date.now() + 100 }, { nextAt: Date.now() + 60_000 }, 0, 'Crossref')).toMatchObject({ kind: 'deadline' });
+    expect(Date.now() - started).toBeLessThan(50);
+    expect(asked).toEqual([]);
+  });
+});
