@@ -5,12 +5,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const ROOT = new URL('..', import.meta.url);
-const schema = (name) => JSON.parse(readFileSync(new URL(`schema/${name}.schema.json`, ROOT), 'utf8'));
+const schema = (file) => JSON.parse(readFileSync(new URL(`schema/${file}.schema.json`, ROOT), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true } });
 const ids = {};
 const built = {};
-for (const name of ['paper', 'dataset', 'sections', 'config']) {
-  const s = schema(name);
+// Validator name → schema file (src/validate.ts names the same).
+const files = { paper: 'paper', dataset: 'dataset', sections: 'sections', config: 'config', recordCache: 'record-cache', linkCache: 'link-cache' };
+for (const [name, file] of Object.entries(files)) {
+  const s = schema(file);
   ajv.addSchema(s);
   ids[name] = s.$id;
   built[name] = JSON.stringify(s);

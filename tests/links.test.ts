@@ -387,6 +387,37 @@ describe('paperlist links (CLI)', () => {
     expect(JSON.parse(again.stdout).summary).toMatchObject({ cached: 1, checked: 1, ok: 1, dead: 1, offline: false });
   });
 
+  it('a link cache is input: entries that fail its schema are dropped, a time in 2999 is taken as now, a link or another version is not read', async () => {
+    const { LinkCache } = await import('../src/links/cache.js');
+    const dir = await tempDir();
+    const path = join(dir, 'cache.json');
+    const now = Date.parse('2026-12-03T00:00:00.000Z');
+    await writeFile(path, JSON.stringify({
+      version: 1,
+      links: {
+        'https://example.org/forever': { state: 'ok', checkedAt: '2999-01-01T00:00:00.000Z' },
+        'https://example.org/dead': { state: 'dead', checkedAt: '2026-12-01T00:00:00.000Z' },
+        'https://example.org/moved': { state: 'redirected', finalUrl: 'https://user:secret@example.net/', checkedAt: '2026-12-01T00:00:00.000Z' },
+        'https://example.org/odd': { state: 'ok', checkedAt: '2026-12-01T00:00:00.000Z', note: 'x' },
+      },
+    }));
+    const ttl = 7 * 24 * 3600 * 1000;
+    const opened = await LinkCache.open(path, ttl, now);
+    expect(opened.warning).toBe('The link cache: 3 entries were dropped (links "https://example.org/dead": state must be equal to one of the allowed values, …); 1 time after now was taken as now. What was dropped is fetched again.');
+    expect(opened.cache.get('https://example.org/dead', now)).toBeUndefined();
+    expect(opened.cache.get('https://example.org/moved', now)).toBeUndefined();
+    // Taken as checked now, so it expires with the time-to-live like any other.
+    expect(opened.cache.get('https://example.org/forever', now)).toMatchObject({ state: 'ok' });
+    expect(opened.cache.get('https://example.org/forever', now + ttl + 1)).toBeUndefined();
+
+    await writeFile(path, JSON.stringify({ version: 2, links: {} }));
+    expect((await LinkCache.open(path, ttl, now)).warning).toBe('The link cache was not read: /version must be equal to constant. Starting a new one.');
+    const { symlink, rm } = await import('node:fs/promises');
+    await rm(path);
+    await symlink('/dev/zero', path);
+    expect((await LinkCache.open(path, ttl, now)).warning).toBe('The link cache was not read: The file is a symbolic link; its target was not read. Starting a new one.');
+  });
+
   it('deduplicates URLs before any request, keeping every origin', async () => {
     server = await startLinkServer();
     const b = server.base();

@@ -196,6 +196,37 @@ describe('paperlist verify against a replay server', () => {
     expect(result.code).toBe(1);
   });
 
+  it('a cache is input: a record of the wrong type, one under another key, a time in 2999 are dropped or clamped, with one warning, and fetched again', async () => {
+    const server = await replay([{ body: await fixture('arxiv-feed.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, 'records.json'), JSON.stringify({
+      version: 2,
+      records: {
+        // Was exit 70 ("internal error"): a record that is not an object.
+        'arxiv:2310.06825': { record: 42, fetchedAt: '2026-12-01T00:00:00.000Z' },
+        // Another paper's record under this paper's key.
+        'acl:2022.emnlp-main.630': { record: { source: 'ACL Anthology', id: '2024.findings-acl.498', title: 'T', authors: ['A B'], year: 2024 }, fetchedAt: '2026-12-01T00:00:00.000Z' },
+      },
+      // "No published version", dated so that it would never expire.
+      published: { 'arxiv:2401.07817': { to: null, fetchedAt: '2999-01-01T00:00:00.000Z' } },
+    }));
+    const result = await runCli(verifyArgs(root, server.base, '--cache', 'records.json'), root);
+    const warning = JSON.parse(result.stdout).diagnostics.find((d: { file: string }) => d.file === 'records.json');
+    expect(warning).toEqual({
+      file: 'records.json', line: null, column: null, ruleId: 'records', severity: 'warning',
+      message: 'The record cache: 2 entries were dropped (records "arxiv:2310.06825": record must be object, …); 1 time after now was taken as now. What was dropped is fetched again.',
+      hint: 'What was dropped was not used; the file is rewritten with what was kept at the end of the run.',
+    });
+    // The dropped records are fetched again; the clamped answer is used (Semantic Scholar is asked for the other preprint only).
+    expect(server.log.map((r) => `${r.path} ${r.body ?? ''}`)).toEqual([
+      '/api/query?id_list=2310.06825,2401.07817&max_results=2 ', '/graph/v1/paper/batch?fields=externalIds,title,year,venue,authors {"ids":["ARXIV:2310.06825"]}', '/2022.emnlp-main.630.bib ',
+    ]);
+    expect(result.code).toBe(1); // the fixture feed's other title for 2401.07817: verify/title
+    const saved = JSON.parse(await readFile(join(root, 'records.json'), 'utf8'));
+    expect(Date.parse(saved.published['arxiv:2401.07817'].fetchedAt)).toBeLessThanOrEqual(Date.now());
+    expect(saved.records['acl:2022.emnlp-main.630'].record.id).toBe('2022.emnlp-main.630');
+  });
+
   it('finds the published version of an arXiv entry, and --fix applies it and fills author lists', async () => {
     const s2 = await fixture('s2-batch.json');
     // Semantic Scholar joins Mistral 7B to a DOI whose record is another paper: no finding, no fix.

@@ -85,7 +85,7 @@ export async function lookUpRecord(ref: PaperRef, sources: SourceOptions, cacheP
   const cache = await RecordCache.open(cachePath);
   const key = recordKey(ref);
   let problems: FetchProblem[] = [];
-  const warnings: Diagnostic[] = [];
+  const warnings: Diagnostic[] = cache.warning ? [{ file: cachePath!, ruleId: 'records', severity: 'warning', message: cache.warning }] : [];
   if (cache.get(key) === undefined) {
     if (ref.kind === 'arxiv') problems = await fetchArxiv([ref.id], cache, sources);
     else if (ref.kind === 'acl') problems = await fetchAnthology([ref.id], cache, sources);

@@ -81,7 +81,10 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   await run('papers', 'acl', ids('acl:', [...keyed.keys(), ...targets]), (list) => fetchAnthology(list, cache, sources));
   await run('papers', 'doi', ids('doi:', [...keyed.keys(), ...targets]), (list) => fetchCrossref(list, cache, sources));
   const unsaved = await cache.save();
-  const cacheDiagnostics: Diagnostic[] = unsaved ? [cacheNotSaved(options.cachePath!, unsaved)] : [];
+  const cacheDiagnostics: Diagnostic[] = [
+    ...(cache.warning ? [{ file: options.cachePath!, ruleId: 'records', severity: 'warning' as const, message: cache.warning, hint: 'What was dropped was not used; the file is rewritten with what was kept at the end of the run.' }] : []),
+    ...(unsaved ? [cacheNotSaved(options.cachePath!, unsaved)] : []),
+  ];
 
   const findings: Finding[] = [];
   const fixes: Array<{ entry: PaperEntry; changes: string[]; evidence: string[]; text: string }> = [];
@@ -116,8 +119,15 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   }
   // A published-version lookup that failed (a throttled Semantic Scholar batch) is one warning for
   // the source, not one per preprint: without a key, one 429 covers every preprint of the list.
+  // So is a source that kept throttling or met the deadline: it was not asked for the rest.
   const lookups = new Map<string, PaperEntry[]>();
-  for (const problem of problems.filter((p) => p.key.startsWith('published:'))) lookups.set(problem.message, [...(lookups.get(problem.message) ?? []), ...(keyed.get(`arxiv:${problem.id}`) ?? [])]);
+  const stopped = new Map<string, PaperEntry[]>();
+  for (const problem of problems) {
+    const published = problem.key.startsWith('published:');
+    if (!published && problem.kind !== 'throttled' && problem.kind !== 'deadline') continue;
+    const group = published ? lookups : stopped;
+    group.set(problem.message, [...(group.get(problem.message) ?? []), ...(keyed.get(published ? `arxiv:${problem.id}` : problem.key) ?? [])]);
+  }
   for (const [message, papers] of lookups) {
     if (!papers.length) continue;
     findings.push({
@@ -126,7 +136,15 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       hint: 'They are looked up again on the next run; a SEMANTIC_SCHOLAR_API_KEY gives Semantic Scholar a higher rate.',
     });
   }
-  for (const problem of problems.filter((p) => !p.key.startsWith('published:'))) {
+  for (const [message, papers] of stopped) {
+    if (!papers.length) continue;
+    findings.push({
+      check: 'verify/unavailable', ...placeOf(papers[0]!, ['links', 'paper']),
+      message: `${message}: ${count(papers.length, 'paper was', 'papers were')} not checked this run.`,
+      hint: 'They are checked again on the next run.',
+    });
+  }
+  for (const problem of problems.filter((p) => !p.key.startsWith('published:') && p.kind !== 'throttled' && p.kind !== 'deadline')) {
     const key = problem.key;
     for (const p of keyed.get(key) ?? []) {
       const missing = problem.kind === 'missing';

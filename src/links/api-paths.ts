@@ -61,7 +61,8 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
       check: async (urls) => {
         const [{ DEFAULT_SOURCE_OPTIONS }, { checkArxivLinks }] = await Promise.all([sources(), import('./arxiv-path.js')]);
         records = await RecordCache.open(request.records);
-        return checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}), ...deadline }, records);
+        const checked = await checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}), ...deadline }, records);
+        return records.warning ? { ...checked, notes: [{ severity: 'warning', message: `${records.warning} (${request.records})` }, ...checked.notes] } : checked;
       },
       close: async () => records?.save(),
     });

@@ -1,8 +1,9 @@
 // The link cache: successes with the time they were seen, kept for a time-to-live; failures are
 // never kept (they are always checked again). A versioned JSON file, written atomically.
-import { readFile } from 'node:fs/promises';
+import { readCacheFile } from '../cache-input.js';
 import { compareStrings } from '../diagnostics.js';
 import { writeFileAtomic } from '../fs-atomic.js';
+import { schemaValidators } from '../validate.js';
 import type { LinkResult, LinkVia } from './options.js';
 
 const VERSION = 1;
@@ -22,6 +23,17 @@ interface CacheFile {
   links: Record<string, CachedLink>;
 }
 
+/** A final URL a fix may write into an entry: a web address without credentials. */
+function finalUrlIsPlain(_collection: string, _key: string, entry: Record<string, unknown>): string | undefined {
+  if (entry.finalUrl === undefined) return undefined;
+  try {
+    const url = new URL(String(entry.finalUrl));
+    return url.username || url.password ? 'finalUrl carries credentials' : undefined;
+  } catch {
+    return 'finalUrl is not a URL';
+  }
+}
+
 export class LinkCache {
   private constructor(
     private readonly path: string,
@@ -29,21 +41,14 @@ export class LinkCache {
     private readonly ttlMs: number,
   ) {}
 
-  /** Reads the cache; a missing, unreadable or other-version file starts an empty one. */
-  static async open(path: string, ttlMs: number): Promise<{ cache: LinkCache; warning?: string }> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      return { cache: new LinkCache(path, new Map(), ttlMs) };
-    }
-    try {
-      const data = JSON.parse(text) as CacheFile;
-      if (data.version !== VERSION || typeof data.links !== 'object' || data.links === null) throw new Error(`version ${String(data.version)}`);
-      return { cache: new LinkCache(path, new Map(Object.entries(data.links)), ttlMs) };
-    } catch (error) {
-      return { cache: new LinkCache(path, new Map(), ttlMs), warning: `the link cache ${path} could not be read (${(error as Error).message}); starting a new one` };
-    }
+  /**
+   * Reads the cache (untrusted: cache-input.ts validates it entry by entry, drops what fails and
+   * says so in `warning`); a missing file starts an empty one.
+   */
+  static async open(path: string, ttlMs: number, now = Date.now()): Promise<{ cache: LinkCache; warning?: string }> {
+    const read = readCacheFile(path, 'The link cache', schemaValidators.linkCache, { collections: ['links'], timeField: 'checkedAt', consistent: finalUrlIsPlain }, now);
+    const links = (read.data as CacheFile | undefined)?.links ?? {};
+    return { cache: new LinkCache(path, new Map(Object.entries(links)), ttlMs), ...(read.warning ? { warning: read.warning } : {}) };
   }
 
   /** A fresh success for the URL, as a result, or undefined. */

@@ -1,10 +1,11 @@
 // The record cache: records fetched from the sources (and the published versions Semantic Scholar
 // names), kept 30 days in a versioned JSON file shared by verify, add and links. Apart from the
 // sources so that a command can name it without loading their clients and readers.
-import { readFile } from 'node:fs/promises';
 import { compareStrings, type Diagnostic } from '../diagnostics.js';
 import { FileError } from '../errors.js';
 import { writeFileAtomic } from '../fs-atomic.js';
+import { readCacheFile } from '../cache-input.js';
+import { schemaValidators } from '../validate.js';
 import type { SourceRecord } from './record.js';
 
 /** 2: records carry the DOI and venue, and Anthology names are "Given Family" (version 1 had neither). */
@@ -17,22 +18,43 @@ interface CacheFile {
   published?: Record<string, { to: string | null; fetchedAt: string }>;
 }
 
+const SOURCE_OF_PREFIX: Record<string, SourceRecord['source']> = { arxiv: 'arXiv', acl: 'ACL Anthology', doi: 'Crossref' };
+
+/** A record is kept under its own key: arxiv:<its id> from arXiv, and so on (a DOI in any case). */
+function recordMatchesKey(collection: string, key: string, entry: Record<string, unknown>): string | undefined {
+  if (collection !== 'records' || entry.record === null) return undefined;
+  const record = entry.record as SourceRecord;
+  const [prefix, ...rest] = key.split(':');
+  const id = rest.join(':');
+  if (SOURCE_OF_PREFIX[prefix!] !== record.source) return `a ${record.source} record under a ${prefix} key`;
+  const same = prefix === 'doi' ? record.id.toLowerCase() === id.toLowerCase() : record.id === id;
+  return same ? undefined : `the record of ${JSON.stringify(record.id.slice(0, 80))} under another key`;
+}
+
 const byKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => compareStrings(a, b)));
 
 export class RecordCache {
-  private constructor(private readonly path: string | undefined, private readonly data: CacheFile, private readonly ttlMs: number) {}
+  private constructor(
+    private readonly path: string | undefined,
+    private readonly data: CacheFile,
+    private readonly ttlMs: number,
+    /** What was dropped or not read of the file, in one sentence; undefined when it was whole. */
+    readonly warning?: string,
+  ) {}
 
-  static async open(path: string | undefined, ttlMs = 30 * 24 * 3600 * 1000): Promise<RecordCache> {
+  /**
+   * Reads the cache file (untrusted: cache-input.ts validates it, drops what fails and says so in
+   * `warning`); a missing file starts an empty cache.
+   */
+  static async open(path: string | undefined, ttlMs = 30 * 24 * 3600 * 1000, now = Date.now()): Promise<RecordCache> {
     let data: CacheFile = { version: CACHE_VERSION, records: {} };
+    let warning: string | undefined;
     if (path) {
-      try {
-        const parsed = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-        if (parsed.version === CACHE_VERSION && parsed.records && typeof parsed.records === 'object') data = parsed;
-      } catch {
-        // missing or unreadable: start afresh
-      }
+      const read = readCacheFile(path, 'The record cache', schemaValidators.recordCache, { collections: ['records', 'published'], timeField: 'fetchedAt', consistent: recordMatchesKey }, now);
+      if (read.data) data = read.data as unknown as CacheFile;
+      warning = read.warning;
     }
-    return new RecordCache(path, data, ttlMs);
+    return new RecordCache(path, data, ttlMs, warning);
   }
 
   /** undefined: not cached (or stale); null: the source said there is no such paper. */
