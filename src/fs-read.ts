@@ -77,7 +77,8 @@ export function readRegularFile(path: string, maxBytes: number, followLinks: boo
     fd = openSync(path, followLinks ? constants.O_RDONLY | constants.O_NONBLOCK : FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { problem: 'missing', message: 'The file does not exist.', hint: 'Check the path.' };
+    // A path through a regular file (ENOTDIR) names nothing, as a path to nothing does.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: 'missing', message: 'The file does not exist.', hint: 'Check the path.' };
     if (code === 'ELOOP') return { problem: 'not-regular', message: 'The file is a symbolic link; its target was not read.', hint: NOT_REGULAR_HINT };
     return unreadable(error);
   }
