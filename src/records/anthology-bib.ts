@@ -3,6 +3,7 @@
 // their particles and braced surnames ({Moura Ramos}), month macros resolve.
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
+import { plainFromHtml } from './plain-title.js';
 import { foldWhitespace, personFamily, personName, type CslName } from './record.js';
 
 export interface AnthologyRecord {
@@ -63,7 +64,8 @@ export function parseAnthologyBib(body: string): AnthologyRecord | undefined {
     return undefined;
   }
   const item = items[0];
-  const title = item?.title ? foldWhitespace(item.title) : '';
+  // citation-js turns the TeX of a title (\textit{…}) into HTML tags: made plain here.
+  const title = item?.title ? plainFromHtml(item.title) : '';
   const year = Number(item?.issued?.['date-parts']?.[0]?.[0]);
   if (!item || !title || !Number.isInteger(year)) return undefined;
   const names = (item.author ?? []).filter((n) => n && typeof n === 'object');

@@ -5,6 +5,7 @@
 // a paper with several DOIs has them space-separated or in several elements.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseArxivId } from '../paper-identifiers.js';
+import { plainFromTex } from './plain-title.js';
 import type { SourceRecord } from './record.js';
 
 /** What the feed says of a paper: a source record's fields (the year is that of the first version; the DOI is arxiv:doi). */
@@ -71,7 +72,7 @@ export function parseArxivFeed(body: string): FeedResult {
     const journalRef = text(e.journal_ref);
     // The first DOI is the published article's (arXiv asks submitters to put it first).
     const [doi] = doisOf(e.doi);
-    records.push({ id: id.id, title, authors, year: Number(published[1]), ...(journalRef ? { journalRef } : {}), ...(doi ? { doi } : {}) });
+    records.push({ id: id.id, title: plainFromTex(title), authors, year: Number(published[1]), ...(journalRef ? { journalRef } : {}), ...(doi ? { doi } : {}) });
   }
   return { kind: 'records', records, errors };
 }

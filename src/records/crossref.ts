@@ -1,7 +1,11 @@
 // Reads a work from Crossref's REST API (api.crossref.org/works/<doi>): {"status": "ok",
-// "message-type": "work", "message": {DOI, title: [..], author: [{given, family, ...}],
-// issued: {"date-parts": [[y, m, d]]}, container-title: [..], short-container-title: [..], ...}}.
+// "message-type": "work", "message": {DOI, title: [..], subtitle: [..], author: [{given, family,
+// ...}], issued: {"date-parts": [[y, m, d]]}, container-title: [..], short-container-title: [..],
+// ...}}, minding what recorded answers show (tests/fixtures/records/SOURCES.md): titles in HTML
+// pretty-printed across lines, a subtitle deposited apart (ACM), and `issued` as [[null]].
+import { plainFromHtml } from './plain-title.js';
 import { foldWhitespace, personFamily, personName, type CslName } from './record.js';
+import { normalizeTitle } from '../text/normalize.js';
 
 export interface CrossrefWork {
   doi: string;
@@ -14,18 +18,55 @@ export interface CrossrefWork {
   shortContainerTitle?: string;
 }
 
+type DateField = { 'date-parts'?: unknown } | undefined;
+
 interface Message {
   DOI?: unknown;
   title?: unknown;
+  subtitle?: unknown;
   author?: unknown;
-  issued?: { 'date-parts'?: unknown };
-  published?: { 'date-parts'?: unknown };
+  issued?: DateField;
+  published?: DateField;
+  'published-print'?: DateField;
+  'published-online'?: DateField;
+  created?: DateField;
+  event?: { name?: unknown };
   'container-title'?: unknown;
   'short-container-title'?: unknown;
 }
 
 const first = (v: unknown): string | undefined => (Array.isArray(v) && typeof v[0] === 'string' ? foldWhitespace(v[0]) || undefined : undefined);
-const yearOf = (d: { 'date-parts'?: unknown } | undefined): number => Number(Array.isArray(d?.['date-parts']) && Array.isArray(d['date-parts'][0]) ? d['date-parts'][0][0] : NaN);
+const yearOf = (d: DateField): number | undefined => {
+  const year = Array.isArray(d?.['date-parts']) && Array.isArray(d['date-parts'][0]) ? d['date-parts'][0][0] : undefined;
+  return Number.isInteger(year) ? (year as number) : undefined;
+};
+/** The last year a proceedings name states ("…Workshops, 2003."). */
+const yearNamed = (name: string | undefined): number | undefined => {
+  const years = name?.match(/\b(?:19|20)\d{2}\b/g);
+  return years ? Number(years.at(-1)) : undefined;
+};
+
+/**
+ * The year of publication: `issued`, which Crossref derives from the print and online dates; when
+ * that is [[null]] (recorded for proceedings papers), the dates it would come from, then the year
+ * the proceedings name, and last the year the record was created (a deposit can come a year late).
+ */
+function publicationYear(m: Message): number | undefined {
+  return yearOf(m.issued) ?? yearOf(m.published) ?? yearOf(m['published-print']) ?? yearOf(m['published-online'])
+    ?? yearNamed(typeof m.event?.name === 'string' ? m.event.name : undefined) ?? yearNamed(first(m['container-title'])) ?? yearOf(m.created);
+}
+
+/**
+ * The title as the list shows it: HTML made plain, and a subtitle deposited apart joined with
+ * ": " (ACM: "TUBE" + "time-dependent pricing for mobile data"), unless it is empty or only
+ * repeats the title (a running head).
+ */
+function fullTitle(m: Message): string | undefined {
+  const title = first(m.title) && plainFromHtml(first(m.title)!);
+  if (!title) return undefined;
+  const subtitle = first(m.subtitle) && plainFromHtml(first(m.subtitle)!);
+  return subtitle && !normalizeTitle(title).includes(normalizeTitle(subtitle)) ? `${title}: ${subtitle}` : title;
+}
 
 /** The work in a Crossref answer, or why it cannot be read. */
 export function parseCrossrefWork(body: string): CrossrefWork | { malformed: string } {
@@ -37,13 +78,13 @@ export function parseCrossrefWork(body: string): CrossrefWork | { malformed: str
   }
   const m = json?.message;
   if (json?.status !== 'ok' || json['message-type'] !== 'work' || !m || typeof m !== 'object') return { malformed: 'not a Crossref work' };
-  const title = first(m.title);
-  const year = Number.isInteger(yearOf(m.issued)) ? yearOf(m.issued) : yearOf(m.published);
-  if (typeof m.DOI !== 'string' || !title || !Number.isInteger(year)) return { malformed: 'a work without DOI, title or year' };
+  const title = fullTitle(m);
+  const year = publicationYear(m);
+  if (typeof m.DOI !== 'string' || !title || year === undefined) return { malformed: 'a work without DOI, title or year' };
   const people = (Array.isArray(m.author) ? (m.author as CslName[]) : []).filter((a) => a && typeof a === 'object' && personName(a));
   const authors = people.map(personName);
   const families = people.map(personFamily);
-  const container = first(m['container-title']);
-  const short = first(m['short-container-title']);
+  const container = first(m['container-title']) && plainFromHtml(first(m['container-title'])!);
+  const short = first(m['short-container-title']) && plainFromHtml(first(m['short-container-title'])!);
   return { doi: m.DOI.toLowerCase(), title, authors, families, year, ...(container ? { containerTitle: container } : {}), ...(short ? { shortContainerTitle: short } : {}) };
 }

@@ -1,0 +1,80 @@
+// verify on a list built from records the services really sent (tests/fixtures/records/SOURCES.md),
+// replayed by a local server: entries written as the list writes them must raise no error. Each
+// entry stands for a shape the fixtures written from documentation never had: a TeX title from
+// arXiv, a subtitle Crossref keeps apart, HTML across lines, `issued` as [[null]], a hyphenated
+// family name behind a TeX accent in the Anthology's BibTeX.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
+
+const records = (path: string): Promise<string> => readFile(join(FIXTURES, 'records', path), 'utf8');
+
+const entry = (title: string, authors: string, year: number, venue: string, paper: string): string =>
+  `# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: ${JSON.stringify(title)}\nauthors: ${authors}\nyear: ${year}\nvenue: ${venue}\nlinks:\n  paper: ${paper}\nsections:\n  - sft\n`;
+
+const ENTRIES: Record<string, string> = {
+  'omega-test.yml': entry('ωTest: WebView-Oriented Testing for Android Applications', 'Hu et al.', 2023, 'arXiv', 'https://arxiv.org/abs/2306.03845'),
+  'metal.yml': entry('METAL: Metamorphic Testing Framework for Analyzing Large-Language Model Qualities', 'Hyun et al.', 2023, 'arXiv', 'https://arxiv.org/abs/2312.06056'),
+  'widget.yml': entry('Widget, Widget as You Lead, I Am Performing Well Indeed!: Using Results from an Exploratory Offline Study to Inform an Empirical Online Study about a Learning Analytics Widget in a Collaborative Learning Environment', 'Scheffel et al.', 2017, 'LAK', 'https://doi.org/10.1145/3027385.3027428'),
+  'wireless-losses.yml': entry('Accurate and Explicit Differentiation of Wireless and Congestion Losses', 'Arya et al.', 2003, 'ICDCS', 'https://doi.org/10.1109/ICDCSW.2003.1203662'),
+  'ctdna-panel.yml': entry('Construction of a reference material panel for detecting KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA', 'Xu et al.', 2020, 'J Clin Pathol', 'https://doi.org/10.1136/jclinpath-2020-206745'),
+  'unassimilated-borrowings.yml': entry('Detecting Unassimilated Borrowings in Spanish: An Annotated Corpus and Approaches to Modeling', 'Álvarez-Mellado et al.', 2022, 'ACL', 'https://aclanthology.org/2022.acl-long.268'),
+};
+
+/** The services, each answering from its recordings; what was not recorded is answered as the service answers an unknown id. */
+async function replay(): Promise<{ base: string; asked: string[] }> {
+  const asked: string[] = [];
+  const feed = await records('arxiv/search-testing.xml');
+  const widgetList = JSON.parse(await records('crossref/list-query-widget.json')) as { message: { items: Array<{ DOI: string }> } };
+  const envelope = JSON.parse(await records('crossref/work-10.1109-icdcsw.2003.1203662.json')) as object;
+  const works: Record<string, string> = {
+    '10.1109/icdcsw.2003.1203662': await records('crossref/work-10.1109-icdcsw.2003.1203662.json'),
+    '10.1136/jclinpath-2020-206745': await records('crossref/work-10.1136-jclinpath-2020-206745.json'),
+    // The list's item in a single-work answer (the work JSON is the same in both).
+    '10.1145/3027385.3027428': JSON.stringify({ ...envelope, message: widgetList.message.items.find((i) => i.DOI === '10.1145/3027385.3027428') }),
+  };
+  const notFound = await records('crossref/not-found.txt');
+  const bib = await records('alvarez-mellado.bib');
+  const server = await listenLocal((req, res) => {
+    const url = req.url ?? '';
+    asked.push(url);
+    if (url.startsWith('/api/query')) return void res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(feed);
+    if (url.startsWith('/works/')) {
+      const work = works[decodeURIComponent(url.slice('/works/'.length)).toLowerCase()];
+      return void res.writeHead(work ? 200 : 404, { 'content-type': work ? 'application/json' : 'text/plain' }).end(work ?? notFound);
+    }
+    if (url === '/2022.acl-long.268.bib') return void res.writeHead(200, { 'content-type': 'application/x-bibtex' }).end(bib);
+    res.writeHead(404).end();
+  });
+  return { base: server.base, asked };
+}
+
+describe('verify on records as the services send them', () => {
+  it('raises no error on entries written as the list writes them', async () => {
+    const root = await copyFixture('lint-base');
+    await rm(join(root, 'entries/papers'), { recursive: true });
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(root, 'entries/papers'));
+    for (const [name, text] of Object.entries(ENTRIES)) await writeFile(join(root, 'entries/papers', name), text);
+    const { base, asked } = await replay();
+    // Semantic Scholar is not replayed (no recording): unreachable, which is one line, not an error.
+    const result = await runCli([
+      'verify', '--root', root, '--arxiv-api', `${base}/api/query`, '--anthology', base, '--crossref', base, '--semantic-scholar', 'http://127.0.0.1:1/graph/v1',
+      '--interval', '0', '--format', 'json',
+    ], root);
+    const report = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; ruleId: string; severity: string; message: string }>; summary: Record<string, number> };
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual([]);
+    expect(report.summary).toMatchObject({ arxiv: 2, anthology: 1, crossref: 3, checked: 6 });
+    expect(asked).toEqual([
+      '/api/query?id_list=2306.03845,2312.06056&max_results=2',
+      '/2022.acl-long.268.bib',
+      // The published version arXiv names for ωTest (not recorded: Crossref's 404), then the entries' DOIs.
+      '/works/10.1109%2Ficdcsw.2003.1203662', '/works/10.1136%2Fjclinpath-2020-206745', '/works/10.1145%2F3027385.3027428', '/works/10.1145%2F3597926.3598112',
+    ]);
+    // 4: a source could not be reached (Semantic Scholar, on purpose); said in one line.
+    // Every entry agrees with its record by title and first author, so each can take its author list.
+    expect(result.stderr).toBe("6 entries can take more from the records (published version, full author list, DOI): run 'npx paperlist verify --fix'.\npaperlist: Semantic Scholar unreachable: connection refused; published versions not checked this run.\n");
+    expect(result.code).toBe(4);
+  }, 30_000);
+});
