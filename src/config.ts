@@ -51,6 +51,7 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'verify/published': 'warning',
   'verify/missing': 'error',
   'verify/unavailable': 'warning',
+  'verify/unrecorded': 'info',
   'links/dead': 'error',
   'links/blocked': 'error',
   'links/unreachable': 'warning',

@@ -31,7 +31,7 @@ async function serve(routes: Record<string, Route | Route[]>): Promise<{ base: s
 }
 
 const AYA_QUERY = '/api/query?id_list=2402.07827&max_results=1';
-const sources = (base: string): string[] => ['--arxiv-api', `${base}/api/query`, '--anthology', base, '--crossref', base];
+const sources = (base: string): string[] => ['--arxiv-api', `${base}/api/query`, '--anthology', base, '--crossref', base, '--datacite', base, '--doi-api', `${base}/api/handles`];
 
 describe('identifiers a contributor pastes', () => {
   it('reads arXiv, Anthology and DOI links and bare ids', () => {
@@ -170,7 +170,7 @@ describe('paperlist add from a record', () => {
     });
     // What was given goes into the by-hand command too, quoted where the shell needs it; a DOI implies nothing.
     const given = await runCli(['add', '10.1145/3442188.3445922', '--section', 'sft', '--title', "On the Dangers: Stochastic Parrots' Tale", '--code', 'https://github.com/a/b', ...sources(server.base), '--root', root], root);
-    expect(given.stderr).toMatch(/^paperlist: Crossref .*\. Nothing was written\. To add it by hand: npx paperlist add --title 'On the Dangers: Stochastic Parrots'\\''\ Tale' --authors A --year Y --venue V --paper https:\/\/doi\.org\/10\.1145\/3442188\.3445922 --code https:\/\/github\.com\/a\/b --section sft\n$/);
+    expect(given.stderr).toMatch(/^paperlist: [^\n]*\. Nothing was written\. To add it by hand: npx paperlist add --title 'On the Dangers: Stochastic Parrots'\\''\ Tale' --authors A --year Y --venue V --paper https:\/\/doi\.org\/10\.1145\/3442188\.3445922 --code https:\/\/github\.com\/a\/b --section sft\n$/);
     expect(await readdir(join(root, 'entries/papers'))).toEqual(before);
   }, 20_000);
 });

@@ -63,6 +63,50 @@ describe('Crossref works as recorded', () => {
   });
 });
 
+describe('a DOI Crossref does not hold', () => {
+  it('is read from DataCite (arXiv\'s own DOIs, Zenodo); "missing" only when the DOI resolver does not know it either', async () => {
+    const { parseDataciteDoi } = await import('../src/records/datacite.js');
+    const items = (JSON.parse(await readFile(join(FIXTURES, 'records/datacite/list-dois-page1.json'), 'utf8')) as { data: Array<{ id: string }> }).data;
+    expect(items.map((item) => parseDataciteDoi(JSON.stringify({ data: item })))).toMatchObject([
+      { doi: '10.5281/zenodo.3596961', title: 'ALSETLab/sysml.powersystems.framework: Release Linked to Zenodo', authors: ['Francis Gómez'], families: ['Gómez'], year: 2020 },
+      { doi: '10.5281/zenodo.3520062', authors: ['Konrad Burdyka'], year: 2019 },
+      { doi: '10.5281/zenodo.3520063' },
+      // An organisation: its name as given.
+      { doi: '10.15468/dl.msish2', title: 'Occurrence Download', authors: ['Occdownload Gbif.Org'] },
+      { doi: '10.17605/osf.io/vr6nb', authors: ['Pedro Campuzano-Jost'], families: ['Campuzano-Jost'] },
+    ]);
+
+    // Crossref answers 404 for all three; DataCite has none; the handle API knows one of them.
+    const [found, notFound, crossref404] = await Promise.all([
+      readFile(join(FIXTURES, 'links/doi-found.json'), 'utf8'), readFile(join(FIXTURES, 'links/doi-not-found.json'), 'utf8'), recorded('not-found.txt'),
+    ]);
+    const asked: string[] = [];
+    const { listenLocal } = await import('./helpers.js');
+    const server = await listenLocal((req, res) => {
+      const url = req.url ?? '';
+      asked.push(url);
+      if (url.startsWith('/works/')) return void res.writeHead(404, { 'content-type': 'text/plain' }).end(crossref404);
+      if (url.startsWith('/dois/')) return void res.writeHead(404).end();
+      const known = url.startsWith('/api/handles/10.1145/3581783.3611992');
+      res.writeHead(known ? 200 : 404, { 'content-type': 'application/json;charset=UTF-8' }).end(known ? found : notFound);
+    });
+    const { RecordCache } = await import('../src/records/record-cache.js');
+    const { DEFAULT_SOURCE_OPTIONS, fetchDois } = await import('../src/records/sources.js');
+    const cache = await RecordCache.open(undefined);
+    const options = { ...DEFAULT_SOURCE_OPTIONS, crossref: server.base, datacite: server.base, doiApi: `${server.base}/api/handles`, hostInterval: 0 };
+    expect(await fetchDois(['10.1145/3581783.3611992', '10.1145/0000000.0000000'], cache, options)).toEqual([
+      { id: '10.1145/3581783.3611992', kind: 'unrecorded', message: 'DOI 10.1145/3581783.3611992 exists, but neither Crossref nor DataCite has its record (another registration agency, or not yet indexed)' },
+      { id: '10.1145/0000000.0000000', kind: 'missing', message: 'The DOI system has no DOI 10.1145/0000000.0000000' },
+    ]);
+    // Only the DOI nobody knows is remembered as missing; the other is asked again next time.
+    expect([cache.get('doi:10.1145/3581783.3611992'), cache.get('doi:10.1145/0000000.0000000')]).toEqual([undefined, null]);
+    expect(asked).toEqual([
+      '/works/10.1145%2F3581783.3611992', '/dois/10.1145%2F3581783.3611992', '/api/handles/10.1145/3581783.3611992?type=URL',
+      '/works/10.1145%2F0000000.0000000', '/dois/10.1145%2F0000000.0000000', '/api/handles/10.1145/0000000.0000000?type=URL',
+    ]);
+  });
+});
+
 describe('markup made plain, one place for every source', () => {
   it("Crossref's HTML: tags, entities, small capitals, sub- and superscripts", () => {
     expect(plainFromHtml('Eigenschaftszusammenhänge der spezifischen Wärmen <i>c</i><sub><i>p</i></sub> – <i>C</i><sub><i>v</i></sub> im flüssigen Zustande')).toBe('Eigenschaftszusammenhänge der spezifischen Wärmen cp – Cv im flüssigen Zustande');

@@ -74,7 +74,7 @@ function byHandCommand(fields: AddFields, ref: PaperRef | undefined): string {
 
 export const addCommand: Command = {
   positionals: true,
-  usage: 'paperlist add [LINK|ID] --section ID [--section ID ...] [--title T] [--authors A] [--year Y] [--venue V] [--doi DOI] [--paper|--code|--model|--data|--project URL] [--from-issue FILE] [--dry-run] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--cache FILE] [--root DIR] [--format stylish|json|github]',
+  usage: 'paperlist add [LINK|ID] --section ID [--section ID ...] [--title T] [--authors A] [--year Y] [--venue V] [--doi DOI] [--paper|--code|--model|--data|--project URL] [--from-issue FILE] [--dry-run] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--datacite URL] [--doi-api URL] [--cache FILE] [--root DIR] [--format stylish|json|github]',
   options: {
     ...Object.fromEntries(FIELD_FLAGS.map((f) => [f, { type: 'string' }])),
     section: { type: 'string', multiple: true },
@@ -105,6 +105,8 @@ Options:
   --arxiv-api URL              the arXiv API (default ${DEFAULT_SOURCE_OPTIONS.arxivApi})
   --anthology URL              the ACL Anthology (default ${DEFAULT_SOURCE_OPTIONS.anthology})
   --crossref URL               Crossref's REST API, for DOIs (default ${DEFAULT_SOURCE_OPTIONS.crossref})
+  --datacite URL               DataCite's REST API, for DOIs Crossref lacks (default ${DEFAULT_SOURCE_OPTIONS.datacite})
+  --doi-api URL                the DOI resolver's handle API (default ${DEFAULT_SOURCE_OPTIONS.doiApi})
   --cache FILE                 keep records in FILE (verify's cache)
   --root DIR                   the repository (default: the current directory)
   --format FORMAT              stylish (default), json or github

@@ -5,6 +5,8 @@ export const sourceOptions = {
   'arxiv-api': { type: 'string' },
   anthology: { type: 'string' },
   crossref: { type: 'string' },
+  datacite: { type: 'string' },
+  'doi-api': { type: 'string' },
   cache: { type: 'string' },
 } as const;
 
@@ -18,6 +20,8 @@ export function sourcesOf(values: Record<string, unknown>, interval = DEFAULT_SO
     ...(typeof values['arxiv-api'] === 'string' ? { arxivApi: values['arxiv-api'] } : {}),
     ...(typeof values.anthology === 'string' ? { anthology: values.anthology } : {}),
     ...(typeof values.crossref === 'string' ? { crossref: values.crossref } : {}),
+    ...(typeof values.datacite === 'string' ? { datacite: values.datacite } : {}),
+    ...(typeof values['doi-api'] === 'string' ? { doiApi: values['doi-api'] } : {}),
     ...(typeof values['semantic-scholar'] === 'string' ? { semanticScholar: values['semantic-scholar'] } : {}),
   };
 }

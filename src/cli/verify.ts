@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { appendFixes } from '../fix-report.js';
 
 export const verifyCommand: Command = {
-  usage: 'paperlist verify [--fix] [--changes FILE] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--semantic-scholar URL] [--interval MS]',
+  usage: 'paperlist verify [--fix] [--changes FILE] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--datacite URL] [--doi-api URL] [--semantic-scholar URL] [--interval MS]',
   options: {
     fix: { type: 'boolean', default: false },
     changes: { type: 'string' },
@@ -42,6 +42,8 @@ Options:
   --arxiv-api URL           the arXiv API endpoint (default ${DEFAULT_SOURCE_OPTIONS.arxivApi})
   --anthology URL           the Anthology's base URL (default ${DEFAULT_SOURCE_OPTIONS.anthology})
   --crossref URL            Crossref's REST API (default ${DEFAULT_SOURCE_OPTIONS.crossref})
+  --datacite URL            DataCite's REST API, for DOIs Crossref lacks (default ${DEFAULT_SOURCE_OPTIONS.datacite})
+  --doi-api URL             the DOI resolver's handle API (default ${DEFAULT_SOURCE_OPTIONS.doiApi})
   --semantic-scholar URL    Semantic Scholar's Graph API (default ${DEFAULT_SOURCE_OPTIONS.semanticScholar})
   --interval MS             between arXiv requests (default 3000; arXiv asks for no less)
 

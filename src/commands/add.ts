@@ -15,7 +15,7 @@ import { loadProject, withPartialEntries, type PaperEntry, type Project } from '
 import { canonicalPaperUrl, identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
-import { fetchAnthology, fetchArxiv, fetchCrossref, type FetchProblem, type SourceOptions } from '../records/sources.js';
+import { fetchAnthology, fetchArxiv, fetchDois, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { recordFields } from '../records/to-entry.js';
 import { runRules } from '../rules/index.js';
 import { duplicates } from '../rules/duplicates.js';
@@ -89,7 +89,7 @@ export async function lookUpRecord(ref: PaperRef, sources: SourceOptions, cacheP
   if (cache.get(key) === undefined) {
     if (ref.kind === 'arxiv') problems = await fetchArxiv([ref.id], cache, sources);
     else if (ref.kind === 'acl') problems = await fetchAnthology([ref.id], cache, sources);
-    else problems = await fetchCrossref([ref.doi], cache, sources);
+    else problems = await fetchDois([ref.doi], cache, sources);
     const unsaved = await cache.save();
     if (unsaved) warnings.push(cacheNotSaved(cachePath!, unsaved));
   }

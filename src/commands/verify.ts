@@ -9,7 +9,7 @@ import { loadVenues } from '../package-files.js';
 import { loadProject, type PaperEntry } from '../project.js';
 import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
-import { fetchAnthology, fetchArxiv, fetchCrossref, fetchPublished, type FetchProblem, type SourceOptions } from '../records/sources.js';
+import { fetchAnthology, fetchArxiv, fetchDois, fetchPublished, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
 import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
@@ -79,7 +79,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   };
   const targets = preprintIds.map(publishedKey).filter((t) => t !== undefined).map((t) => t.key);
   await run('papers', 'acl', ids('acl:', [...keyed.keys(), ...targets]), (list) => fetchAnthology(list, cache, sources));
-  await run('papers', 'doi', ids('doi:', [...keyed.keys(), ...targets]), (list) => fetchCrossref(list, cache, sources));
+  await run('papers', 'doi', ids('doi:', [...keyed.keys(), ...targets]), (list) => fetchDois(list, cache, sources));
   const unsaved = await cache.save();
   const cacheDiagnostics: Diagnostic[] = [
     ...(cache.warning ? [{ file: options.cachePath!, ruleId: 'records', severity: 'warning' as const, message: cache.warning, hint: 'What was dropped was not used; the file is rewritten with what was kept at the end of the run.' }] : []),
@@ -148,6 +148,10 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
     const key = problem.key;
     for (const p of keyed.get(key) ?? []) {
       const missing = problem.kind === 'missing';
+      if (problem.kind === 'unrecorded') {
+        findings.push({ check: 'verify/unrecorded', ...placeOf(p, ['links', 'paper']), message: `${problem.message}: the entry was not compared with a record.` });
+        continue;
+      }
       findings.push({
         check: missing ? 'verify/missing' : 'verify/unavailable', ...placeOf(p, ['links', 'paper']),
         message: `${problem.message}.`,

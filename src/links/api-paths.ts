@@ -8,6 +8,7 @@
 import type { LinkSettings } from '../config.js';
 import { arxivIdFromUrl, doiFromUrl, githubRepoFromUrl } from '../paper-identifiers.js';
 import { RecordCache } from '../records/record-cache.js';
+import { DEFAULT_DOI_API } from '../records/doi-handle.js';
 import type { LinkVia, PathChecked } from './options.js';
 
 export interface ApiPath {
@@ -45,7 +46,7 @@ export function groupLinks(urls: readonly string[], keyOf: (url: string) => stri
 }
 
 export const DEFAULT_GITHUB_API = 'https://api.github.com/graphql';
-export const DEFAULT_DOI_API = 'https://doi.org/api/handles';
+export { DEFAULT_DOI_API } from '../records/doi-handle.js';
 
 const nothingToSave = async (): Promise<undefined> => undefined;
 

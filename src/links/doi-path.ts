@@ -5,6 +5,7 @@
 // chapters): paper-identifiers.ts decides, as it does for every rule. Whatever the API cannot answer
 // goes back to the HTTP check.
 import { doiFromUrl } from '../paper-identifiers.js';
+import { handleUrl, readHandleAnswer } from '../records/doi-handle.js';
 import { isAnswer, politeRequest, type Manners } from '../records/polite-http.js';
 import { groupLinks } from './api-paths.js';
 import type { LinkResult, PathChecked } from './options.js';
@@ -14,26 +15,6 @@ export interface DoiPathOptions extends Manners {
   api: string;
   /** Milliseconds between two requests (one DOI a request: the API has no batches). */
   interval: number;
-}
-
-type Verdict = 'exists' | 'missing' | { problem: string };
-
-/**
- * The handle API's answer (DOI Handbook, "REST API Response Format"): `responseCode` 1 (found, HTTP
- * 200), 100 (handle not found, HTTP 404), 200 (the DOI exists but has no values of the type asked),
- * 2 (an error, HTTP 500).
- */
-export function readHandleAnswer(status: number, body: string): Verdict {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return { problem: `HTTP ${status}, not JSON` };
-  }
-  const code = typeof json === 'object' && json !== null ? (json as { responseCode?: unknown }).responseCode : undefined;
-  if (status === 200 && (code === 1 || code === 200)) return 'exists';
-  if (status === 404 && code === 100) return 'missing';
-  return { problem: `HTTP ${status}${typeof code === 'number' ? `, responseCode ${code}` : ''}` };
 }
 
 const isResolverLink = (url: string): boolean => /^https?:\/\/(?:dx\.|www\.)?doi\.org\//i.test(url);
@@ -47,8 +28,7 @@ export async function checkDoiLinks(urls: readonly string[], options: DoiPathOpt
   const dois = [...byDoi.keys()].sort();
   for (const [i, doi] of dois.entries()) {
     const links = byDoi.get(doi)!;
-    // The DOI's own characters are kept; only what a path cannot carry is escaped.
-    const address = `${options.api}/${doi.split('/').map(encodeURIComponent).join('/')}?type=URL`;
+    const address = handleUrl(options.api, doi);
     const answer = await politeRequest(address, options, gate, options.interval, 'the DOI resolver');
     if (!isAnswer(answer)) {
       // No answer at all (offline, no DNS): the HTTP check says so, with its offline rules.

@@ -23,9 +23,10 @@ export interface FetchProblem {
   /**
    * unreachable: no answer at all (network, DNS); missing: the source has no such paper;
    * throttled: the source kept refusing or stalling; deadline: not asked before the run's
-   * deadline; the rest: an answer that could not be used.
+   * deadline; unrecorded: the identifier exists but no source asked holds its record; the rest:
+   * an answer that could not be used.
    */
-  kind: 'unreachable' | 'missing' | 'throttled' | 'deadline' | 'malformed' | 'http';
+  kind: 'unreachable' | 'missing' | 'throttled' | 'deadline' | 'unrecorded' | 'malformed' | 'http';
   message: string;
 }
 

@@ -18,7 +18,7 @@ interface CacheFile {
   published?: Record<string, { to: string | null; fetchedAt: string }>;
 }
 
-const SOURCE_OF_PREFIX: Record<string, SourceRecord['source']> = { arxiv: 'arXiv', acl: 'ACL Anthology', doi: 'Crossref' };
+const SOURCES_OF_PREFIX: Record<string, ReadonlyArray<SourceRecord['source']>> = { arxiv: ['arXiv'], acl: ['ACL Anthology'], doi: ['Crossref', 'DataCite'] };
 
 /** A record is kept under its own key: arxiv:<its id> from arXiv, and so on (a DOI in any case). */
 function recordMatchesKey(collection: string, key: string, entry: Record<string, unknown>): string | undefined {
@@ -26,7 +26,7 @@ function recordMatchesKey(collection: string, key: string, entry: Record<string,
   const record = entry.record as SourceRecord;
   const [prefix, ...rest] = key.split(':');
   const id = rest.join(':');
-  if (SOURCE_OF_PREFIX[prefix!] !== record.source) return `a ${record.source} record under a ${prefix} key`;
+  if (!SOURCES_OF_PREFIX[prefix!]?.includes(record.source)) return `a ${record.source} record under a ${prefix} key`;
   const same = prefix === 'doi' ? record.id.toLowerCase() === id.toLowerCase() : record.id === id;
   return same ? undefined : `the record of ${JSON.stringify(record.id.slice(0, 80))} under another key`;
 }

@@ -1,7 +1,7 @@
-// A paper's record as its source gives it (arXiv, the ACL Anthology, Crossref), in one shape: what
+// A paper's record as its source gives it (arXiv, the ACL Anthology, Crossref, DataCite), in one shape: what
 // verify compares an entry with, and what add writes an entry from.
 
-export type SourceName = 'arXiv' | 'ACL Anthology' | 'Crossref';
+export type SourceName = 'arXiv' | 'ACL Anthology' | 'Crossref' | 'DataCite';
 
 export interface SourceRecord {
   source: SourceName;

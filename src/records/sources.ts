@@ -4,11 +4,13 @@
 import { parseAnthologyBib } from './anthology-bib.js';
 import { parseArxivFeed } from './arxiv-feed.js';
 import { parseCrossrefWork } from './crossref.js';
+import { parseDataciteDoi } from './datacite.js';
+import { DEFAULT_DOI_API, handleUrl, readHandleAnswer } from './doi-handle.js';
 import { identifyPaper, recordKey } from './identify.js';
 import { parseS2Batch, S2_FIELDS } from './semantic-scholar.js';
 import type { SourceRecord } from './record.js';
 import type { RecordCache } from './record-cache.js';
-import { isAnswer, politeRequest, type FetchProblem } from './polite-http.js';
+import { isAnswer, politeRequest, type Answer, type FetchProblem } from './polite-http.js';
 
 export type { FetchProblem } from './polite-http.js';
 
@@ -17,6 +19,10 @@ export interface SourceOptions {
   anthology: string;
   /** Crossref's REST API, for DOIs. */
   crossref: string;
+  /** DataCite's REST API, for the DOIs Crossref does not hold (arXiv's 10.48550, Zenodo). */
+  datacite: string;
+  /** The DOI resolver's handle API: whether a DOI neither holds exists at all. */
+  doiApi: string;
   /** Semantic Scholar's Graph API, which maps arXiv ids to published versions. */
   semanticScholar: string;
   /** A Semantic Scholar API key (sent as x-api-key to that API only), for its higher rate. */
@@ -39,6 +45,8 @@ export const DEFAULT_SOURCE_OPTIONS: SourceOptions = {
   arxivApi: 'https://export.arxiv.org/api/query',
   anthology: 'https://aclanthology.org',
   crossref: 'https://api.crossref.org',
+  datacite: 'https://api.datacite.org',
+  doiApi: DEFAULT_DOI_API,
   semanticScholar: 'https://api.semanticscholar.org/graph/v1',
   interval: 3000,
   hostInterval: 500,
@@ -168,19 +176,60 @@ export function fetchAnthology(ids: readonly string[], cache: RecordCache, optio
   });
 }
 
-/** Crossref works (one request each) for the DOIs not in the cache; stops when Crossref cannot be reached. */
-export function fetchCrossref(dois: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
-  return fetchEach(dois, cache, options, {
-    prefix: 'doi', label: 'Crossref', url: (doi) => `${options.crossref}/works/${encodeURIComponent(doi)}`, missing: (doi) => `Crossref has no work with DOI ${doi}`,
-    read: (body) => {
-      const work = parseCrossrefWork(body);
-      if ('malformed' in work) return { problem: `malformed answer: ${work.malformed}` };
-      return {
-        source: 'Crossref', id: work.doi, title: work.title, authors: work.authors, families: work.families, year: work.year, doi: work.doi,
-        ...(work.containerTitle ? { publishedIn: work.containerTitle } : {}), ...(work.shortContainerTitle ? { publishedInShort: work.shortContainerTitle } : {}),
-      };
-    },
-  });
+/**
+ * The record of each DOI not in the cache, from the agency that holds it: Crossref first (most
+ * papers), DataCite when Crossref answers 404 (arXiv's own DOIs, Zenodo), and when neither has it,
+ * the DOI resolver's handle API says whether the DOI exists at all. Only a DOI the resolver does
+ * not know is missing (and cached so); one it knows is `unrecorded` (another agency, or not yet
+ * indexed), never "missing". A source that cannot be reached, keeps throttling or meets the
+ * deadline is not asked again this run.
+ */
+export async function fetchDois(dois: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
+  const problems: FetchProblem[] = [];
+  const missing = dois.filter((x) => cache.get(`doi:${x}`) === undefined);
+  const gates = { crossref: { nextAt: 0 }, datacite: { nextAt: 0 }, resolver: { nextAt: 0 } };
+  /** Each agency's end, once it ended the run: what the DOIs it was not asked about are told. */
+  const ended: Partial<Record<keyof typeof gates, Omit<FetchProblem, 'id'>>> = {};
+  const ask = async (agency: keyof typeof gates, url: string, label: string): Promise<Answer | Omit<FetchProblem, 'id'>> => {
+    if (ended[agency]) return ended[agency];
+    const answer = await politeRequest(url, options, gates[agency], options.hostInterval, label);
+    if (!isAnswer(answer) && endsTheRun(answer)) ended[agency] = answer;
+    return answer;
+  };
+  for (const [i, doi] of missing.entries()) {
+    options.progress?.('Crossref', i, missing.length);
+    const crossref = await ask('crossref', `${options.crossref}/works/${encodeURIComponent(doi)}`, 'Crossref');
+    if (!isAnswer(crossref) || crossref.status !== 404) {
+      const read = isAnswer(crossref) && crossref.status === 200 ? parseCrossrefWork(crossref.body) : undefined;
+      if (read && !('malformed' in read)) {
+        cache.set(`doi:${doi}`, {
+          source: 'Crossref', id: read.doi, title: read.title, authors: read.authors, families: read.families, year: read.year, doi: read.doi,
+          ...(read.containerTitle ? { publishedIn: read.containerTitle } : {}), ...(read.shortContainerTitle ? { publishedInShort: read.shortContainerTitle } : {}),
+        });
+      } else problems.push({ id: doi, ...(isAnswer(crossref) ? { kind: read ? 'malformed' : 'http', message: `Crossref: ${read && 'malformed' in read ? `malformed answer: ${read.malformed}` : `HTTP ${crossref.status}`}` } as const : crossref) });
+      continue;
+    }
+    const datacite = await ask('datacite', `${options.datacite}/dois/${encodeURIComponent(doi)}`, 'DataCite');
+    if (!isAnswer(datacite) || datacite.status !== 404) {
+      const read = isAnswer(datacite) && datacite.status === 200 ? parseDataciteDoi(datacite.body) : undefined;
+      if (read && !('malformed' in read)) {
+        cache.set(`doi:${doi}`, { source: 'DataCite', id: read.doi, title: read.title, authors: read.authors, families: read.families, year: read.year, doi: read.doi, ...(read.containerTitle ? { publishedIn: read.containerTitle } : {}) });
+      } else problems.push({ id: doi, ...(isAnswer(datacite) ? { kind: read ? 'malformed' : 'http', message: `DataCite: ${read && 'malformed' in read ? `malformed answer: ${read.malformed}` : `HTTP ${datacite.status}`}` } as const : datacite) });
+      continue;
+    }
+    const resolver = await ask('resolver', handleUrl(options.doiApi, doi), 'the DOI resolver');
+    if (!isAnswer(resolver)) {
+      problems.push({ id: doi, ...resolver });
+      continue;
+    }
+    const verdict = readHandleAnswer(resolver.status, resolver.body);
+    if (verdict === 'missing') {
+      cache.set(`doi:${doi}`, null);
+      problems.push({ id: doi, kind: 'missing', message: `The DOI system has no DOI ${doi}` });
+    } else if (verdict === 'exists') problems.push({ id: doi, kind: 'unrecorded', message: `DOI ${doi} exists, but neither Crossref nor DataCite has its record (another registration agency, or not yet indexed)` });
+    else problems.push({ id: doi, kind: 'http', message: `the DOI resolver: ${verdict.problem}` });
+  }
+  return problems;
 }
 
 /** Semantic Scholar takes up to 500 ids a batch request. */
