@@ -78,6 +78,8 @@ export interface LinkSettings {
 export interface Config {
   rules: Record<string, Level>;
   links: LinkSettings;
+  /** An address the record services may write to (sent in the User-Agent as "mailto:"). */
+  contact?: string;
 }
 
 /** The level of a check: config for the check, else config for its rule, else the default. */

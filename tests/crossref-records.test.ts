@@ -63,6 +63,42 @@ describe('Crossref works as recorded', () => {
   });
 });
 
+describe('Crossref\'s pools', () => {
+  it('the spacing comes from the rate-limit headers of each answer (recorded: public 5 a second, polite 10)', async () => {
+    const { crossrefSpacing } = await import('../src/records/crossref.js');
+    // As habanero recorded them: the public pool, and the polite one its "(mailto:…)" User-Agent joined.
+    expect(crossrefSpacing({ 'x-api-pool': 'public', 'x-concurrency-limit': '1', 'x-rate-limit-interval': '1s', 'x-rate-limit-limit': '5' })).toBe(200);
+    expect(crossrefSpacing({ 'x-api-pool': 'polite', 'x-concurrency-limit': '3', 'x-rate-limit-interval': '1s', 'x-rate-limit-limit': '10' })).toBe(100);
+    expect(crossrefSpacing({})).toBeUndefined();
+    expect(crossrefSpacing({ 'x-rate-limit-interval': '1s', 'x-rate-limit-limit': '100000' })).toBe(50);
+  });
+
+  it('a contact address in .paperlist.yml goes in the User-Agent as mailto:, to every record source; a malformed one is a config error', async () => {
+    const { copyFixture, listenLocal, runCli } = await import('./helpers.js');
+    const agents: string[] = [];
+    const work = await recorded('work-10.1109-icdcsw.2003.1203662.json');
+    const server = await listenLocal((req, res) => {
+      agents.push(`${req.url} ${req.headers['user-agent']}`);
+      res.writeHead(200, { 'content-type': 'application/json', 'x-rate-limit-limit': '10', 'x-rate-limit-interval': '1s' }).end(work);
+    });
+    const root = await copyFixture('lint-base');
+    const { rm, mkdir, writeFile } = await import('node:fs/promises');
+    await rm(join(root, 'entries/papers'), { recursive: true });
+    await mkdir(join(root, 'entries/papers'));
+    await writeFile(join(root, 'entries/papers/losses.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Accurate and Explicit Differentiation of Wireless and Congestion Losses\nauthors: Arya et al.\nyear: 2003\nvenue: ICDCS\nlinks:\n  paper: https://doi.org/10.1109/icdcsw.2003.1203662\nsections:\n  - sft\n');
+    await writeFile(join(root, '.paperlist.yml'), 'contact: lists@example.org\n');
+    const args = ['verify', '--root', root, '--crossref', server.base, '--format', 'json'];
+    expect((await runCli(args, root)).code).toBe(0);
+    expect(agents).toEqual(['/works/10.1109%2Ficdcsw.2003.1203662 paperlist/0.1 (+https://github.com/LightChen233/Awesome-Multilingual-LLM; mailto:lists@example.org)']);
+    // An address that would carry a header or a parameter of its own is refused before anything is asked.
+    await writeFile(join(root, '.paperlist.yml'), 'contact: "a@example.org\\r\\nX-Evil: 1"\n');
+    const refused = await runCli(args, root);
+    expect(JSON.parse(refused.stdout).diagnostics.map((d: { ruleId: string; message: string }) => `${d.ruleId} ${d.message}`)).toEqual(['config Configuration /contact must match pattern "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$".']);
+    expect(refused.code).toBe(1);
+    expect(agents).toHaveLength(1);
+  });
+});
+
 describe('a DOI Crossref does not hold', () => {
   it('is read from DataCite (arXiv\'s own DOIs, Zenodo); "missing" only when the DOI resolver does not know it either', async () => {
     const { parseDataciteDoi } = await import('../src/records/datacite.js');

@@ -15,7 +15,7 @@ import { loadProject, withPartialEntries, type PaperEntry, type Project } from '
 import { canonicalPaperUrl, identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
-import { fetchAnthology, fetchArxiv, fetchDois, type FetchProblem, type SourceOptions } from '../records/sources.js';
+import { fetchAnthology, fetchArxiv, fetchDois, withContact, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { recordFields } from '../records/to-entry.js';
 import { runRules } from '../rules/index.js';
 import { duplicates } from '../rules/duplicates.js';
@@ -128,7 +128,8 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
     if (!ref) throw new UsageError(`${JSON.stringify(request.source)} is not an arXiv, ACL Anthology or DOI link or id (e.g. https://arxiv.org/abs/2402.07827, 2023.emnlp-main.226, 10.1145/3442188.3445922).`);
     const listed = listedUnder(project, ref);
     if (listed) return { diagnostics: [alreadyListed(listed.entry, `the same ${listed.label}`, `duplicates/${ref.kind}`)] };
-    const found = await lookUpRecord(ref, request.sources, request.cache ? resolve(root, request.cache) : undefined);
+    const { config: settings } = await loadConfig(root);
+    const found = await lookUpRecord(ref, withContact(request.sources, settings.contact), request.cache ? resolve(root, request.cache) : undefined);
     if ('problem' in found) return { diagnostics, problem: found.problem };
     diagnostics.push(...found.warnings);
     const fromRecord = recordFields(ref, found.record, loadVenues());

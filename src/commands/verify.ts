@@ -9,7 +9,7 @@ import { loadVenues } from '../package-files.js';
 import { loadProject, type PaperEntry } from '../project.js';
 import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
-import { fetchAnthology, fetchArxiv, fetchDois, fetchPublished, type FetchProblem, type SourceOptions } from '../records/sources.js';
+import { fetchAnthology, fetchArxiv, fetchDois, fetchPublished, withContact, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
 import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
@@ -38,6 +38,10 @@ const refOf = (p: PaperEntry): PaperRef | undefined => identifyPaper(p.paper.lin
 
 export async function verify(root: string, options: VerifyOptions): Promise<VerifyOutcome> {
   const { config, diagnostics: configDiagnostics } = await loadConfig(root);
+  // Without its settings (the contact address, the checks' levels) nothing is asked of anyone.
+  if (configDiagnostics.some((d) => d.severity === 'error')) {
+    return { diagnostics: configDiagnostics, counts: { arxiv: 0, anthology: 0, crossref: 0, checked: 0, published: 0, fillable: 0 }, unreachable: [], fixed: [], generated: [] };
+  }
   const project = await loadProject(root);
   const venues = loadVenues();
   const keyed = new Map<string, PaperEntry[]>();
@@ -62,7 +66,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       problems.push({ ...problem, key: `${prefix}:${problem.id}` });
     }
   };
-  const sources = { ...options.sources, ...(options.progress ? { progress: options.progress } : {}) };
+  const sources = { ...withContact(options.sources, config.contact), ...(options.progress ? { progress: options.progress } : {}) };
 
   const arxivIds = ids('arxiv:');
   await run('papers', 'arxiv', arxivIds, (list) => fetchArxiv(list, cache, sources));

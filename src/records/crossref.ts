@@ -88,3 +88,22 @@ export function parseCrossrefWork(body: string): CrossrefWork | { malformed: str
   const short = first(m['short-container-title']) && plainFromHtml(first(m['short-container-title'])!);
   return { doi: m.DOI.toLowerCase(), title, authors, families, year, ...(container ? { containerTitle: container } : {}), ...(short ? { shortContainerTitle: short } : {}) };
 }
+
+/**
+ * The spacing Crossref asks for, from the rate-limit headers every answer carries
+ * (`x-rate-limit-limit: 5`, `x-rate-limit-interval: 1s` in the public pool; 10 a second in the
+ * polite pool, which a contact address in the User-Agent joins): milliseconds between two
+ * requests, or undefined when the headers are absent or unreadable.
+ */
+export function crossrefSpacing(headers: Record<string, string | string[] | undefined>): number | undefined {
+  const one = (name: string): string | undefined => {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const limit = Number(one('x-rate-limit-limit'));
+  const interval = /^(\d+)(ms|s|m)$/.exec(one('x-rate-limit-interval')?.trim() ?? '');
+  if (!Number.isInteger(limit) || limit < 1 || !interval) return undefined;
+  const ms = Number(interval[1]) * (interval[2] === 'ms' ? 1 : interval[2] === 's' ? 1000 : 60_000);
+  // Never faster than 20 a second, whatever the headers say.
+  return Math.max(50, Math.ceil(ms / limit));
+}
