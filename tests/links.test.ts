@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isPrivateAddress } from '../src/links/address.js';
+import { isPrivateAddress } from '../src/http/address.js';
 import { checkLinks, DEFAULT_CHECK_OPTIONS, parseRetryAfter, type CheckOptions, type LinkResult } from '../src/links/checker.js';
 import { Progress } from '../src/cli/progress.js';
 import { classifyAnswer, classifyError, shouldRetry } from '../src/links/classify.js';

@@ -1,7 +1,7 @@
 // The one request every record source and API path makes (records/polite-http.ts): bounded in
 // time as a whole, kept to the run's deadline.
 import { describe, expect, it } from 'vitest';
-import { politeRequest } from '../src/records/polite-http.js';
+import { politeRequest } from '../src/http/polite-request.js';
 import { listenLocal } from './helpers.js';
 
 const manners = { userAgent: 'paperlist-test', timeout: 300, retries: 0 };

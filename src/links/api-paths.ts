@@ -11,6 +11,8 @@ import { RecordCache } from '../records/record-cache.js';
 import { DEFAULT_DOI_API } from '../records/doi-handle.js';
 import type { LinkVia, PathChecked } from './options.js';
 
+export const DEFAULT_GITHUB_API = 'https://api.github.com/graphql';
+
 export interface ApiPath {
   name: LinkVia;
   claims(url: string): boolean;
@@ -32,20 +34,6 @@ export interface PathRequest {
   deadlineAt?: number;
 }
 
-/**
- * The links a path asks about, one question per key (an arXiv id, a DOI, a repository), in the
- * order first seen; a link without a key is left out.
- */
-export function groupLinks(urls: readonly string[], keyOf: (url: string) => string | undefined): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const url of urls) {
-    const key = keyOf(url);
-    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), url]);
-  }
-  return groups;
-}
-
-export const DEFAULT_GITHUB_API = 'https://api.github.com/graphql';
 export { DEFAULT_DOI_API } from '../records/doi-handle.js';
 
 const nothingToSave = async (): Promise<undefined> => undefined;

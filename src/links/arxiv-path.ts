@@ -7,7 +7,7 @@
 import { arxivIdFromUrl } from '../paper-identifiers.js';
 import { RecordCache } from '../records/record-cache.js';
 import { fetchArxiv, type SourceOptions } from '../records/sources.js';
-import { groupLinks } from './api-paths.js';
+import { groupLinks } from './group-links.js';
 import type { LinkResult, PathChecked } from './options.js';
 
 /** The arXiv id of a link this path can check (abs and pdf pages, any version), if any. */

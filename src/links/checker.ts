@@ -2,14 +2,14 @@
 // only), following redirects, politely: the host pool (host-pool.ts) holds the limits and gates,
 // classify.ts decides what each answer means and whether to ask again; this module runs the loop.
 import pLimit, { type LimitFunction } from 'p-limit';
-import { literalAddressRefusal } from './address.js';
+import { literalAddressRefusal } from '../http/address.js';
 import { classifyAnswer, classifyError, errorCode, PERMANENT, REDIRECT, shouldRetry, type Answer } from './classify.js';
 import { HostPool } from './host-pool.js';
 import type { CheckOptions, LinkResult, LinkState } from './options.js';
-import { RunDeadline, sleep } from './timing.js';
+import { RunDeadline, sleep } from '../http/timing.js';
 
 export { DEFAULT_CHECK_OPTIONS, type CheckOptions, type HostSettings, type LinkResult, type LinkState } from './options.js';
-export { parseRetryAfter } from './timing.js';
+export { parseRetryAfter } from '../http/timing.js';
 
 export interface LinkChecker {
   /** Checks one URL, as soon as its host has a free slot; URLs may be added while others run. */

@@ -1,17 +1,14 @@
 // Pure decisions of the link checker, as lychee splits them: what an answer or a failure means for
 // a link (classify), and whether to ask again (shouldRetry). No I/O, no timers: tested directly.
+import { errorCode } from '../http/network-error.js';
 import type { LinkResult, LinkState } from './options.js';
+
+export { errorCode } from '../http/network-error.js';
 
 export interface Answer {
   status: number;
   location?: string;
   retryAfter?: number;
-}
-
-/** A header's value as one string: the first, when an answer repeats the header. */
-export function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 export const REDIRECT = new Set([301, 302, 303, 307, 308]);
@@ -68,14 +65,6 @@ export function classifyError(error: unknown, resolverWorks: boolean | undefined
     return { state: 'unreachable', error: `host name not found, and no name resolves (not even ${probeName}): no DNS here`, network: true, noResolver: true };
   }
   return { state: 'unreachable', error: describeError(error), network: true };
-}
-
-export function errorCode(error: unknown): string {
-  const e = error as { code?: unknown; cause?: { code?: unknown }; name?: string };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return e.name; // DOMException: numeric code
-  if (typeof e?.code === 'string') return e.code;
-  if (typeof e?.cause?.code === 'string') return e.cause.code;
-  return e?.name ?? 'ERROR';
 }
 
 function describeError(error: unknown): string {

@@ -6,8 +6,8 @@
 // goes back to the HTTP check.
 import { doiFromUrl } from '../paper-identifiers.js';
 import { handleUrl, readHandleAnswer } from '../records/doi-handle.js';
-import { isAnswer, politeRequest, type Manners } from '../records/polite-http.js';
-import { groupLinks } from './api-paths.js';
+import { isAnswer, politeRequest, type Manners } from '../http/polite-request.js';
+import { groupLinks } from './group-links.js';
 import type { LinkResult, PathChecked } from './options.js';
 
 export interface DoiPathOptions extends Manners {

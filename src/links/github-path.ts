@@ -4,9 +4,9 @@
 // answer (no answer, token refused, rate limit reached, malformed) goes back to the HTTP check.
 import { readRepositories, repositoriesQuery, type RepositoryAnswer } from '../records/github-graphql.js';
 import { githubRepoFromUrl, repositoryName, type RepositoryName } from '../paper-identifiers.js';
-import { isAnswer, politeRequest, type Manners } from '../records/polite-http.js';
-import { headerValue } from './classify.js';
-import { groupLinks } from './api-paths.js';
+import { isAnswer, politeRequest, type Manners } from '../http/polite-request.js';
+import { headerValue } from '../http/headers.js';
+import { groupLinks } from './group-links.js';
 import type { LinkResult, PathChecked, PathNote } from './options.js';
 import { count } from '../text/count.js';
 

@@ -3,9 +3,10 @@
 // within all of them and returns the answer's headers; it never reads a body.
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, request } from 'undici';
-import { createLookup, type Lookup } from './address.js';
-import { parseRetryAfter, RunDeadline, sleep } from './timing.js';
-import { headerValue, type Answer } from './classify.js';
+import { createLookup, type Lookup } from '../http/address.js';
+import { parseRetryAfter, RunDeadline, sleep } from '../http/timing.js';
+import { headerValue } from '../http/headers.js';
+import type { Answer } from './classify.js';
 import type { CheckOptions } from './options.js';
 
 interface Host {

@@ -1,6 +1,6 @@
 // What the link checker is told and what it answers: types and defaults, apart from the checker
 // itself so that callers can read them without loading undici (~0.1 s).
-import type { Resolve } from './address.js';
+import type { Resolve } from '../http/address.js';
 
 export type LinkState = 'ok' | 'redirected' | 'dead' | 'unreachable' | 'blocked' | 'skipped';
 

@@ -10,9 +10,9 @@ import { identifyPaper, recordKey } from './identify.js';
 import { parseS2Batch, S2_FIELDS } from './semantic-scholar.js';
 import type { SourceRecord } from './record.js';
 import type { RecordCache } from './record-cache.js';
-import { isAnswer, politeRequest, type Answer, type FetchProblem } from './polite-http.js';
+import { isAnswer, politeRequest, type Answer, type FetchProblem } from '../http/polite-request.js';
 
-export type { FetchProblem } from './polite-http.js';
+export type { FetchProblem } from '../http/polite-request.js';
 
 export interface SourceOptions {
   arxivApi: string;

@@ -9,7 +9,7 @@ import type { Nodes } from 'mdast';
 import type { Project } from '../project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
-import { literalAddressRefusal } from '../links/address.js';
+import { literalAddressRefusal } from '../http/address.js';
 import { canonicalArxivLink } from '../paper-identifiers.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 

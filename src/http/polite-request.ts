@@ -4,8 +4,9 @@
 // answers capped in size and in time, nothing started after the run's deadline, problems said as
 // a person would say them.
 import { request } from 'undici';
-import { errorCode, headerValue } from '../links/classify.js';
-import { parseRetryAfter, sleep } from '../links/timing.js';
+import { headerValue } from './headers.js';
+import { errorCode, networkReason } from './network-error.js';
+import { parseRetryAfter, sleep } from './timing.js';
 
 /** What a request needs to know of its caller. */
 export interface Manners {
@@ -138,15 +139,5 @@ export async function politeRequest(url: string, options: Manners, gate: { nextA
 const isNameNotFound = (error: unknown): boolean => errorCode(error) === 'ENOTFOUND';
 const STALLS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ANSWER_TIMEOUT']);
 const isStall = (error: unknown): boolean => STALLS.has(errorCode(error));
-
-/** A network error in one line, as a person would say it. */
-function networkReason(error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (no network, or no DNS)';
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
-  if (code === 'ANSWER_TIMEOUT') return (error as Error).message;
-  return (error as { message?: string }).message ?? String(error);
-}
 
 export const isAnswer = (x: Answer | Omit<FetchProblem, 'id'>): x is Answer => 'status' in x;

@@ -1,4 +1,4 @@
-// Time for the link checker: sleeping, the run's deadline, and Retry-After.
+// Time for every request: sleeping, the run's deadline, and Retry-After.
 
 /** Thrown when a wait would end after the run's deadline: the link is left unfinished. */
 export class RunDeadline extends Error {}
