@@ -39,4 +39,16 @@ describe('politeRequest', () => {
     expect(Date.now() - started).toBeLessThan(50);
     expect(asked).toEqual([]);
   });
+
+  it("a host's minInterval in the settings holds for API requests too, whatever the caller's interval", async () => {
+    const at: number[] = [];
+    const server = await listenLocal((_req, res) => {
+      at.push(Date.now());
+      res.end('{}');
+    });
+    const gate = { nextAt: 0 };
+    const settings = { ...manners, hosts: { '127.0.0.1': { minInterval: 300 } } };
+    for (let i = 0; i < 2; i++) await politeRequest(`${server.base}/works/${i}`, settings, gate, 0, 'Crossref');
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(290);
+  });
 });

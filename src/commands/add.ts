@@ -129,7 +129,8 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
     const listed = listedUnder(project, ref);
     if (listed) return { diagnostics: [alreadyListed(listed.entry, `the same ${listed.label}`, `duplicates/${ref.kind}`)] };
     const { config: settings } = await loadConfig(root);
-    const found = await lookUpRecord(ref, withContact(request.sources, settings.contact), request.cache ? resolve(root, request.cache) : undefined);
+    const sources = { ...withContact(request.sources, settings.contact), ...(settings.links.hosts ? { hosts: settings.links.hosts } : {}) };
+    const found = await lookUpRecord(ref, sources, request.cache ? resolve(root, request.cache) : undefined);
     if ('problem' in found) return { diagnostics, problem: found.problem };
     diagnostics.push(...found.warnings);
     const fromRecord = recordFields(ref, found.record, loadVenues());

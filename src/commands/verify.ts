@@ -66,7 +66,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       problems.push({ ...problem, key: `${prefix}:${problem.id}` });
     }
   };
-  const sources = { ...withContact(options.sources, config.contact), ...(options.progress ? { progress: options.progress } : {}) };
+  const sources = { ...withContact(options.sources, config.contact), ...(config.links.hosts ? { hosts: config.links.hosts } : {}), ...(options.progress ? { progress: options.progress } : {}) };
 
   const arxivIds = ids('arxiv:');
   await run('papers', 'arxiv', arxivIds, (list) => fetchArxiv(list, cache, sources));

@@ -17,6 +17,11 @@ export interface Manners {
   retries: number;
   /** Epoch milliseconds after which no request starts and no wait ends (links --deadline). */
   deadlineAt?: number;
+  /**
+   * Per-host settings (.paperlist.yml `links.hosts`, the same the link check keeps to): a host's
+   * `minInterval` is the least time between two requests to it, whatever the caller's interval.
+   */
+  hosts?: Record<string, { minInterval?: number }>;
 }
 
 export interface FetchProblem {
@@ -105,6 +110,7 @@ async function read(url: string, options: Manners, send: Send, headers: Record<s
  */
 export async function politeRequest(url: string, options: Manners, gate: { nextAt: number }, interval: number, label: string, send: Send = {}): Promise<Answer | Omit<FetchProblem, 'id'>> {
   const deadlineAt = options.deadlineAt ?? Infinity;
+  interval = Math.max(interval, hostFloor(url, options.hosts));
   for (let attempt = 0; ; attempt++) {
     if (Math.max(gate.nextAt, Date.now()) >= deadlineAt) return { kind: 'deadline', message: `${label}: not asked before the run's deadline` };
     await sleep(gate.nextAt - Date.now());
@@ -133,6 +139,16 @@ export async function politeRequest(url: string, options: Manners, gate: { nextA
       continue;
     }
     return answer;
+  }
+}
+
+/** The least interval the settings give the URL's host (0 when they say nothing of it). */
+function hostFloor(url: string, hosts: Manners['hosts']): number {
+  if (!hosts) return 0;
+  try {
+    return hosts[new URL(url).hostname]?.minInterval ?? 0;
+  } catch {
+    return 0;
   }
 }
 

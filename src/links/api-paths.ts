@@ -41,7 +41,8 @@ const nothingToSave = async (): Promise<undefined> => undefined;
 export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[] {
   const sources = (): Promise<typeof import('../records/sources.js')> => import('../records/sources.js');
   const paths: ApiPath[] = [];
-  const deadline = request.deadlineAt !== undefined ? { deadlineAt: request.deadlineAt } : {};
+  // The run's deadline and the settings' per-host intervals hold for the APIs as for every link.
+  const deadline = { ...(request.deadlineAt !== undefined ? { deadlineAt: request.deadlineAt } : {}), ...(settings.hosts ? { hosts: settings.hosts } : {}) };
   if (settings.arxivApi !== false) {
     let records: RecordCache | undefined;
     paths.push({
