@@ -99,6 +99,10 @@ describe('arXiv feed and Anthology BibTeX', () => {
     expect(feed.records.filter((r) => /[$\\{}]/.test(r.title))).toEqual([]);
   });
 
+  it('reads a recorded Semantic Scholar batch: null for an unknown id, papers without an arXiv id left out', async () => {
+    expect(parseS2Batch(await fixture('s2-batch-recorded.json'))).toEqual({ kind: 'papers', papers: [] });
+  });
+
   it('reads the Anthology BibTeX', async () => {
     expect(parseAnthologyBib(await fixture('anthology.bib'))).toEqual({
       title: 'Overcoming Catastrophic Forgetting in Zero-Shot Cross-Lingual Generation',
