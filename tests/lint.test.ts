@@ -142,6 +142,19 @@ describe('duplicates', () => {
     expect(d[0]!.hint).toBe('One identifier cannot belong to two papers: the link here or in entries/papers/zz-other.yml is wrong. Check both and correct it.');
   });
 
+  it('a copy in look-alike letters (a Cyrillic а for a): an error at the copy naming the original, and the letters named', async () => {
+    // "Mistral 7B" is listed in the fixture; this copy has a Cyrillic а (U+0430).
+    const { diagnostics } = await lintWith({
+      'entries/papers/zz-copy.yml': paper('title: Mistrаl 7B\nauthors: Jiang et al.\nyear: 2023\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2310.06826\nsections: [sft]\n'),
+      // Greek ω before Latin letters looks like nothing Latin: a real arXiv title (tests/fixtures/records/arxiv/search-testing.xml).
+      'entries/papers/zz-omega.yml': paper('title: ωTest WebView-Oriented Testing for Android Applications\nauthors: Hu et al.\nyear: 2023\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2306.03845\nsections: [sft]\n'),
+    });
+    expect(diagnostics.filter((d) => d.ruleId === 'duplicates/lookalike-title' || d.ruleId === 'hygiene/mixed-script').map((d) => `${brief(d)} | ${d.hint}`)).toEqual([
+      'entries/papers/zz-copy.yml:2:8 error duplicates/lookalike-title Title "Mistrаl 7B" looks the same as "Mistral 7B" (entries/papers/mistral-7b.yml) but is written with other letters. | If it is the same, keep one file and merge the sections; if the letters are a mistake, retype the name in one script (hygiene/mixed-script names them).',
+      'entries/papers/zz-copy.yml:2:8 warning hygiene/mixed-script title has a word that mixes scripts with look-alike letters: "Mistrаl" has а (U+0430, Cyrillic) for a. | Retype the word in one script: look-alike letters hide it from search, and a copy so written from a reader.',
+    ]);
+  });
+
   it('same dataset name or URL', async () => {
     const { diagnostics } = await lintWith({
       'entries/datasets/mc4-again.yml': '# yaml-language-server: $schema=../../schema/dataset.schema.json\nname: MC4\ndescription: Again.\nsections: [corpora]\n',

@@ -4,6 +4,7 @@ import { canonicalUrl } from '../paper-identifiers.js';
 import { comparePapers, linkKeys, POLICY, titleKey } from '../same-paper.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import { normalizeTitle } from '../text/normalize.js';
+import { skeleton } from '../text/confusables.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
 interface Key {
@@ -147,6 +148,37 @@ function nearDuplicates(papers: PaperEntry[], exactPairs: Set<string>): Finding[
   return findings;
 }
 
+/**
+ * Names that look the same but are written with other letters (a Cyrillic е for e): equal TR39
+ * skeletons, unequal keys. A copy made to slip past the exact checks; reported at the entry whose
+ * name has letters outside ASCII, naming the one it looks like.
+ */
+function lookalikes<E extends PaperEntry | DatasetEntry>(entries: readonly E[], nameOf: (e: E) => string, path: string[], what: string): Finding[] {
+  const bySkeleton = new Map<string, E[]>();
+  for (const e of entries) {
+    const key = skeleton(normalizeTitle(nameOf(e)));
+    bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), e]);
+  }
+  const findings: Finding[] = [];
+  for (const group of bySkeleton.values()) {
+    if (group.length < 2) continue;
+    for (const e of group) {
+      const name = nameOf(e);
+      if (/^[\x00-\x7f]*$/.test(name)) continue;
+      const other = group.find((o) => normalizeTitle(nameOf(o)) !== normalizeTitle(name));
+      if (!other) continue;
+      const there = placeOf(other, path);
+      findings.push({
+        check: 'duplicates/lookalike-title', ...placeOf(e, path),
+        message: `${what} "${name}" looks the same as "${nameOf(other)}" (${there.file}) but is written with other letters.`,
+        hint: 'If it is the same, keep one file and merge the sections; if the letters are a mistake, retype the name in one script (hygiene/mixed-script names them).',
+        related: [there],
+      });
+    }
+  }
+  return findings;
+}
+
 export const duplicates: Rule = {
   id: 'duplicates',
   run({ project, added }) {
@@ -155,6 +187,9 @@ export const duplicates: Rule = {
     const clash = (a: AnyEntry, b: AnyEntry): boolean => comparePapers((a as PaperEntry).paper, (b as PaperEntry).paper, POLICY.listed).verdict === 'clash';
     const papers = exactDuplicates(project.papers, (e) => entryKeys(e as PaperEntry), describePaper, added, clash);
     const datasets = exactDuplicates(project.datasets, (e) => datasetKeys(e as DatasetEntry), describeDataset, added);
-    return [...papers.findings, ...datasets.findings, ...nearDuplicates(project.papers, papers.pairs)];
+    return [
+      ...papers.findings, ...datasets.findings, ...nearDuplicates(project.papers, papers.pairs),
+      ...lookalikes(project.papers, (p) => p.paper.title, ['title'], 'Title'), ...lookalikes(project.datasets, (d) => d.dataset.name, ['name'], 'Dataset name'),
+    ];
   },
 };

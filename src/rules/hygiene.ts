@@ -10,6 +10,7 @@ import type { Project } from '../project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
 import { literalAddressRefusal } from '../http/address.js';
+import { disguisedWords } from '../text/confusables.js';
 import { canonicalArxivLink } from '../paper-identifiers.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
@@ -86,6 +87,15 @@ function checkEntry(e: AnyEntry): Finding[] {
         check: 'hygiene/invisible-char', ...place(),
         message: `${name} has an invisible or control character (${codePoint(invisible[0])}) at position ${invisible.index + 1}.`,
         hint: 'Delete it; fields are one line of visible text.',
+      });
+    }
+    const disguised = disguisedWords(field.value)[0];
+    if (disguised) {
+      const letters = disguised.letters.map((l) => `${l.letter} (${l.codePoint}, ${l.script}) for ${l.looksLike}`).join(', ');
+      findings.push({
+        check: 'hygiene/mixed-script', ...place(),
+        message: `${name} has a word that mixes scripts with look-alike letters: "${disguised.word}" has ${letters}.`,
+        hint: 'Retype the word in one script: look-alike letters hide it from search, and a copy so written from a reader.',
       });
     }
     if (FORMULA.test(field.value)) {
