@@ -1,9 +1,12 @@
-// The answers of the "Add a paper" issue form, read from the issue body as GitHub writes it: each
-// field a "### Label" heading followed by the answer, "_No response_" for none, and the choices of
-// a multiple dropdown joined by ", ". The body is untrusted text: it is only parsed, never run.
+// The answers of the "Add a paper" and "Add a dataset" issue forms, read from the issue body as
+// GitHub writes it: each field a "### Label" heading followed by the answer, "_No response_" for
+// none, and the choices of a multiple dropdown joined by ", ". The body is untrusted text: it is
+// only parsed, never run.
 import { parseMarkdown } from './markdown/parse.js';
+import type { SectionChoice } from './section-labels.js';
 
 export const FORM_LABELS = { link: 'Paper link', sections: 'Sections', code: 'Code link' } as const;
+export const DATASET_FORM_LABELS = { name: 'Dataset name', link: 'Link', description: 'Description', sections: 'Sections' } as const;
 
 export interface IssueForm {
   link?: string;
@@ -29,26 +32,59 @@ export function formAnswers(body: string): Map<string, string> {
   return answers;
 }
 
-export function readIssueForm(body: string, sections: ReadonlyArray<{ id: string; title: string }>): IssueForm {
-  const answers = formAnswers(body);
-  const problems: string[] = [];
-  const link = answers.get(FORM_LABELS.link)?.split('\n')[0]?.trim();
-  if (!link) problems.push(`the paper's link (the "${FORM_LABELS.link}" answer is empty or missing)`);
-  const chosen = (answers.get(FORM_LABELS.sections) ?? '').trim();
+/** The section ids a "Sections" answer names (the labels the form offered, or ids), and what it names that is no section. */
+function readSections(chosen: string, choices: readonly SectionChoice[], problems: string[]): string[] {
   const ids: string[] = [];
-  // Titles are matched longest first, so a title with ", " in it is still one choice.
-  const byLength = [...sections].sort((a, b) => b.title.length - a.title.length);
+  // Labels are matched longest first, so a label with ", " in it is still one choice.
+  const byLength = [...choices].sort((a, b) => b.label.length - a.label.length);
   let rest = chosen;
   while (rest) {
-    const hit = byLength.find((s) => rest === s.title || rest.startsWith(`${s.title}, `)) ?? sections.find((s) => rest === s.id || rest.startsWith(`${s.id}, `));
+    const hit = byLength.find((s) => rest === s.label || rest.startsWith(`${s.label}, `)) ?? choices.find((s) => rest === s.id || rest.startsWith(`${s.id}, `));
     if (!hit) {
       problems.push(`which sections: ${JSON.stringify(rest.split(', ')[0])} is not a section of entries/sections.yml`);
       break;
     }
     if (!ids.includes(hit.id)) ids.push(hit.id);
-    rest = rest.slice((rest === hit.title || rest.startsWith(`${hit.title}, `) ? hit.title : hit.id).length).replace(/^, /, '');
+    rest = rest.slice((rest === hit.label || rest.startsWith(`${hit.label}, `) ? hit.label : hit.id).length).replace(/^, /, '');
   }
   if (!chosen) problems.push(`which sections (the "${FORM_LABELS.sections}" answer is empty or missing)`);
-  const code = answers.get(FORM_LABELS.code)?.split('\n')[0]?.trim();
+  return ids;
+}
+
+const firstLine = (answer: string | undefined): string | undefined => answer?.split('\n')[0]?.trim() || undefined;
+
+export function readIssueForm(body: string, sections: readonly SectionChoice[]): IssueForm {
+  const answers = formAnswers(body);
+  const problems: string[] = [];
+  const link = firstLine(answers.get(FORM_LABELS.link));
+  if (!link) problems.push(`the paper's link (the "${FORM_LABELS.link}" answer is empty or missing)`);
+  const ids = readSections((answers.get(FORM_LABELS.sections) ?? '').trim(), sections, problems);
+  const code = firstLine(answers.get(FORM_LABELS.code));
   return { ...(link ? { link } : {}), sections: ids, ...(code ? { code } : {}), problems };
+}
+
+export interface DatasetForm {
+  name?: string;
+  url?: string;
+  /** One paragraph: the answer's lines joined. */
+  description?: string;
+  sections: string[];
+  problems: string[];
+}
+
+/** Whether a body is the "Add a dataset" form's (it has a "Dataset name" answer). */
+export function isDatasetForm(body: string): boolean {
+  return formAnswers(body).has(DATASET_FORM_LABELS.name);
+}
+
+export function readDatasetForm(body: string, sections: readonly SectionChoice[]): DatasetForm {
+  const answers = formAnswers(body);
+  const problems: string[] = [];
+  const name = firstLine(answers.get(DATASET_FORM_LABELS.name));
+  if (!name) problems.push(`the dataset's name (the "${DATASET_FORM_LABELS.name}" answer is empty or missing)`);
+  const url = firstLine(answers.get(DATASET_FORM_LABELS.link));
+  const description = answers.get(DATASET_FORM_LABELS.description)?.replace(/\s+/g, ' ').trim() || undefined;
+  if (!description) problems.push(`what the dataset is (the "${DATASET_FORM_LABELS.description}" answer is empty or missing)`);
+  const ids = readSections((answers.get(DATASET_FORM_LABELS.sections) ?? '').trim(), sections, problems);
+  return { ...(name ? { name } : {}), ...(url ? { url } : {}), ...(description ? { description } : {}), sections: ids, problems };
 }

@@ -3,7 +3,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { compareStrings } from './diagnostics.js';
-import { ENTRY_DIRS, ISSUE_FORM_FILE, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from './model.js';
+import { ENTRY_DIRS, ISSUE_FORMS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from './model.js';
 import { decodeText, type DecodedText } from './text/decode.js';
 import { readCanonical } from './entry-format.js';
 import { CHART_FILE } from './render/chart.js';
@@ -66,7 +66,8 @@ export interface Workspace {
   /** The committed chart (docs/papers-per-year.svg), if there is one. */
   chart?: string;
   /** The "Add a paper" issue form, if the repository has one (its section choices are checked). */
-  issueForm?: YamlSource;
+  /** The "Add a paper" and "Add a dataset" issue forms, when the repository has them. */
+  issueForms: Partial<Record<EntryKind, YamlSource>>;
   diagnostics: Diagnostic[];
 }
 
@@ -234,7 +235,7 @@ export async function loadWorkspace(root: string, tree: FileTree = diskTree(root
     diagnostics.push(...parsed.diagnostics);
     entries.push({ kind, id: name.replace(/\.ya?ml$/, ''), source: parsed.source });
   }
-  const workspace: Workspace = { root, entries, diagnostics };
+  const workspace: Workspace = { root, entries, diagnostics, issueForms: {} };
   const before = diagnostics.length;
   const sectionsText = readSource(tree, SECTIONS_FILE, diagnostics, MAX_FILE_BYTES, 'The sections file is a short list of headings: this is not it.');
   if (sectionsText) {
@@ -260,11 +261,12 @@ export async function loadWorkspace(root: string, tree: FileTree = diskTree(root
   if (readme) workspace.readme = readme.text;
   const chart = readSource(tree, CHART_FILE, diagnostics, MAX_OUTPUT_BYTES, `${CHART_FILE} is generated: delete it and run \`npm run generate\`.`);
   if (chart) workspace.chart = chart.text;
-  const form = readSource(tree, ISSUE_FORM_FILE, diagnostics, MAX_FILE_BYTES, 'The issue form is a short YAML file.');
-  if (form) {
-    const parsed = parseYaml(ISSUE_FORM_FILE, form);
+  for (const [kind, file] of Object.entries(ISSUE_FORMS) as Array<[EntryKind, string]>) {
+    const form = readSource(tree, file, diagnostics, MAX_FILE_BYTES, 'An issue form is a short YAML file.');
+    if (!form) continue;
+    const parsed = parseYaml(file, form);
     diagnostics.push(...parsed.diagnostics);
-    workspace.issueForm = parsed.source;
+    workspace.issueForms[kind] = parsed.source;
   }
   return workspace;
 }

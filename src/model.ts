@@ -53,7 +53,8 @@ export const SECTIONS_FILE = 'entries/sections.yml';
 export const TEMPLATE_FILE = 'templates/README.md';
 export const README_FILE = 'README.md';
 /** The "Add a paper" issue form: its section choices are the paper sections' titles. */
-export const ISSUE_FORM_FILE = '.github/ISSUE_TEMPLATE/add-paper.yml';
+/** The issue forms that add an entry, by kind: their section choices must be the sections of that kind. */
+export const ISSUE_FORMS: Record<EntryKind, string> = { paper: '.github/ISSUE_TEMPLATE/add-paper.yml', dataset: '.github/ISSUE_TEMPLATE/add-dataset.yml' };
 export const SCHEMA_FILES: Record<EntryKind | 'sections', string> = {
   paper: 'schema/paper.schema.json',
   dataset: 'schema/dataset.schema.json',

@@ -176,7 +176,7 @@ describe('paperlist add from a record', () => {
 });
 
 describe('the issue form', () => {
-  const sections = [{ id: 'sft', title: 'SFT Alignment' }, { id: 'rlhf', title: 'RLHF Alignment' }, { id: 'odd', title: 'Odd, With Comma' }];
+  const sections = [{ id: 'sft', label: 'SFT Alignment' }, { id: 'rlhf', label: 'RLHF Alignment' }, { id: 'odd', label: 'Odd, With Comma' }];
 
   it('reads the answers as GitHub writes them', () => {
     const body = '### Paper link\n\nhttps://arxiv.org/abs/2402.07827\n\n### Sections\n\nSFT Alignment, Odd, With Comma\n\n### Code link\n\n_No response_\n\n### Anything else\n\n_No response_';

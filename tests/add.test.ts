@@ -61,6 +61,48 @@ describe('paperlist add', () => {
   });
 });
 
+describe('paperlist add, a dataset', () => {
+  const AYA = ['--name', 'Aya Dataset', '--url', 'https://huggingface.co/datasets/CohereForAI/aya_dataset', '--description', 'Human-annotated prompts and completions in 65 languages.'];
+
+  it('--name writes entries/datasets/<id>.yml in canonical form and regenerates README.md with it', async () => {
+    const root = await gitFixture('lint-base');
+    const result = await add(root, ...AYA, '--section', 'corpora');
+    expect(result).toEqual({ code: 0, stdout: '', stderr: 'created entries/datasets/aya-dataset.yml\nwrote README.md with it. Commit entries/datasets/aya-dataset.yml, README.md.\n' });
+    expect(await readFile(join(root, 'entries/datasets/aya-dataset.yml'), 'utf8')).toBe(
+      '# yaml-language-server: $schema=../../schema/dataset.schema.json\nname: Aya Dataset\nurl: https://huggingface.co/datasets/CohereForAI/aya_dataset\ndescription: Human-annotated prompts and completions in 65 languages.\nsections:\n  - corpora\n',
+    );
+    expect(await readFile(join(root, 'README.md'), 'utf8')).toContain('- [**Aya Dataset**](https://huggingface.co/datasets/CohereForAI/aya_dataset). Human-annotated prompts and completions in 65 languages.\n');
+    expect((await runCli(['lint', '--root', root], root)).code).toBe(0);
+  });
+
+  it('--from-issue reads the "Add a dataset" form, its sections named with their group as the form offers them', async () => {
+    const root = await gitFixture('lint-base');
+    const { writeFile } = await import('node:fs/promises');
+    // As GitHub writes a form's answers into the issue body.
+    await writeFile(join(root, 'issue.md'), '### Dataset name\n\nAya Dataset\n\n### Link\n\nhttps://huggingface.co/datasets/CohereForAI/aya_dataset\n\n### Description\n\nHuman-annotated prompts and completions\nin 65 languages.\n\n### Sections\n\nData: Corpora\n');
+    const result = await add(root, '--from-issue', 'issue.md', '--dry-run');
+    expect(result).toEqual({
+      code: 0, stderr: '',
+      stdout: '# yaml-language-server: $schema=../../schema/dataset.schema.json\nname: Aya Dataset\nurl: https://huggingface.co/datasets/CohereForAI/aya_dataset\ndescription: Human-annotated prompts and completions in 65 languages.\nsections:\n  - corpora\n',
+    });
+    await writeFile(join(root, 'issue.md'), '### Dataset name\n\nAya Dataset\n\n### Link\n\n_No response_\n\n### Description\n\n_No response_\n\n### Sections\n\nCorpora\n');
+    const refused = await add(root, '--from-issue', 'issue.md');
+    expect([refused.code, refused.stdout, refused.stderr.split('\n')[0]]).toEqual([2, '', 'paperlist: the issue does not say what the dataset is (the "Description" answer is empty or missing); which sections: "Corpora" is not a section of entries/sections.yml']);
+  });
+
+  it('refuses a dataset listed already (same name), and says what is missing without a terminal', async () => {
+    const root = await gitFixture('lint-base');
+    const before = await readdir(join(root, 'entries/datasets'));
+    const listed = await add(root, '--name', 'JW300', '--description', 'Again.', '--section', 'corpora');
+    expect(listed.code).toBe(1);
+    expect(listed.stdout).toContain('duplicates/dataset-name');
+    expect(listed.stderr).toBe('paperlist: the entry was not written: see above.\n');
+    const missing = await add(root, '--name', 'New Corpus');
+    expect([missing.code, missing.stdout, missing.stderr.split('\n')[0]]).toEqual([2, '', 'paperlist: missing --description, --section (dataset sections: corpora).']);
+    expect(await readdir(join(root, 'entries/datasets'))).toEqual(before);
+  });
+});
+
 describe('paperlist fmt', () => {
   it('--check lists files not in canonical form and exits 1; fmt rewrites them', async () => {
     const root = await gitFixture('lint-base');

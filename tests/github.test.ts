@@ -45,10 +45,10 @@ describe('workflows', () => {
     expect((workflow as unknown as { on: { issues: { types: string[] } } }).on.issues.types).toEqual(['opened', 'edited', 'labeled']);
     expect(text).toContain('this runs again when you save it');
     expect(workflow.jobs.propose!.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
-    expect(workflow.jobs.propose!.if).toBe("github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, 'new paper') || startsWith(github.event.issue.title, 'Add paper:'))");
+    expect(workflow.jobs.propose!.if).toBe("github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, 'new paper') || contains(github.event.issue.labels.*.name, 'new dataset') || startsWith(github.event.issue.title, 'Add paper:') || startsWith(github.event.issue.title, 'Add dataset:'))");
     const steps = workflow.jobs.propose!.steps;
     // The labels it needs exist (a missing label is dropped from the form's issue).
-    expect(steps.find((s) => s.run?.includes("gh label create 'new paper'"))).toBeDefined();
+    expect(steps.find((s) => s.run?.includes("gh label create 'new paper'") && s.run.includes("gh label create 'new dataset'"))).toBeDefined();
     // The gate's checks run before a pull request is opened, and a failure comments instead.
     const gate = steps.find((s) => s.run?.includes("for check in lint 'generate --check' 'links --changed HEAD'"))! as Step & { id?: string };
     expect(gate.id).toBe('gate');
@@ -214,9 +214,27 @@ describe('issue form and pull request template', () => {
     }]);
   });
 
+  it('the dataset form asks for what add --from-issue reads, and lint holds its choices to the dataset sections, named with their parent', async () => {
+    const { DATASET_FORM_LABELS } = await import('../src/issue-form.js');
+    const form = parse(await read('.github/ISSUE_TEMPLATE/add-dataset.yml')) as { title: string; labels: string[]; body: Array<{ attributes: { label?: string } }> };
+    expect(form.body.map((b) => b.attributes.label).filter(Boolean)).toEqual([DATASET_FORM_LABELS.name, DATASET_FORM_LABELS.link, DATASET_FORM_LABELS.description, DATASET_FORM_LABELS.sections]);
+    // The workflow picks the issue up by this title and label.
+    expect([form.title, form.labels]).toEqual(['Add dataset: ', ['new dataset']]);
+    const root = await copyFixture('list');
+    const clean = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(clean.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'hygiene/issue-form')).toEqual([]);
+    const sections = await readFile(join(root, 'entries/sections.yml'), 'utf8');
+    await writeFile(join(root, 'entries/sections.yml'), sections.replace('            title: Web Crawling\n', '            title: Web Crawls\n'));
+    const stale = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    expect(JSON.parse(stale.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'hygiene/issue-form').map((d: { file: string; message: string; hint: string }) => [d.file, d.message, d.hint])).toEqual([[
+      '.github/ISSUE_TEMPLATE/add-dataset.yml', "The issue form's section choices are not the dataset sections of entries/sections.yml.",
+      'List exactly these, in this order: "Multilingual Pretraining Data: Manual Creation", "Multilingual Pretraining Data: Web Crawls", "Multilingual Pretraining Data: Benchmark Adaption", "Multilingual SFT Data: Manual Creation", "Multilingual SFT Data: Benchmark Adaption", "Multilingual SFT Data: Machine Translation", "Multilingual SFT Data: MLLM Aided Generation", "Data Resources: Multilingual RLHF Data".',
+    ]]);
+  });
+
   it('CONTRIBUTING.md (GitHub shows it on a new pull request) gives the three ways in; npm run check runs what CI runs', async () => {
     const text = await read('CONTRIBUTING.md');
-    for (const way of ['"Add a paper" form', 'Edit `README.md`', 'npx paperlist add <link>', 'No command is needed']) expect(text).toContain(way);
+    for (const way of ['"Add a paper" form', '"Add a dataset"', 'Edit `README.md`', 'npx paperlist add <link>', 'npx paperlist add --name N', 'No command is needed']) expect(text).toContain(way);
     const pkg = JSON.parse(await read('package.json')) as { scripts: Record<string, string> };
     expect(pkg.scripts.check).toBe('npm test && node bin/paperlist.js lint && node bin/paperlist.js generate --check');
   });

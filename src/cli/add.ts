@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { addPaper, REQUIRED_FIELDS, type AddFields } from '../commands/add.js';
-import { readIssueForm } from '../issue-form.js';
-import { leafSections, loadProject } from '../project.js';
+import { addDataset, type AddDatasetOutcome } from '../commands/add-dataset.js';
+import { isDatasetForm, readDatasetForm, readIssueForm } from '../issue-form.js';
+import { loadProject } from '../project.js';
+import { sectionChoices, type SectionChoice } from '../section-labels.js';
 import { canonicalPaperUrl, identifyPaper, impliedFields, type PaperRef } from '../records/identify.js';
 import { loadVenues } from '../package-files.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
@@ -15,9 +17,11 @@ import { CancelledError, type Command, EXIT, formatOf, formatOption, rootOf, roo
 const FIELD_FLAGS = ['title', 'authors', 'year', 'venue', 'doi', 'paper', 'code', 'model', 'data', 'project'] as const;
 
 /** Paper sections of the repository (those entries go in), for prompts, hints and the issue form. */
-async function paperSectionList(root: string): Promise<Array<{ id: string; title: string }>> {
-  return leafSections((await loadProject(root)).sections, 'paper');
+async function paperSectionList(root: string): Promise<SectionChoice[]> {
+  return sectionChoices((await loadProject(root)).sections, 'paper');
 }
+
+const DATASET_FLAGS = ['name', 'url', 'description'] as const;
 
 async function paperSections(root: string): Promise<string[]> {
   return (await paperSectionList(root)).map((s) => s.id);
@@ -74,9 +78,9 @@ function byHandCommand(fields: AddFields, ref: PaperRef | undefined): string {
 
 export const addCommand: Command = {
   positionals: true,
-  usage: 'paperlist add [LINK|ID] --section ID [--section ID ...] [--title T] [--authors A] [--year Y] [--venue V] [--doi DOI] [--paper|--code|--model|--data|--project URL] [--from-issue FILE] [--dry-run] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--datacite URL] [--doi-api URL] [--cache FILE] [--root DIR] [--format stylish|json|github]',
+  usage: 'paperlist add [LINK|ID] --section ID [--section ID ...] [--title T] [--authors A] [--year Y] [--venue V] [--doi DOI] [--paper|--code|--model|--data|--project URL] [--name N --url URL --description D (a dataset)] [--from-issue FILE] [--dry-run] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--datacite URL] [--doi-api URL] [--cache FILE] [--root DIR] [--format stylish|json|github]',
   options: {
-    ...Object.fromEntries(FIELD_FLAGS.map((f) => [f, { type: 'string' }])),
+    ...Object.fromEntries([...FIELD_FLAGS, ...DATASET_FLAGS].map((f) => [f, { type: 'string' }])),
     section: { type: 'string', multiple: true },
     'from-issue': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -91,12 +95,17 @@ the paper's record: title, authors ("Üstün et al."), the full author list, yea
 the paper link in canonical form. Flags given by hand override the record. Without one, every
 field comes from the flags (--title, --authors and --year are then required).
 
+With --name, adds a dataset instead: --name, --description and --section are required, --url is
+its link; written to entries/datasets/<id>.yml. --from-issue takes the "Add a paper" or the "Add a
+dataset" form, whichever the issue is.
+
 Writes entries/papers/<id>.yml, the id derived from the title, in canonical form. Refuses (exit 1,
 naming the existing file) a paper that is already listed: same title, arXiv id, ACL Anthology id,
 DOI or paper URL; and anything lint would call an error. On a terminal, asks for what is missing.
 
 Options:
   --section ID                 repeatable; ids from entries/sections.yml (asked on a terminal)
+  --name, --url, --description a dataset's fields (a dataset is added when --name is given)
   --title, --authors, --year   override the record, or give the paper by hand
   --venue, --doi               from schema/venues.json (aliases such as Arxiv are accepted); the DOI
   --paper, --code, --model, --data, --project   links
@@ -121,10 +130,13 @@ then run 'npx paperlist absorb'); commit the files it names.`,
     for (const key of FIELD_FLAGS) if (typeof values[key] === 'string') fields[key] = values[key] as string;
     if (positionals.length > 1) throw new UsageError(`add takes one link or id, found ${positionals.length}.`);
     let source = positionals[0];
-    if (typeof values['from-issue'] === 'string') {
-      const body = await readFile(resolve(io.cwd, values['from-issue']), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    const body = typeof values['from-issue'] === 'string'
+      ? await readFile(resolve(io.cwd, values['from-issue']), 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`cannot read --from-issue ${values['from-issue']}: ${error.code ?? error.message}`);
-      });
+      })
+      : undefined;
+    if (typeof values.name === 'string' || (body !== undefined && isDatasetForm(body))) return addDatasetCommand(values, body, root, format, io);
+    if (body !== undefined) {
       const form = readIssueForm(body, await paperSectionList(root));
       if (form.problems.length) throw new UsageError(`the issue does not say ${form.problems.join('; ')}`);
       source ??= form.link;
@@ -148,20 +160,42 @@ then run 'npx paperlist absorb'); commit the files it names.`,
       io.stderr.write(`paperlist: ${outcome.problem.message}. Nothing was written. To add it by hand: ${byHand}\n`);
       return outcome.problem.kind === 'unreachable' ? EXIT.offline : EXIT.errors;
     }
-    // With --format json, stdout is one JSON document: the entry goes inside it.
-    if (format === 'json') io.stdout.write(formatReport(outcome.diagnostics, format, { color: false, extra: { file: outcome.file ?? null }, json: outcome.text !== undefined ? { entry: outcome.text } : {} }));
-    else if (outcome.diagnostics.length || format !== 'stylish') io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { file: outcome.file ?? null } }));
-    if (!outcome.text) {
-      io.stderr.write('paperlist: the entry was not written: see above.\n');
-      return EXIT.errors;
-    }
-    if (dryRun) {
-      if (format === 'stylish') io.stdout.write(outcome.text);
-      else if (format === 'github') io.stderr.write(outcome.text);
-    } else {
-      const generated = outcome.generated ?? [];
-      io.stderr.write(printable(`created ${outcome.file}`) + `\n${generated.length ? `wrote ${generated.join(' and ')} with it. Commit ${printable([outcome.file, ...generated].join(', '))}.` : "README.md was not regenerated (see above): run 'npx paperlist absorb', then commit the files it names."}\n`);
-    }
-    return EXIT.ok;
+    return reportAdded(outcome, format, dryRun, io);
   },
 };
+
+/** What add says once it has an outcome (a paper's or a dataset's): the report, the entry on a dry run, the files to commit. */
+function reportAdded(outcome: AddDatasetOutcome, format: ReturnType<typeof formatOf>, dryRun: boolean, io: Io): number {
+  // With --format json, stdout is one JSON document: the entry goes inside it.
+  if (format === 'json') io.stdout.write(formatReport(outcome.diagnostics, format, { color: false, extra: { file: outcome.file ?? null }, json: outcome.text !== undefined ? { entry: outcome.text } : {} }));
+  else if (outcome.diagnostics.length || format !== 'stylish') io.stdout.write(formatReport(outcome.diagnostics, format, { color: useColor(io), extra: { file: outcome.file ?? null } }));
+  if (!outcome.text) {
+    io.stderr.write('paperlist: the entry was not written: see above.\n');
+    return EXIT.errors;
+  }
+  if (dryRun) {
+    if (format === 'stylish') io.stdout.write(outcome.text);
+    else if (format === 'github') io.stderr.write(outcome.text);
+  } else {
+    const generated = outcome.generated ?? [];
+    io.stderr.write(printable(`created ${outcome.file}`) + `\n${generated.length ? `wrote ${generated.join(' and ')} with it. Commit ${printable([outcome.file, ...generated].join(', '))}.` : "README.md was not regenerated (see above): run 'npx paperlist absorb', then commit the files it names."}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** add for a dataset: from the flags, or the "Add a dataset" form (flags given win). */
+async function addDatasetCommand(values: Record<string, unknown>, body: string | undefined, root: string, format: ReturnType<typeof formatOf>, io: Io): Promise<number> {
+  const choices = sectionChoices((await loadProject(root)).sections, 'dataset');
+  const flag = (name: string): string | undefined => (typeof values[name] === 'string' && (values[name] as string).trim() ? (values[name] as string) : undefined);
+  const form = body !== undefined ? readDatasetForm(body, choices) : undefined;
+  if (form?.problems.length) throw new UsageError(`the issue does not say ${form.problems.join('; ')}`);
+  const sections = (values.section as string[] | undefined)?.length ? (values.section as string[]) : form?.sections ?? [];
+  const name = flag('name') ?? form?.name;
+  const description = flag('description') ?? form?.description;
+  const url = flag('url') ?? form?.url;
+  const missing = [...(name ? [] : ['--name']), ...(description ? [] : ['--description']), ...(sections.length ? [] : ['--section'])];
+  if (missing.length) throw new UsageError(`missing ${missing.join(', ')}${sections.length ? '' : ` (dataset sections: ${choices.map((c) => c.id).join(', ')})`}.`);
+  const dryRun = values['dry-run'] === true;
+  const outcome = await addDataset({ root, fields: { name: name!, description: description!, sections, ...(url ? { url } : {}) }, write: !dryRun });
+  return reportAdded(outcome, format, dryRun, io);
+}

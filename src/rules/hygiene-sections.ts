@@ -1,30 +1,35 @@
 // hygiene, the checks of section ids: every id an entry names is a section without subsections of a
 // group of its kind (hygiene/unknown-section), every id in entries/sections.yml is used once
-// (hygiene/duplicate-section-id), and the issue form offers exactly the paper sections
+// (hygiene/duplicate-section-id), and each issue form offers exactly the sections of its kind
 // (hygiene/issue-form). Part of the hygiene rule: severities from the configuration.
 import { locate } from '../load.js';
-import { ISSUE_FORM_FILE } from '../model.js';
-import { leafSections, type Project } from '../project.js';
+import { ISSUE_FORMS, type EntryKind } from '../model.js';
+import type { Project } from '../project.js';
+import { sectionChoices } from '../section-labels.js';
 import type { Finding } from './types.js';
 
 /**
- * The "Add a paper" form's section choices are the titles of the paper sections, in order: a
- * section added to entries/sections.yml and not to the form cannot be chosen by the form's bot.
+ * Each form's section choices are the labels of the sections of its kind, in order
+ * (section-labels.ts): a section added to entries/sections.yml and not to the form cannot be
+ * chosen by the form's bot.
  */
 export function issueFormFindings(project: Project): Finding[] {
-  const form = project.workspace.issueForm;
-  if (!form || !project.sections || form.data === undefined) return [];
-  const body = (form.data as { body?: unknown }).body;
-  const index = Array.isArray(body) ? body.findIndex((b) => (b as { id?: unknown })?.id === 'sections') : -1;
-  if (index < 0) return [];
-  const options = (body as Array<{ attributes?: { options?: unknown } }>)[index]!.attributes?.options;
-  const wanted = leafSections(project.sections, 'paper').map((s) => s.title);
-  if (Array.isArray(options) && options.length === wanted.length && options.every((o, i) => o === wanted[i])) return [];
-  return [{
-    check: 'hygiene/issue-form', file: ISSUE_FORM_FILE, ...locate(form, ['body', index, 'attributes', 'options']),
-    message: 'The issue form\'s section choices are not the paper sections of entries/sections.yml.',
-    hint: `List exactly these, in this order: ${wanted.map((t) => JSON.stringify(t)).join(', ')}.`,
-  }];
+  const findings: Finding[] = [];
+  for (const [kind, form] of Object.entries(project.workspace.issueForms) as Array<[EntryKind, NonNullable<Project['workspace']['issueForms'][EntryKind]>]>) {
+    if (!project.sections || form.data === undefined) continue;
+    const body = (form.data as { body?: unknown }).body;
+    const index = Array.isArray(body) ? body.findIndex((b) => (b as { id?: unknown })?.id === 'sections') : -1;
+    if (index < 0) continue;
+    const options = (body as Array<{ attributes?: { options?: unknown } }>)[index]!.attributes?.options;
+    const wanted = sectionChoices(project.sections, kind).map((s) => s.label);
+    if (Array.isArray(options) && options.length === wanted.length && options.every((o, i) => o === wanted[i])) continue;
+    findings.push({
+      check: 'hygiene/issue-form', file: ISSUE_FORMS[kind], ...locate(form, ['body', index, 'attributes', 'options']),
+      message: `The issue form's section choices are not the ${kind} sections of entries/sections.yml.`,
+      hint: `List exactly these, in this order: ${wanted.map((t) => JSON.stringify(t)).join(', ')}.`,
+    });
+  }
+  return findings;
 }
 
 export function sectionFindings(project: Project): Finding[] {

@@ -2,6 +2,7 @@
 // and description for datasets), filter by section, year and venue, links out; the search and
 // filters are kept in the page's address, so a filtered view can be shared and survives a reload.
 // No server: one HTML file with the data inline. Deterministic bytes.
+import { sectionChoices } from '../section-labels.js';
 import { compareStrings } from '../diagnostics.js';
 import type { Dataset, Paper, SectionsFile } from '../model.js';
 
@@ -12,12 +13,12 @@ export interface SiteData {
 }
 
 export function siteData(sections: SectionsFile, papers: ReadonlyArray<{ id: string; paper: Paper }>, datasets: ReadonlyArray<{ id: string; dataset: Dataset }>): SiteData {
-  // Paper sections numbered as in the README; dataset sections named with their parent
-  // ("Multilingual SFT Data: Manual Creation"), so that two "Manual Creation" can be told apart.
+  // Paper sections numbered as in the README; dataset sections as the forms name them
+  // (section-labels.ts: with their parent, so that two "Manual Creation" can be told apart).
   const leafSections = sections.groups.flatMap((g) =>
     g.kind === 'paper'
       ? g.sections.flatMap((s, i) => (s.sections ? s.sections.map((c, j) => ({ id: c.id, title: `${i + 1}.${j + 1} ${c.title}` })) : [{ id: s.id, title: `${i + 1}. ${s.title}` }]))
-      : g.sections.flatMap((s) => (s.sections ? s.sections.map((c) => ({ id: c.id, title: `${s.title}: ${c.title}` })) : [{ id: s.id, title: `${g.title}: ${s.title}` }])));
+      : sectionChoices({ groups: [g] }, 'dataset').map((c) => ({ id: c.id, title: c.label })));
   const sorted = [...papers].sort((a, b) => b.paper.year - a.paper.year || compareStrings(a.paper.title.toLowerCase(), b.paper.title.toLowerCase()) || compareStrings(a.id, b.id));
   return {
     papers: sorted.map(({ paper }) => ({
