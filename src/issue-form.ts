@@ -7,6 +7,7 @@ import type { SectionChoice } from './section-labels.js';
 
 export const FORM_LABELS = { link: 'Paper link', sections: 'Sections', code: 'Code link' } as const;
 export const DATASET_FORM_LABELS = { name: 'Dataset name', link: 'Link', description: 'Description', sections: 'Sections' } as const;
+export const CORRECTION_FORM_LABELS = { entry: 'Entry', problem: 'What is wrong', evidence: 'Evidence' } as const;
 
 export interface IssueForm {
   link?: string;
@@ -87,4 +88,10 @@ export function readDatasetForm(body: string, sections: readonly SectionChoice[]
   if (!description) problems.push(`what the dataset is (the "${DATASET_FORM_LABELS.description}" answer is empty or missing)`);
   const ids = readSections((answers.get(DATASET_FORM_LABELS.sections) ?? '').trim(), sections, problems);
   return { ...(name ? { name } : {}), ...(url ? { url } : {}), ...(description ? { description } : {}), sections: ids, problems };
+}
+
+/** The "Report a correction" form: which entry (a file, link or title), as the reporter wrote it. */
+export function readCorrectionForm(body: string): { entry?: string; problems: string[] } {
+  const entry = firstLine(formAnswers(body).get(CORRECTION_FORM_LABELS.entry));
+  return entry ? { entry, problems: [] } : { problems: [`which entry (the "${CORRECTION_FORM_LABELS.entry}" answer is empty or missing)`] };
 }

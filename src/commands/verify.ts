@@ -9,6 +9,8 @@ import { loadVenues } from '../package-files.js';
 import { loadProject, type PaperEntry } from '../project.js';
 import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
+import { findPaper } from '../find-entry.js';
+import { UsageError } from '../errors.js';
 import { fetchAnthology, fetchArxiv, fetchDois, fetchPublished, withContact, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
@@ -22,6 +24,8 @@ export interface VerifyOptions {
   sources: SourceOptions;
   /** Called as each source's part starts and after each of its requests. */
   progress?: (source: string, done: number, total: number) => void;
+  /** Only this entry (a file, link, id or title: find-entry.ts); a name that finds none is a usage error. */
+  entry?: string;
 }
 
 export interface VerifyOutcome {
@@ -45,7 +49,10 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   const project = await loadProject(root);
   const venues = loadVenues();
   const keyed = new Map<string, PaperEntry[]>();
-  for (const p of project.papers) {
+  const only = options.entry !== undefined ? findPaper(project.papers, options.entry) : undefined;
+  if (options.entry !== undefined && !only) throw new UsageError(`no listed paper is ${JSON.stringify(options.entry.slice(0, 200))}: name its file (entries/papers/<id>.yml), its paper link or its exact title.`);
+  const scope = only ? [only] : project.papers;
+  for (const p of scope) {
     const ref = refOf(p);
     if (ref) keyed.set(recordKey(ref), [...(keyed.get(recordKey(ref)) ?? []), p]);
   }
@@ -71,7 +78,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   const arxivIds = ids('arxiv:');
   await run('papers', 'arxiv', arxivIds, (list) => fetchArxiv(list, cache, sources));
   // Published versions, for arXiv-only entries: Semantic Scholar first; arXiv's own DOI field otherwise.
-  const preprints = new Set(project.papers.filter((p) => isPreprintOnly(p, venues)));
+  const preprints = new Set(scope.filter((p) => isPreprintOnly(p, venues)));
   const preprintIds = ids('arxiv:', [...preprints].map((p) => recordKey(refOf(p)!)));
   await run('published versions', 'published', preprintIds, (list) => fetchPublished(list, cache, sources));
   const publishedKey = (arxivId: string): { key: string; via: PublishedVersion['via'] } | undefined => {
