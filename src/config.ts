@@ -82,6 +82,8 @@ export interface Config {
   links: LinkSettings;
   /** An address the record services may write to (sent in the User-Agent as "mailto:"). */
   contact?: string;
+  /** The static page's title and top links (paperlist site). */
+  site?: { title?: string; links?: Array<{ label: string; url: string }> };
 }
 
 /** The level of a check: config for the check, else config for its rule, else the default. */

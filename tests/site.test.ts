@@ -52,13 +52,28 @@ describe('the site, without a browser', () => {
   });
 });
 
+describe('the site\'s own links', () => {
+  it('come from .paperlist.yml (site.links), http(s) only, escaped', async () => {
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, '.paperlist.yml'), 'site:\n  title: A <List>\n  links:\n    - label: Repository & code\n      url: https://github.com/LightChen233/Awesome-Multilingual-LLM\n');
+    expect((await runCli(['site', '--out', 'page.html', '--root', root], root)).code).toBe(0);
+    const page = await readFile(join(root, 'page.html'), 'utf8');
+    expect(page).toContain('<h1>A &lt;List&gt;</h1>\n<nav><a href="https://github.com/LightChen233/Awesome-Multilingual-LLM" rel="noopener">Repository &amp; code</a></nav>\n');
+    await writeFile(join(root, '.paperlist.yml'), 'site:\n  links:\n    - label: x\n      url: "javascript:alert(1)"\n');
+    const refused = await runCli(['site', '--out', 'other.html', '--root', root], root);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Configuration /site/links/0/url must match pattern');
+  });
+});
+
 describe('the site\'s section names', () => {
   it('name each dataset subsection with its parent, so that none is listed twice', async () => {
     const { siteData } = await import('../src/site/page.js');
     const { loadProject } = await import('../src/project.js');
     const { FIXTURES } = await import('./helpers.js');
     const project = await loadProject(join(FIXTURES, 'list'));
-    const titles = siteData(project.sections!, project.papers, project.datasets).sections.map((s) => s.title);
+    const { loadVenues } = await import('../src/package-files.js');
+    const titles = siteData(project.sections!, project.papers, project.datasets, loadVenues()).sections.map((s) => s.title);
     expect(new Set(titles).size).toBe(titles.length);
     expect(titles.filter((t) => t.endsWith('Manual Creation'))).toEqual(['Multilingual Pretraining Data: Manual Creation', 'Multilingual SFT Data: Manual Creation']);
   });
@@ -135,10 +150,11 @@ describe.runIf(available)('static site in headless Chromium', () => {
 
   it('lists the datasets, searched by name and description, filtered by section; none under a year or venue', async () => {
     const datasets = (): Promise<string[]> => page.locator('#datasets li').allTextContents();
-    expect(await datasets()).toEqual(['JW300: A parallel corpus of over 300 languages.', "mC4: A multilingual colossal, cleaned version of Common Crawl's web crawl corpus."]);
+    // Each with its section, named as the dataset form names it.
+    expect(await datasets()).toEqual(['JW300: A parallel corpus of over 300 languages. Data: Corpora', "mC4: A multilingual colossal, cleaned version of Common Crawl's web crawl corpus. Data: Corpora"]);
     expect(await page.locator('#datasets a').evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href))).toEqual(['https://huggingface.co/datasets/mc4']);
     await page.fill('#q', 'common crawl');
-    expect(await datasets()).toEqual(["mC4: A multilingual colossal, cleaned version of Common Crawl's web crawl corpus."]);
+    expect(await datasets()).toEqual(["mC4: A multilingual colossal, cleaned version of Common Crawl's web crawl corpus. Data: Corpora"]);
     expect(await titles()).toEqual([]);
     await page.fill('#q', '');
     await page.selectOption('#section', 'corpora');
@@ -176,6 +192,52 @@ describe.runIf(available)('static site in headless Chromium', () => {
   it('links out to each paper\'s pages', async () => {
     const hrefs = await page.locator('#papers li').first().locator('a').evaluateAll((as) => as.map((a) => [a.textContent, (a as unknown as { href: string }).href]));
     expect(hrefs).toEqual([['paper', 'https://arxiv.org/abs/2401.07817'], ['code', 'https://github.com/NJUNLP/Qalign']]);
+  });
+
+  it('sorts newest first, oldest first, by title or by venue, and keeps a chosen order in the address', async () => {
+    await page.selectOption('#sort', 'title');
+    expect(await titles()).toEqual(['</script><img src=x onerror=alert(1)> Müller Evil', 'Mistral 7B', 'Overcoming catastrophic forgetting in zero-shot cross-lingual generation', 'Question Translation Training for Better Multilingual Reasoning']);
+    expect(new URL(page.url()).search).toBe('?sort=title');
+    await page.selectOption('#sort', 'oldest');
+    expect((await titles())[0]).toBe('</script><img src=x onerror=alert(1)> Müller Evil');
+    await page.selectOption('#sort', 'venue');
+    expect(await page.locator('#papers li > code').allTextContents()).toEqual(['arXiv', 'arXiv', 'EMNLP']);
+    await page.selectOption('#sort', 'newest');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('an empty result says so and offers to clear the search and filters', async () => {
+    expect(await page.locator('#empty').isVisible()).toBe(false);
+    await page.fill('#q', 'no such paper anywhere');
+    await page.selectOption('#year', '2024');
+    expect(await page.locator('#empty').isVisible()).toBe(true);
+    expect(await page.locator('#empty').textContent()).toBe('No paper matches this search and these filters. Clear them');
+    await page.click('#clear');
+    expect(await count()).toBe('4 of 4 papers');
+    expect([await page.inputValue('#q'), await page.inputValue('#year'), new URL(page.url()).search]).toEqual(['', '', '']);
+  });
+
+  it("gives each paper's BibTeX as export writes it, to open and copy", async () => {
+    const exported = await (async () => {
+      const root = await hostileRoot();
+      await writeFile(join(root, '.paperlist.yml'), 'rules:\n  hygiene/markup: "off"\n  hygiene/url-scheme: "off"\n');
+      return (await runCli(['export', '--format', 'bibtex', '--root', root], root)).stdout;
+    })();
+    const first = page.locator('#papers li').first();
+    await first.locator('summary').click();
+    const shown = await first.locator('pre').textContent();
+    expect(exported.split('\n@').map((e, i) => (i ? `@${e}` : e)).map((e) => (e.endsWith('\n\n') ? e.slice(0, -1) : e))).toContain(shown);
+    expect(shown).toContain('eprint = {2401.07817}');
+  });
+
+  it('fits a phone (390 px) and a laptop (1280 px) without sideways scrolling; the screenshots are taken', async () => {
+    const dir = await tempDir();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
+      const shot = await page.screenshot({ path: join(dir, `site-${width}.png`), fullPage: true });
+      expect(shot.subarray(1, 4).toString()).toBe('PNG');
+    }
   });
 
   it('the page is the same bytes for the same entries', async () => {

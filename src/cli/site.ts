@@ -10,7 +10,8 @@ export const siteCommand: Command = {
   usage: 'paperlist site --out DIR|FILE.html [--root DIR]',
   options: { out: { type: 'string' }, ...rootOption },
   help: `Writes DIR/index.html: the whole list in one self-contained page (no server, no network):
-search titles and authors, filter by section, year and venue, links out.
+search titles and authors, filter by section, year and venue, sort, each paper's BibTeX to copy,
+links out; the title and the links at the top come from .paperlist.yml (site.title, site.links).
 
 Options:
   --out DIR   where to write index.html (required); a name ending in .html is the page itself

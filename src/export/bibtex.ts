@@ -72,6 +72,11 @@ export function citationKeys(papers: readonly Paper[]): string[] {
 }
 
 export function toBibtex(papers: readonly Paper[], venues: VenueList): string {
+  return bibtexEntries(papers, venues).join('\n');
+}
+
+/** One BibTeX entry per paper, in order; keys are made distinct across the whole list (export and the site give the same). */
+export function bibtexEntries(papers: readonly Paper[], venues: VenueList): string[] {
   const keys = citationKeys(papers);
   return papers
     .map((p, i) => {
@@ -95,6 +100,5 @@ export function toBibtex(papers: readonly Paper[], venues: VenueList): string {
       // URLs stay as written (as \\url expects), except braces, which would unbalance the field.
       if (url) fields.push(['url', url.replace(/\{/g, '%7B').replace(/\}/g, '%7D')]);
       return `@${type}{${keys[i]},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n`;
-    })
-    .join('\n');
+    });
 }
