@@ -234,7 +234,7 @@ describe.runIf(available)('static site in headless Chromium', () => {
     const dir = await tempDir();
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
       const shot = await page.screenshot({ path: join(dir, `site-${width}.png`), fullPage: true });
       expect(shot.subarray(1, 4).toString()).toBe('PNG');
     }

@@ -135,7 +135,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
     if (reader) {
       for await (const { file, links } of reader) collect(links, file, collector).forEach(settle);
     } else {
-      const [{ loadProject, withPartialEntries }, { repositoryLinks }] = await Promise.all([import('../project.js'), import('../links/sources.js')]);
+      const [{ loadProject, withPartialEntries }, { repositoryLinks }] = await Promise.all([import('../project.js'), import('../links/repository-links.js')]);
       const project = await loadProject(request.root);
       diagnostics.push(...project.diagnostics.filter((d) => d.severity === 'error' && (d.ruleId === 'yaml' || d.ruleId === 'encoding')));
       // An entry with a typo'd key still has its links checked (lint reports the key).

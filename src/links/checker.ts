@@ -3,7 +3,7 @@
 // classify.ts decides what each answer means and whether to ask again; this module runs the loop.
 import pLimit, { type LimitFunction } from 'p-limit';
 import { literalAddressRefusal } from '../http/address.js';
-import { classifyAnswer, classifyError, errorCode, PERMANENT, REDIRECT, shouldRetry, type Answer } from './classify.js';
+import { classifyAnswer, classifyError, errorCode, PERMANENT, REDIRECT, shouldRetry, type HeadersAnswer } from './classify.js';
 import { HostPool } from './host-pool.js';
 import type { CheckOptions, LinkResult, LinkState } from './options.js';
 import { RunDeadline, sleep } from '../http/timing.js';
@@ -30,10 +30,10 @@ export function createLinkChecker(options: CheckOptions): LinkChecker {
   const deadlineAt = Date.now() + options.deadline;
   const pool = new HostPool(options, deadlineAt);
   /** One URL (no redirects): HEAD, GET when HEAD is refused, with retries as shouldRetry says. */
-  const fetchOnce = async (url: URL, result: LinkResult): Promise<Answer> => {
+  const fetchOnce = async (url: URL, result: LinkResult): Promise<HeadersAnswer> => {
     let method: 'HEAD' | 'GET' = 'HEAD';
     for (let attempt = 0; ; attempt++) {
-      let answer: Answer | undefined;
+      let answer: HeadersAnswer | undefined;
       let failure: unknown;
       try {
         answer = await pool.send(url, method, () => result.attempts++);

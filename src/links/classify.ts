@@ -5,7 +5,8 @@ import type { LinkResult, LinkState } from './options.js';
 
 export { errorCode } from '../http/network-error.js';
 
-export interface Answer {
+/** What a link check reads of an answer: its status and headers, never its body. */
+export interface HeadersAnswer {
   status: number;
   location?: string;
   retryAfter?: number;
@@ -26,7 +27,7 @@ const STALE_SOCKET = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
  */
 export type Next = 'done' | 'get' | 'now' | 'backoff' | 'gate' | 'fail';
 
-export function shouldRetry(step: { method: 'HEAD' | 'GET'; attempt: number; answer?: Answer; errorCode?: string }, options: { retries: number; maxRetryAfter: number }): Next {
+export function shouldRetry(step: { method: 'HEAD' | 'GET'; attempt: number; answer?: HeadersAnswer; errorCode?: string }, options: { retries: number; maxRetryAfter: number }): Next {
   const { method, attempt, answer } = step;
   if (!answer) {
     const code = step.errorCode ?? 'ERROR';
@@ -43,10 +44,10 @@ export function shouldRetry(step: { method: 'HEAD' | 'GET'; attempt: number; ans
   return 'done';
 }
 
-export type Verdict = { state: LinkState } & Partial<Omit<LinkResult, 'state' | 'url' | 'attempts'>>;
+export type LinkVerdict = { state: LinkState } & Partial<Omit<LinkResult, 'state' | 'url' | 'attempts'>>;
 
 /** The verdict of a final (non-redirect) answer, after `hops` redirects. */
-export function classifyAnswer(answer: Answer, hops: number, permanent: boolean, finalUrl: string): Verdict {
+export function classifyAnswer(answer: HeadersAnswer, hops: number, permanent: boolean, finalUrl: string): LinkVerdict {
   const redirected = hops > 0 ? { finalUrl, permanent } : {};
   if (answer.status >= 200 && answer.status < 300) return { state: hops > 0 ? 'redirected' : 'ok', status: answer.status, ...redirected };
   if (answer.status === 404 || answer.status === 410) return { state: 'dead', status: answer.status, ...redirected };
@@ -57,7 +58,7 @@ export function classifyAnswer(answer: Answer, hops: number, permanent: boolean,
  * The verdict of a failure without an answer. A name not found is evidence of a dead link only
  * when the resolver works (`resolverWorks`); otherwise there is no DNS here, and no verdict.
  */
-export function classifyError(error: unknown, resolverWorks: boolean | undefined, probeName: string): Verdict {
+export function classifyError(error: unknown, resolverWorks: boolean | undefined, probeName: string): LinkVerdict {
   const code = errorCode(error);
   if (code === 'EPRIVATE') return { state: 'blocked', error: (error as Error).message };
   if (code === 'ENOTFOUND') {

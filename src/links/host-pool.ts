@@ -6,7 +6,7 @@ import { Agent, request } from 'undici';
 import { createLookup, type Lookup } from '../http/address.js';
 import { parseRetryAfter, RunDeadline, sleep } from '../http/timing.js';
 import { headerValue } from '../http/headers.js';
-import type { Answer } from './classify.js';
+import type { HeadersAnswer } from './classify.js';
 import type { CheckOptions } from './options.js';
 
 interface Host {
@@ -51,7 +51,7 @@ export class HostPool {
   }
 
   /** One request, within the host's and the global limits, after the host's gate opens. */
-  send(url: URL, method: 'HEAD' | 'GET', onAttempt: () => void): Promise<Answer> {
+  send(url: URL, method: 'HEAD' | 'GET', onAttempt: () => void): Promise<HeadersAnswer> {
     const host = this.hostOf(url);
     return host.limit(async () => {
       // A name that did not resolve will not reach the host: its other links need not wait their
