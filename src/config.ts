@@ -8,7 +8,7 @@ export const CONFIG_FILE = '.paperlist.yml';
 
 export type Level = Severity | 'off';
 
-export const DEFAULT_LEVELS: Record<string, Level> = {
+export const DEFAULT_LEVELS = {
   'duplicates/title': 'error',
   'duplicates/arxiv': 'error',
   'duplicates/acl': 'error',
@@ -59,7 +59,37 @@ export const DEFAULT_LEVELS: Record<string, Level> = {
   'links/unreachable': 'warning',
   'links/redirected': 'info',
   'links/archived': 'warning',
-};
+} as const satisfies Record<string, Level>;
+
+/**
+ * The diagnostics that are not checks: problems with the input or the run itself, whose severity
+ * the settings cannot change (a file that is not YAML cannot be read, whatever the settings say).
+ * Each is listed, with what it reports, in docs/rules.md; a test holds the code to this list.
+ */
+export const OTHER_DIAGNOSTICS = {
+  encoding: 'a file that is not UTF-8 text, or has a byte-order mark (error)',
+  yaml: 'a file that is not valid YAML (error)',
+  schema: 'an entry or the sections file that does not match its schema (error)',
+  file: 'a file or folder of the repository that cannot be read: a symbolic link, a device, too large (error)',
+  sections: 'entries/sections.yml missing or unreadable (error)',
+  template: 'templates/README.md missing, or a marker in it that names no group (error)',
+  config: 'a .paperlist.yml that cannot be read or does not match its schema (error), an unknown rule in it (warning)',
+  'config/changed': 'a pull request that changes .paperlist.yml: it is judged by the base branch\'s, and told what the change would do (warning)',
+  'write-gate': 'a command that wrote nothing because the list with its change would have errors (error)',
+  'readme/kept': 'README.md kept as it is because it has edits made by hand (warning)',
+  add: 'add: a record whose venue is not in schema/venues.json (warning)',
+  absorb: 'absorb: a README.md line it cannot read or place (error), or a change it leaves to a person (warning)',
+  'absorb/conflict': 'absorb: a field changed in README.md and in its entry file, differently (error)',
+  import: 'import: a line of the hand-edited list it cannot read (error or warning)',
+  links: 'links: a file it cannot check or a cache it cannot read or write (error or warning)',
+  'links/arxiv-api': 'links: what the arXiv API could not answer, checked over HTTP instead (info)',
+  'links/github-api': 'links: what GitHub\'s API could not answer, or a token it refused (info or warning)',
+  'links/doi-api': 'links: what the DOI resolver could not answer (info)',
+  records: 'verify, add: a record cache that was not read whole (warning) or not saved (warning)',
+} as const;
+
+/** Every check there is: a finding names one of these, so an undeclared check does not compile. */
+export type CheckId = keyof typeof DEFAULT_LEVELS;
 
 export interface LinkSettings {
   /** Check arXiv links through the arXiv API's batches (default true). */
@@ -87,9 +117,9 @@ export interface Config {
 }
 
 /** The level of a check: config for the check, else config for its rule, else the default. */
-export function levelOf(config: Config, check: string): Level {
+export function levelOf(config: Config, check: CheckId): Level {
   const rule = check.split('/')[0]!;
-  return config.rules[check] ?? config.rules[rule] ?? DEFAULT_LEVELS[check] ?? 'error';
+  return config.rules[check] ?? config.rules[rule] ?? DEFAULT_LEVELS[check];
 }
 
 /** Larger settings files are refused unread: the real one is 20 lines. */

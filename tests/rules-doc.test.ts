@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEVELS } from '../src/config.js';
+import { DEFAULT_LEVELS, OTHER_DIAGNOSTICS } from '../src/config.js';
 import { assignIds } from '../src/entry-ids.js';
 import { PACKAGE_ROOT } from '../src/package-files.js';
 import { copyFixture, runCli } from './helpers.js';
@@ -56,8 +56,25 @@ describe('docs/rules.md', () => {
   });
 
   it('its tables list every check with its default severity, and no other', () => {
-    const rows = [...doc.matchAll(/^\| `([a-z]+\/[a-z-]+)` \| ([a-z]+)/gm)].map((m) => [m[1]!, m[2]!] as const);
+    const rows = [...doc.matchAll(/^\| `([a-z]+\/[a-z-]+)` \| (error|warning|info)\b/gm)].map((m) => [m[1]!, m[2]!] as const);
     expect(Object.fromEntries(rows)).toEqual(DEFAULT_LEVELS);
     expect(rows).toHaveLength(Object.keys(DEFAULT_LEVELS).length); // each once
+  });
+
+  it('names every diagnostic that is not a check, and the code emits no other (a check or one of these)', async () => {
+    const rows = Object.fromEntries([...doc.slice(doc.indexOf('## Other diagnostics')).matchAll(/^\| `([a-z/-]+)` \| (.+) \|$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(rows).toEqual(OTHER_DIAGNOSTICS);
+    const { readdir } = await import('node:fs/promises');
+    const files = (await readdir(join(PACKAGE_ROOT, 'src'), { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const emitted = new Set<string>();
+    for (const f of files) {
+      const text = await readFile(join(PACKAGE_ROOT, 'src', f), 'utf8');
+      for (const m of text.matchAll(/\b(?:ruleId|check): '([a-z/-]+)'/g)) emitted.add(m[1]!);
+      for (const m of text.matchAll(/cacheNotSaved\([^)]*, '([a-z/-]+)'\)/g)) emitted.add(m[1]!);
+      // The API paths' notes: links/<path name>.
+      if (text.includes('ruleId: `links/${path.name}`')) for (const name of ['arxiv-api', 'github-api', 'doi-api']) emitted.add(`links/${name}`);
+    }
+    expect(emitted.size).toBeGreaterThan(40);
+    expect([...emitted].filter((id) => !(id in DEFAULT_LEVELS) && !(id in OTHER_DIAGNOSTICS)).sort()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { FileError, UsageError } from '../errors.js';
 import { readRegularFile } from '../fs-read.js';
 import { MAX_MARKDOWN_BYTES } from '../markdown/limits.js';
 import { resolve, relative } from 'node:path';
-import { CONFIG_FILE, isExcludeRegExp, levelOf, loadConfig, type Level, type LinkSettings } from '../config.js';
+import { CONFIG_FILE, isExcludeRegExp, levelOf, loadConfig, type CheckId, type Level, type LinkSettings } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { decodeText } from '../text/decode.js';
 import { LinkCache } from '../links/cache.js';
@@ -35,7 +35,7 @@ export interface LinksOutcome {
   /** Nothing answered at all: the machine is offline, and no link was judged. */
   offline: boolean;
   /** The level of each links/* check, from .paperlist.yml. */
-  level: (check: string) => Level;
+  level: (check: CheckId) => Level;
   counts: { sources: number; checked: number; cached: number };
 }
 

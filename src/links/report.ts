@@ -1,5 +1,5 @@
 // Link results as diagnostics (at every origin), as the JSON `links` array, and as Markdown.
-import type { Level } from '../config.js';
+import type { CheckId, Level } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LinkResult, LinkState, LinkVia } from './options.js';
 import { isLocalTarget, type LinkSource } from './collector.js';
@@ -10,7 +10,8 @@ export interface CheckedLink extends LinkResult {
 }
 
 /** The states that are findings; their severity comes from the settings (`links/<state>`). */
-const FINDINGS = new Set<LinkState>(['dead', 'blocked', 'unreachable', 'redirected']);
+/** The check each reported state is (the others, ok and skipped, are no finding). */
+const FINDINGS: Partial<Record<LinkState, CheckId>> = { dead: 'links/dead', blocked: 'links/blocked', unreachable: 'links/unreachable', redirected: 'links/redirected' };
 
 function describe(link: CheckedLink): { message: string; hint: string } {
   if (link.state === 'dead' && isLocalTarget(link.url)) {
@@ -48,16 +49,16 @@ const ARCHIVED = {
 };
 
 /** Each finding at each of its origins, at the level the settings give its check (`off`: not reported). */
-export function linkDiagnostics(links: readonly CheckedLink[], level: (check: string) => Level): Diagnostic[] {
+export function linkDiagnostics(links: readonly CheckedLink[], level: (check: CheckId) => Level): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const stateLevel = (link: CheckedLink): Level => (FINDINGS.has(link.state) ? level(`links/${link.state}`) : 'off');
+  const stateLevel = (link: CheckedLink): Level => (FINDINGS[link.state] ? level(FINDINGS[link.state]!) : 'off');
   const archivedLevel = level('links/archived');
   for (const link of links) {
     const severity = stateLevel(link);
     const { message, hint } = describe(link);
     for (const origin of link.origins) {
       const at = { file: origin.file, line: origin.line, column: 1 };
-      if (severity !== 'off') out.push({ ...at, ruleId: `links/${link.state}`, severity, message, hint });
+      if (severity !== 'off') out.push({ ...at, ruleId: FINDINGS[link.state]!, severity, message, hint });
       if (link.archived && archivedLevel !== 'off') out.push({ ...at, ruleId: 'links/archived', severity: archivedLevel, message: ARCHIVED.message(link), hint: ARCHIVED.hint });
     }
   }

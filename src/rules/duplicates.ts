@@ -5,10 +5,11 @@ import { comparePapers, linkKeys, POLICY, titleKey } from '../same-paper.js';
 import type { DatasetEntry, PaperEntry } from '../project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { skeleton } from '../text/confusables.js';
+import type { CheckId } from '../config.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
 interface Key {
-  check: string;
+  check: CheckId;
   value: string;
   /** What the message calls it. */
   label: string;

@@ -64,7 +64,7 @@ export function sectionFindings(project: Project): Finding[] {
     e.sections.forEach((id, i) => {
       const kind = leaves.get(id);
       if (kind === e.kind) return;
-      const where = { check: 'hygiene/unknown-section', file: e.entry.source.file, ...locate(e.entry.source, ['sections', i]) };
+      const where = { check: 'hygiene/unknown-section' as const, file: e.entry.source.file, ...locate(e.entry.source, ['sections', i]) };
       if (parents.has(id)) {
         findings.push({ ...where, message: `Section "${id}" has subsections; entries go in one of them.`, hint: `Use a subsection of "${id}" from entries/sections.yml.` });
       } else if (!kind) {

@@ -1,4 +1,5 @@
 // What a rule sees and what it returns. Rules are pure: all I/O happened before (load) or happens after (report).
+import type { CheckId } from '../config.js';
 import type { Place } from '../diagnostics.js';
 import { locate, type PathSegment } from '../load.js';
 import type { DatasetEntry, PaperEntry, Project } from '../project.js';
@@ -17,7 +18,7 @@ export interface RuleContext {
 
 export interface Finding extends Place {
   /** "rule/check", e.g. "duplicates/arxiv"; its severity comes from the configuration. */
-  check: string;
+  check: CheckId;
   message: string;
   hint?: string;
   related?: Place[];
