@@ -19,10 +19,9 @@ describe('politeRequest', () => {
       }, 100);
       res.on('close', () => clearInterval(timer));
     });
-    const started = Date.now();
+    // Without the whole-answer limit this never returns (the test's own timeout would fail it).
     const answer = await politeRequest(`${server.base}/works/x`, manners, { nextAt: 0 }, 0, 'Crossref');
     expect(answer).toEqual({ kind: 'throttled', message: 'Crossref kept stalling (no whole answer within 0.6 s): busy or throttling' });
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(sent).toBeGreaterThanOrEqual(3);
   });
 
@@ -33,10 +32,8 @@ describe('politeRequest', () => {
       res.end('{}');
     });
     expect(await politeRequest(`${server.base}/a`, { ...manners, deadlineAt: Date.now() - 1 }, { nextAt: 0 }, 0, 'Crossref')).toEqual({ kind: 'deadline', message: "Crossref: not asked before the run's deadline" });
-    // The gate would open after the deadline: no wait for it.
-    const started = Date.now();
+    // The gate would open after the deadline: no wait for it (a minute's wait would time the test out).
     expect(await politeRequest(`${server.base}/b`, { ...manners, deadlineAt: Date.now() + 100 }, { nextAt: Date.now() + 60_000 }, 0, 'Crossref')).toMatchObject({ kind: 'deadline' });
-    expect(Date.now() - started).toBeLessThan(50);
     expect(asked).toEqual([]);
   });
 
@@ -50,5 +47,14 @@ describe('politeRequest', () => {
     const settings = { ...manners, hosts: { '127.0.0.1': { minInterval: 300 } } };
     for (let i = 0; i < 2; i++) await politeRequest(`${server.base}/works/${i}`, settings, gate, 0, 'Crossref');
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(290);
+  });
+
+  it('the built-in service addresses are the hosts that go through the address guard, and no other', async () => {
+    const { SERVICE_HOSTS } = await import('../src/http/polite-request.js');
+    const { DEFAULT_SOURCE_OPTIONS } = await import('../src/records/sources.js');
+    const { DEFAULT_DOI_API, DEFAULT_GITHUB_API } = await import('../src/links/api-paths.js');
+    const { arxivApi, anthology, crossref, datacite, doiApi, semanticScholar } = DEFAULT_SOURCE_OPTIONS;
+    const hosts = [arxivApi, anthology, crossref, datacite, doiApi, semanticScholar, DEFAULT_DOI_API, DEFAULT_GITHUB_API].map((u) => new URL(u).host);
+    expect(new Set(hosts)).toEqual(SERVICE_HOSTS);
   });
 });

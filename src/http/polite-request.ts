@@ -3,7 +3,8 @@
 // throttling waited out (429/503, a "Rate exceeded." body, a server that stalls past the timeout),
 // answers capped in size and in time, nothing started after the run's deadline, problems said as
 // a person would say them.
-import { request } from 'undici';
+import { Agent, request } from 'undici';
+import { createLookup } from './address.js';
 import { headerValue } from './headers.js';
 import { errorCode, networkReason } from './network-error.js';
 import { parseRetryAfter, sleep } from './timing.js';
@@ -23,6 +24,15 @@ export interface Manners {
    */
   hosts?: Record<string, { minInterval?: number }>;
 }
+
+/**
+ * The hosts of the built-in service addresses (records/sources.ts DEFAULT_SOURCE_OPTIONS,
+ * links/api-paths.ts; a test holds the two to this list). Requests to them go through the link
+ * checker's guard: each name resolved once per run, and refused when it resolves to a private,
+ * loopback or reserved address. Any other address was given on the command line by the operator
+ * (a test server, a mirror), never by the repository, and is asked as given.
+ */
+export const SERVICE_HOSTS: ReadonlySet<string> = new Set(['export.arxiv.org', 'aclanthology.org', 'api.crossref.org', 'api.datacite.org', 'doi.org', 'api.semanticscholar.org', 'api.github.com']);
 
 export interface FetchProblem {
   id: string;
@@ -65,6 +75,10 @@ export interface Send {
   headers?: Record<string, string>;
 }
 
+/** One pool for the run's API requests, with the link checker's guard: names resolved once, private addresses refused. */
+let guarded: Agent | undefined;
+const guardedAgent = (): Agent => (guarded ??= new Agent({ connect: { lookup: createLookup(false).lookup } }));
+
 /** Thrown when a whole answer took longer than ANSWER_TIMEOUTS timeouts. */
 class AnswerTimeout extends Error {
   readonly code = 'ANSWER_TIMEOUT';
@@ -86,6 +100,7 @@ async function get(url: string, options: Manners, send: Send = {}): Promise<Answ
 async function read(url: string, options: Manners, send: Send, headers: Record<string, string>, signal: AbortSignal): Promise<Answer> {
   const response = await request(url, {
     method: send.json !== undefined ? 'POST' : 'GET', headers, headersTimeout: options.timeout, bodyTimeout: options.timeout, signal,
+    ...(SERVICE_HOSTS.has(new URL(url).host) ? { dispatcher: guardedAgent() } : {}),
     ...(send.json !== undefined ? { body: JSON.stringify(send.json) } : {}),
   });
   const chunks: Buffer[] = [];
@@ -126,7 +141,9 @@ export async function politeRequest(url: string, options: Manners, gate: { nextA
         gate.nextAt = Date.now() + throttleWait(interval, attempt);
         continue;
       }
-      // A name that does not resolve will not resolve a second later: no retry, no wait.
+      // A name that does not resolve will not resolve a second later, nor will a private address
+      // become public: no retry, no wait.
+      if (errorCode(error) === 'EPRIVATE') return { kind: 'unreachable', message: `${label} refused: ${(error as Error).message}` };
       if (attempt >= options.retries || isNameNotFound(error)) return { kind: 'unreachable', message: `${label} unreachable: ${networkReason(error)}` };
       gate.nextAt = Date.now() + Math.max(interval, 500 * 2 ** attempt);
       continue;
