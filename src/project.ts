@@ -4,7 +4,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import type { FileTree } from './file-tree.js';
 import { loadWorkspace, type LoadedEntry, type Workspace } from './load.js';
-import { TEMPLATE_FILE, type Dataset, type EntryKind, type Paper, type SectionsFile, type SubSection } from './model.js';
+import { TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from './model.js';
 import { sharedValidator } from './validate.js';
 
 export interface PaperEntry {
@@ -80,7 +80,4 @@ export function withPartialEntries(project: Project): Project {
   };
 }
 
-/** The sections entries of `kind` go in (those without subsections), in README order. */
-export function leafSections(sections: SectionsFile | undefined, kind: EntryKind): SubSection[] {
-  return sections?.groups.filter((g) => g.kind === kind).flatMap((g) => g.sections.flatMap((s) => s.sections ?? [s])) ?? [];
-}
+export { leafSections } from './section-tree.js';

@@ -3,6 +3,7 @@
 // ("Multilingual SFT Data: Manual Creation"), since two dataset groups both have a "Manual
 // Creation". Decided here for every place that offers a choice.
 import type { EntryKind, SectionsFile } from './model.js';
+import { walkSections } from './section-tree.js';
 
 export interface SectionChoice {
   id: string;
@@ -10,8 +11,6 @@ export interface SectionChoice {
 }
 
 export function sectionChoices(sections: SectionsFile | undefined, kind: EntryKind): SectionChoice[] {
-  return sections?.groups.filter((g) => g.kind === kind).flatMap((g) => g.sections.flatMap((s) =>
-    s.sections
-      ? s.sections.map((c) => ({ id: c.id, label: kind === 'paper' ? c.title : `${s.title}: ${c.title}` }))
-      : [{ id: s.id, label: kind === 'paper' ? s.title : `${g.title}: ${s.title}` }])) ?? [];
+  return walkSections(sections).filter((n) => n.leaf && n.group.kind === kind)
+    .map((n) => ({ id: n.section.id, label: kind === 'paper' ? n.section.title : `${(n.parent ?? n.group).title}: ${n.section.title}` }));
 }

@@ -1,4 +1,5 @@
 // `paperlist lint`: schema, rules and README drift over the whole repository; `--fix` for safe fixes.
+import { walkSections } from '../section-tree.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { fixDataset, fixPaper, type EntryFix } from '../fix.js';
 import { loadVenues } from '../package-files.js';
@@ -80,10 +81,9 @@ async function localFileFindings(root: string, checked: CheckedRepository): Prom
   const texts = [{ file: project.workspace.template.file, text: project.workspace.template.text }];
   const { locate } = await import('../load.js');
   const sectionsFile = project.workspace.sections;
-  project.sections?.groups.forEach((g, gi) => g.sections.forEach((s, si) => {
-    const described = [{ section: s, path: ['groups', gi, 'sections', si] as Array<string | number> }, ...(s.sections ?? []).map((c, ci) => ({ section: c, path: ['groups', gi, 'sections', si, 'sections', ci] as Array<string | number> }))];
-    for (const { section, path } of described) if (section.description && sectionsFile) texts.push({ file: sectionsFile.file, text: section.description, line: locate(sectionsFile, [...path, 'description']).line } as (typeof texts)[number]);
-  }));
+  for (const { section, path } of walkSections(project.sections)) {
+    if (section.description && sectionsFile) texts.push({ file: sectionsFile.file, text: section.description, line: locate(sectionsFile, [...path, 'description']).line } as (typeof texts)[number]);
+  }
   const { missingLocalFiles } = await import('../links/local.js');
   return (await missingLocalFiles(root, texts)).map((m) => ({
     file: m.file, line: m.line, column: 1, ruleId: 'links/dead', severity: level,

@@ -1,6 +1,7 @@
 // An SVG bar chart of papers per year, one bar per top-level section of each paper group: the
 // field's growth at a glance. Integer coordinates and fixed styling, so the bytes depend only on
 // the entries.
+import { walkSections } from '../section-tree.js';
 import type { Paper, SectionsFile } from '../model.js';
 
 export const CHART_FILE = 'docs/papers-per-year.svg';
@@ -16,13 +17,12 @@ export interface ChartSeries {
 /** Papers per year for each top-level section of the paper groups (a paper counts once per series). */
 export function chartSeries(sections: SectionsFile, papers: ReadonlyArray<{ paper: Paper }>): ChartSeries[] {
   const series: ChartSeries[] = [];
-  for (const group of sections.groups.filter((g) => g.kind === 'paper')) {
-    for (const top of group.sections) {
-      const ids = new Set([top.id, ...(top.sections ?? []).map((s) => s.id)]);
-      const counts = new Map<number, number>();
-      for (const { paper } of papers) if (paper.sections.some((s) => ids.has(s))) counts.set(paper.year, (counts.get(paper.year) ?? 0) + 1);
-      series.push({ title: top.title, counts });
-    }
+  const nodes = walkSections(sections).filter((n) => n.group.kind === 'paper');
+  for (const top of nodes.filter((n) => !n.parent)) {
+    const ids = new Set([top.section.id, ...nodes.filter((n) => n.parent === top.section).map((n) => n.section.id)]);
+    const counts = new Map<number, number>();
+    for (const { paper } of papers) if (paper.sections.some((s) => ids.has(s))) counts.set(paper.year, (counts.get(paper.year) ?? 0) + 1);
+    series.push({ title: top.section.title, counts });
   }
   return series;
 }

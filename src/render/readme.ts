@@ -1,12 +1,13 @@
 // README.md = templates/README.md with its markers replaced by the generated table of contents and lists.
+import { walkSections } from '../section-tree.js';
+import { datasetOrder, paperOrder, sortKeyed } from '../list-order.js';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
-import { compareStrings, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { parseMarkdown, parseMarkdownChunked } from '../markdown/parse.js';
 import { lit, stringifyMarkdown, text } from '../markdown/stringify.js';
 import type { Dataset, Group, Paper, SectionsFile, SubSection } from '../model.js';
-import { normalizeTitle } from '../text/normalize.js';
 import { CHART_FILE, chartSeries, renderChart } from './chart.js';
 import { datasetLine, paperLine } from '../list-line.js';
 
@@ -212,22 +213,16 @@ function renderGroup(group: Group, input: RenderInput, lines: Lines): RenderedGr
     nodes.push(rendered.node);
     keys.push(...rendered.keys);
   };
-  group.sections.forEach((section, i) => {
-    const h = heading(3, `${i + 1}. `, section.title);
-    const tocSection: TocNode = { heading: h, children: [] };
-    toc.children.push(tocSection);
-    nodes.push(h, ...description(section));
-    headingSections.push(section.sections ? null : section.id);
-    if (section.sections) {
-      section.sections.forEach((sub, j) => {
-        const hs = heading(4, `${i + 1}.${j + 1} `, sub.title);
-        tocSection.children.push({ heading: hs, children: [] });
-        nodes.push(hs, ...description(sub));
-        headingSections.push(sub.id);
-        list(sub.id);
-      });
-    } else list(section.id);
-  });
+  // Sections are h3 ("2. "), subsections h4 ("2.1 "), numbered by the one walk of the tree.
+  let tocSection: TocNode | undefined;
+  for (const node of walkSections({ groups: [group] })) {
+    const h = heading(node.parent ? 4 : 3, node.parent ? `${node.number} ` : `${node.number}. `, node.section.title);
+    if (node.parent) tocSection!.children.push({ heading: h, children: [] });
+    else toc.children.push((tocSection = { heading: h, children: [] }));
+    nodes.push(h, ...description(node.section));
+    headingSections.push(node.leaf ? node.section.id : null);
+    if (node.leaf) list(node.section.id);
+  }
   return { nodes, toc, headingSections, keys };
 }
 
@@ -270,23 +265,6 @@ function description(section: SubSection): RootContent[] {
   return section.description ? parseMarkdown(section.description).children : [];
 }
 
-/** Newest year first, then title; datasets by name. Code-unit comparison: locale plays no part. */
-function sortKeyed<T>(items: readonly T[], keys: (item: T) => Array<string | number>): T[] {
-  const keyed = items.map((item) => ({ item, key: keys(item) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.key.length; i++) {
-      const x = a.key[i]!;
-      const y = b.key[i]!;
-      const c = typeof x === 'number' ? (y as number) - x : compareStrings(x, y as string);
-      if (c) return c;
-    }
-    return 0;
-  });
-  return keyed.map((k) => k.item);
-}
-
-export const paperOrder = (p: { id: string; paper: Paper }): Array<string | number> => [p.paper.year, normalizeTitle(p.paper.title), p.paper.title, p.id];
-export const datasetOrder = (d: { id: string; dataset: Dataset }): Array<string | number> => [normalizeTitle(d.dataset.name), d.dataset.name, d.id];
 
 /**
  * One section's list. Each line is serialised by remark-stringify as a one-item list (the same

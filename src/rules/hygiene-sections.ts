@@ -6,6 +6,7 @@ import { locate } from '../load.js';
 import { ISSUE_FORMS, type EntryKind } from '../model.js';
 import type { Project } from '../project.js';
 import { sectionChoices } from '../section-labels.js';
+import { walkSections } from '../section-tree.js';
 import type { Finding } from './types.js';
 
 /**
@@ -40,24 +41,15 @@ export function sectionFindings(project: Project): Finding[] {
   const leaves = new Map<string, 'paper' | 'dataset'>();
   const parents = new Set<string>();
   const seen = new Set<string>();
-  const place = (id: string, path: Array<string | number>): void => {
+  for (const node of walkSections(sections)) {
+    const { id } = node.section;
     if (seen.has(id)) {
-      findings.push({ check: 'hygiene/duplicate-section-id', file: file.file, ...locate(file, [...path, 'id']), message: `Section id "${id}" is used twice.`, hint: 'Give each section its own id.' });
+      findings.push({ check: 'hygiene/duplicate-section-id', file: file.file, ...locate(file, [...node.path, 'id']), message: `Section id "${id}" is used twice.`, hint: 'Give each section its own id.' });
     }
     seen.add(id);
-  };
-  sections.groups.forEach((g, gi) => {
-    g.sections.forEach((s, si) => {
-      place(s.id, ['groups', gi, 'sections', si]);
-      if (s.sections) {
-        parents.add(s.id);
-        s.sections.forEach((c, ci) => {
-          place(c.id, ['groups', gi, 'sections', si, 'sections', ci]);
-          leaves.set(c.id, g.kind);
-        });
-      } else leaves.set(s.id, g.kind);
-    });
-  });
+    if (node.leaf) leaves.set(id, node.group.kind);
+    else parents.add(id);
+  }
   const all = [...project.papers.map((p) => ({ ...p, kind: 'paper' as const, sections: p.paper.sections })), ...project.datasets.map((d) => ({ ...d, kind: 'dataset' as const, sections: d.dataset.sections }))];
   const known = [...leaves.keys()];
   for (const e of all) {

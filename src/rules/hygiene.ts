@@ -11,6 +11,7 @@ import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
 import { literalAddressRefusal } from '../http/address.js';
 import { disguisedWords } from '../text/confusables.js';
+import { walkSections } from '../section-tree.js';
 import { canonicalArxivLink } from '../paper-identifiers.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
@@ -196,19 +197,14 @@ function emptySections(project: Project): Finding[] {
   for (const p of project.papers) for (const s of p.paper.sections) used.add(s);
   for (const d of project.datasets) for (const s of d.dataset.sections) used.add(s);
   const findings: Finding[] = [];
-  sections.groups.forEach((g, gi) =>
-    g.sections.forEach((s, si) => {
-      const leaves = s.sections ? s.sections.map((c, ci) => ({ id: c.id, path: ['groups', gi, 'sections', si, 'sections', ci, 'id'] })) : [{ id: s.id, path: ['groups', gi, 'sections', si, 'id'] }];
-      for (const leaf of leaves) {
-        if (used.has(leaf.id)) continue;
-        findings.push({
-          check: 'hygiene/empty-section', file: source.file, ...locate(source, leaf.path),
-          message: `Section "${leaf.id}" has no entries; the README shows an empty heading.`,
-          hint: 'Add entries to it, or remove the section from entries/sections.yml.',
-        });
-      }
-    }),
-  );
+  for (const node of walkSections(sections)) {
+    if (!node.leaf || used.has(node.section.id)) continue;
+    findings.push({
+      check: 'hygiene/empty-section', file: source.file, ...locate(source, [...node.path, 'id']),
+      message: `Section "${node.section.id}" has no entries; the README shows an empty heading.`,
+      hint: 'Add entries to it, or remove the section from entries/sections.yml.',
+    });
+  }
   return findings;
 }
 
@@ -249,12 +245,7 @@ function sectionDescriptions(project: Project): Finding[] {
         hint: 'Rewrite it as plain paragraphs; lists of papers are generated from entries/.',
       });
   };
-  sections.groups.forEach((g, gi) =>
-    g.sections.forEach((s, si) => {
-      check(s.id, s.description, ['groups', gi, 'sections', si]);
-      s.sections?.forEach((c, ci) => check(c.id, c.description, ['groups', gi, 'sections', si, 'sections', ci]));
-    }),
-  );
+  for (const node of walkSections(sections)) check(node.section.id, node.section.description, node.path);
   return findings;
 }
 

@@ -4,6 +4,8 @@
 // sort are kept in the page's address, so a view can be shared and survives a reload. No server:
 // one HTML file with the data inline. Deterministic bytes.
 import { sectionChoices } from '../section-labels.js';
+import { walkSections } from '../section-tree.js';
+import { datasetOrder, paperOrder, sortKeyed } from '../list-order.js';
 import { compareStrings } from '../diagnostics.js';
 import { bibtexEntries } from '../export/bibtex.js';
 import type { Dataset, Paper, SectionsFile } from '../model.js';
@@ -27,11 +29,12 @@ export function siteData(sections: SectionsFile, papers: ReadonlyArray<{ id: str
   const bibtex = new Map(bibtexEntries(byFile.map((p) => p.paper), venues).map((entry, i) => [byFile[i]!.paper, entry]));
   // Paper sections numbered as in the README; dataset sections as the forms name them
   // (section-labels.ts: with their parent, so that two "Manual Creation" can be told apart).
-  const leafSections = sections.groups.flatMap((g) =>
-    g.kind === 'paper'
-      ? g.sections.flatMap((s, i) => (s.sections ? s.sections.map((c, j) => ({ id: c.id, title: `${i + 1}.${j + 1} ${c.title}` })) : [{ id: s.id, title: `${i + 1}. ${s.title}` }]))
-      : sectionChoices({ groups: [g] }, 'dataset').map((c) => ({ id: c.id, title: c.label })));
-  const sorted = [...papers].sort((a, b) => b.paper.year - a.paper.year || compareStrings(a.paper.title.toLowerCase(), b.paper.title.toLowerCase()) || compareStrings(a.id, b.id));
+  const datasetLabels = new Map(sectionChoices(sections, 'dataset').map((c) => [c.id, c.label]));
+  const leafSections = walkSections(sections).filter((n) => n.leaf).map((n) => ({
+    id: n.section.id,
+    title: n.group.kind === 'paper' ? `${n.number}${n.parent ? '' : '.'} ${n.section.title}` : datasetLabels.get(n.section.id)!,
+  }));
+  const sorted = sortKeyed(papers, paperOrder);
   return {
     papers: sorted.map(({ paper }) => ({
       title: paper.title,
@@ -43,7 +46,7 @@ export function siteData(sections: SectionsFile, papers: ReadonlyArray<{ id: str
       bibtex: bibtex.get(paper)!,
     })),
     sections: leafSections,
-    datasets: [...datasets].sort((a, b) => compareStrings(a.dataset.name.toLowerCase(), b.dataset.name.toLowerCase())).map(({ dataset }) => ({ name: dataset.name, url: isWebUrl(dataset.url) ? dataset.url! : '', description: dataset.description, sections: dataset.sections })),
+    datasets: sortKeyed(datasets, datasetOrder).map(({ dataset }) => ({ name: dataset.name, url: isWebUrl(dataset.url) ? dataset.url! : '', description: dataset.description, sections: dataset.sections })),
   };
 }
 
