@@ -4,19 +4,11 @@
 // ...}}, minding what recorded answers show (tests/fixtures/records/SOURCES.md): titles in HTML
 // pretty-printed across lines, a subtitle deposited apart (ACM), and `issued` as [[null]].
 import { plainFromHtml } from './plain-title.js';
-import { foldWhitespace, personFamily, personName, type CslName } from './record.js';
+import { foldWhitespace, personFamily, personName, type CslName, type DoiWork } from './record.js';
 import { normalizeTitle } from '../text/normalize.js';
 
-export interface CrossrefWork {
-  doi: string;
-  title: string;
-  authors: string[];
-  /** Each author's family name as Crossref states it ("van der Goot"). */
-  families: string[];
-  year: number;
-  containerTitle?: string;
-  shortContainerTitle?: string;
-}
+/** A Crossref work, as the list reads it. */
+export type CrossrefWork = DoiWork;
 
 type DateField = { 'date-parts'?: unknown } | undefined;
 

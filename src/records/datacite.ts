@@ -3,16 +3,10 @@
 // givenName?, familyName?}], publicationYear, container: {title?}, publisher, ...}}}. arXiv's own
 // DOIs (10.48550) and Zenodo's are DataCite DOIs: Crossref answers 404 for them.
 import { plainFromHtml } from './plain-title.js';
-import { foldWhitespace } from './record.js';
+import { foldWhitespace, type DoiWork } from './record.js';
 
-export interface DataciteWork {
-  doi: string;
-  title: string;
-  authors: string[];
-  families: string[];
-  year: number;
-  containerTitle?: string;
-}
+/** A DataCite DOI, as the list reads it. */
+export type DataciteWork = DoiWork;
 
 interface Creator {
   name?: unknown;

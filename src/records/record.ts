@@ -24,6 +24,26 @@ export interface SourceRecord {
   publishedInShort?: string;
 }
 
+/** What a DOI registration agency's reader (Crossref, DataCite) makes of its answer. */
+export interface DoiWork {
+  doi: string;
+  title: string;
+  authors: string[];
+  /** Each author's family name as the agency states it ("van der Goot"). */
+  families: string[];
+  year: number;
+  containerTitle?: string;
+  shortContainerTitle?: string;
+}
+
+/** The record of a DOI from its agency's work. */
+export function doiRecord(source: 'Crossref' | 'DataCite', work: DoiWork): SourceRecord {
+  return {
+    source, id: work.doi, title: work.title, authors: work.authors, families: work.families, year: work.year, doi: work.doi,
+    ...(work.containerTitle ? { publishedIn: work.containerTitle } : {}), ...(work.shortContainerTitle ? { publishedInShort: work.shortContainerTitle } : {}),
+  };
+}
+
 /** A person as CSL-JSON (Crossref's works and citation-js's BibTeX reader both use it) names them. */
 export interface CslName {
   given?: string;

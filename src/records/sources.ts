@@ -8,7 +8,7 @@ import { parseDataciteDoi } from './datacite.js';
 import { DEFAULT_DOI_API, handleUrl, readHandleAnswer } from './doi-handle.js';
 import { identifyPaper, recordKey } from './identify.js';
 import { parseS2Batch, S2_FIELDS } from './semantic-scholar.js';
-import type { SourceRecord } from './record.js';
+import { doiRecord, type DoiWork, type SourceRecord } from './record.js';
 import type { RecordCache } from './record-cache.js';
 import { isAnswer, politeRequest, type Answer, type FetchProblem } from '../http/polite-request.js';
 
@@ -211,27 +211,18 @@ export async function fetchDois(dois: readonly string[], cache: RecordCache, opt
     if (agency === 'crossref' && isAnswer(answer)) intervals.crossref = crossrefSpacing(answer.headers) ?? intervals.crossref;
     return answer;
   };
+  /** An agency's answer for a DOI: its record cached, or the problem said; false when the agency does not hold the DOI (404), so the next is asked. */
+  const settle = (doi: string, answer: Answer | Omit<FetchProblem, 'id'>, source: 'Crossref' | 'DataCite', read: (body: string) => DoiWork | { malformed: string }): boolean => {
+    if (isAnswer(answer) && answer.status === 404) return false;
+    const work = isAnswer(answer) && answer.status === 200 ? read(answer.body) : undefined;
+    if (work && !('malformed' in work)) cache.set(`doi:${doi}`, doiRecord(source, work));
+    else problems.push({ id: doi, ...(isAnswer(answer) ? { kind: work ? 'malformed' : 'http', message: `${source}: ${work ? `malformed answer: ${work.malformed}` : `HTTP ${answer.status}`}` } as const : answer) });
+    return true;
+  };
   for (const [i, doi] of missing.entries()) {
     options.progress?.('Crossref', i, missing.length);
-    const crossref = await ask('crossref', `${options.crossref}/works/${encodeURIComponent(doi)}`, 'Crossref');
-    if (!isAnswer(crossref) || crossref.status !== 404) {
-      const read = isAnswer(crossref) && crossref.status === 200 ? parseCrossrefWork(crossref.body) : undefined;
-      if (read && !('malformed' in read)) {
-        cache.set(`doi:${doi}`, {
-          source: 'Crossref', id: read.doi, title: read.title, authors: read.authors, families: read.families, year: read.year, doi: read.doi,
-          ...(read.containerTitle ? { publishedIn: read.containerTitle } : {}), ...(read.shortContainerTitle ? { publishedInShort: read.shortContainerTitle } : {}),
-        });
-      } else problems.push({ id: doi, ...(isAnswer(crossref) ? { kind: read ? 'malformed' : 'http', message: `Crossref: ${read && 'malformed' in read ? `malformed answer: ${read.malformed}` : `HTTP ${crossref.status}`}` } as const : crossref) });
-      continue;
-    }
-    const datacite = await ask('datacite', `${options.datacite}/dois/${encodeURIComponent(doi)}`, 'DataCite');
-    if (!isAnswer(datacite) || datacite.status !== 404) {
-      const read = isAnswer(datacite) && datacite.status === 200 ? parseDataciteDoi(datacite.body) : undefined;
-      if (read && !('malformed' in read)) {
-        cache.set(`doi:${doi}`, { source: 'DataCite', id: read.doi, title: read.title, authors: read.authors, families: read.families, year: read.year, doi: read.doi, ...(read.containerTitle ? { publishedIn: read.containerTitle } : {}) });
-      } else problems.push({ id: doi, ...(isAnswer(datacite) ? { kind: read ? 'malformed' : 'http', message: `DataCite: ${read && 'malformed' in read ? `malformed answer: ${read.malformed}` : `HTTP ${datacite.status}`}` } as const : datacite) });
-      continue;
-    }
+    if (settle(doi, await ask('crossref', `${options.crossref}/works/${encodeURIComponent(doi)}`, 'Crossref'), 'Crossref', parseCrossrefWork)) continue;
+    if (settle(doi, await ask('datacite', `${options.datacite}/dois/${encodeURIComponent(doi)}`, 'DataCite'), 'DataCite', parseDataciteDoi)) continue;
     const resolver = await ask('resolver', handleUrl(options.doiApi, doi), 'the DOI resolver');
     if (!isAnswer(resolver)) {
       problems.push({ id: doi, ...resolver });
