@@ -175,6 +175,19 @@ describe('paperlist verify against a replay server', () => {
     expect(JSON.parse(again.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['verify/title']);
   });
 
+  it('arXiv throttling that outlasts the retries is one warning for the papers left unchecked, not one each', async () => {
+    const server = await replay([{ status: 429, body: 'Rate exceeded.' }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
+    const root = await copyFixture('lint-base');
+    const result = await runCli(verifyArgs(root, server.base, '--interval', '0'), root);
+    const unavailable = JSON.parse(result.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'verify/unavailable');
+    expect(unavailable.map((d: { file: string; message: string }) => `${d.file} ${d.message}`)).toEqual([
+      'entries/papers/mistral-7b.yml arXiv API kept throttling (HTTP 429, "Rate exceeded."): 2 papers were not checked this run.',
+    ]);
+    // Asked once and three times again, then no more.
+    expect(server.log.filter((r) => r.path.startsWith('/api/query'))).toHaveLength(4);
+    expect(result.code).toBe(0);
+  }, 20_000);
+
   it('a malformed answer is a warning on each entry, not a crash', async () => {
     const server = await replay([{ body: '<feed><entry><title>broken' }], { '2022.emnlp-main.630.bib': await fixture('anthology.bib') });
     const root = await copyFixture('lint-base');

@@ -160,7 +160,10 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
     for (const p of keyed.get(key) ?? []) {
       const missing = problem.kind === 'missing';
       if (problem.kind === 'unrecorded') {
-        findings.push({ check: 'verify/unrecorded', ...placeOf(p, ['links', 'paper']), message: `${problem.message}: the entry was not compared with a record.` });
+        findings.push({
+          check: 'verify/unrecorded', ...placeOf(p, ['links', 'paper']), message: `${problem.message}: the entry was not compared with a record.`,
+          hint: 'The link is most likely right: the DOI system knows it. Nothing to do unless the entry is wrong by other evidence.',
+        });
         continue;
       }
       findings.push({
