@@ -153,21 +153,25 @@ const readmeOf = (dir) => readFile(join(dir, 'README.md'), 'utf8').catch(() => u
 // The API answers links and verify read (arXiv's feed, GitHub's GraphQL, the DOI handle API,
 // Semantic Scholar's batch), mutated: a reader returns a verdict or says malformed, never throws.
 const { readRepositories } = await import(join(ROOT, 'dist/records/github-graphql.js'));
-const { readHandleAnswer } = await import(join(ROOT, 'dist/links/doi-path.js'));
+const { readHandleAnswer } = await import(join(ROOT, 'dist/records/doi-handle.js'));
 const { parseArxivFeed } = await import(join(ROOT, 'dist/records/arxiv-feed.js'));
 const { parseS2Batch } = await import(join(ROOT, 'dist/records/semantic-scholar.js'));
+const { parseCrossrefWork } = await import(join(ROOT, 'dist/records/crossref.js'));
+const { parseDataciteDoi } = await import(join(ROOT, 'dist/records/datacite.js'));
 const ANSWERS = {
   github: [JSON.stringify({ data: { r0: { nameWithOwner: 'a/b', url: 'https://github.com/a/b', isArchived: false }, r1: null }, errors: [{ type: 'NOT_FOUND', path: ['r1'], message: 'x' }] }), await readFile(join(ROOT, 'tests/fixtures/links/github-rate-limited.json'), 'utf8')],
   doi: [await readFile(join(ROOT, 'tests/fixtures/links/doi-found.json'), 'utf8'), await readFile(join(ROOT, 'tests/fixtures/links/doi-not-found.json'), 'utf8')],
-  arxiv: [await readFile(join(ROOT, 'tests/fixtures/verify/arxiv-feed.xml'), 'utf8'), await readFile(join(ROOT, 'tests/fixtures/verify/arxiv-error.xml'), 'utf8')],
-  s2: [await readFile(join(ROOT, 'tests/fixtures/verify/s2-batch.json'), 'utf8')],
+  arxiv: [await readFile(join(ROOT, 'tests/fixtures/verify/arxiv-feed.xml'), 'utf8'), await readFile(join(ROOT, 'tests/fixtures/records/arxiv/rejected-abc.xml'), 'utf8'), await readFile(join(ROOT, 'tests/fixtures/records/arxiv/batch-0808.05394-1707.08567.xml'), 'utf8')],
+  s2: [await readFile(join(ROOT, 'tests/fixtures/verify/s2-batch.json'), 'utf8'), await readFile(join(ROOT, 'tests/fixtures/verify/s2-batch-recorded.json'), 'utf8')],
+  crossref: [await readFile(join(ROOT, 'tests/fixtures/records/crossref/work-10.1109-icdcsw.2003.1203662.json'), 'utf8'), await readFile(join(ROOT, 'tests/fixtures/records/crossref/work-10.1136-jclinpath-2020-206745.json'), 'utf8')],
+  datacite: [JSON.stringify({ data: JSON.parse(await readFile(join(ROOT, 'tests/fixtures/records/datacite/list-dois-page1.json'), 'utf8')).data[0] })],
 };
 function answersCase() {
   const api = pick(Object.keys(ANSWERS));
   const body = pick([mutateBytes(pick(ANSWERS[api])).toString('utf8'), pick(HOSTILE), JSON.stringify(pick([null, [], {}, { data: [] }, { data: { r0: pick(HOSTILE) } }, { responseCode: pick(HOSTILE) }]))]);
   counts.runs++;
   try {
-    const read = { github: () => readRepositories(body, 1 + int(3)), doi: () => readHandleAnswer(pick([200, 404, 500]), body), arxiv: () => parseArxivFeed(body), s2: () => parseS2Batch(body) }[api]();
+    const read = { github: () => readRepositories(body, 1 + int(3)), doi: () => readHandleAnswer(pick([200, 404, 500]), body), arxiv: () => parseArxivFeed(body), s2: () => parseS2Batch(body), crossref: () => parseCrossrefWork(body), datacite: () => parseDataciteDoi(body) }[api]();
     if (read === undefined) failures.push({ kind: 'answers', argv: api, problems: ['no verdict'], output: body.slice(0, 200) });
   } catch (error) {
     failures.push({ kind: 'answers', argv: api, problems: [`threw: ${error?.message ?? error}`], output: body.slice(0, 200) });
