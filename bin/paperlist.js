@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Launcher: the compiled CLI lives in dist/ (built by `npm run build`, which `npm ci` runs via `prepare`).
 import { main } from '../dist/cli.js';
-import { removePendingTemporaryFiles } from '../dist/fs-atomic.js';
+import { removePendingTemporaryFiles } from '../dist/core/fs-atomic.js';
 
 // A reader that closes the pipe (`paperlist export | head -c1`) ends the run quietly; any other
 // failure to write the output is one line and exit 3, never a stack trace.

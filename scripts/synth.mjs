@@ -3,7 +3,7 @@
 import { mkdir, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseId } from '../dist/entry-ids.js';
+import { baseId } from '../dist/core/entry-ids.js';
 
 const WORDS = 'multilingual cross lingual alignment transfer reasoning translation instruction tuning pretraining language model large small efficient robust retrieval augmented prompting chain thought code switching low resource benchmark evaluation dataset corpus parallel adapter vocabulary tokenizer knowledge editing safety culture dialect speech vision summarization question answering generation understanding'.split(' ');
 const SECTIONS = ['sft', 'pretraining', 'rlhf', 'finetuning', 'direct', 'thinking', 'switching', 'translation', 'retrieval'];

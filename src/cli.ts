@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { CancelledError, EXIT, fail, FileError, SHARED_EXITS, UsageError, type Command, type Io } from './cli/shared.js';
-import { editDistance } from './venues.js';
+import { editDistance } from './core/venues.js';
 
 export type { Io } from './cli/shared.js';
 export { EXIT } from './cli/shared.js';

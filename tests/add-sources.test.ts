@@ -4,8 +4,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAnthologyBib } from '../src/records/anthology-bib.js';
-import { identifyPaper } from '../src/records/identify.js';
-import { readIssueForm } from '../src/issue-form.js';
+import { identifyPaper } from '../src/core/identify.js';
+import { readIssueForm } from '../src/check/issue-form.js';
 import { gitFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
 
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, 'records', name), 'utf8');

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Paper, SectionsFile } from '../src/model.js';
+import type { Paper, SectionsFile } from '../src/core/model.js';
 import { chartSeries, renderChart } from '../src/render/chart.js';
 import { gitFixture, runCli } from './helpers.js';
 

@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { formatDatasetWith, formatPaperWith, readCanonical } from '../src/entry-format.js';
-import type { Dataset, Paper } from '../src/model.js';
+import { formatDatasetWith, formatPaperWith, readCanonical } from '../src/core/entry-format.js';
+import type { Dataset, Paper } from '../src/core/model.js';
 import { FIXTURES } from './helpers.js';
 
 // The frozen copy of the list (tests/fixtures/list), never the live one.

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileError } from '../src/errors.js';
-import { writeFileAtomic } from '../src/fs-atomic.js';
+import { FileError } from '../src/core/errors.js';
+import { writeFileAtomic } from '../src/core/fs-atomic.js';
 import { main } from '../src/cli.js';
 import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
 

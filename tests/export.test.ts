@@ -4,8 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { citationKeys, escapeBibtex, toBibtex } from '../src/export/bibtex.js';
 import { toCsv } from '../src/export/tabular.js';
-import type { Paper } from '../src/model.js';
-import { loadVenues, PACKAGE_ROOT } from '../src/package-files.js';
+import type { Paper } from '../src/core/model.js';
+import { loadVenues, PACKAGE_ROOT } from '../src/core/package-files.js';
 import { copyFixture, FIXTURES, runCli } from './helpers.js';
 
 const paper = (over: Partial<Paper>): Paper => ({ title: 'Question Translation Training', authors: 'Zhu et al.', year: 2024, venue: 'arXiv', links: { paper: 'https://arxiv.org/abs/2401.07817' }, sections: ['sft'], ...over });

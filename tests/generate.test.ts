@@ -3,8 +3,8 @@ import { readFile, writeFile, rm, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/package-files.js';
-import { loadProject } from '../src/project.js';
+import { PACKAGE_ROOT } from '../src/core/package-files.js';
+import { loadProject } from '../src/check/project.js';
 import { renderReadme } from '../src/render/readme.js';
 import { gitFixture, FIXTURES, runCli } from './helpers.js';
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/package-files.js';
-import { FORM_LABELS } from '../src/issue-form.js';
+import { PACKAGE_ROOT } from '../src/core/package-files.js';
+import { FORM_LABELS } from '../src/check/issue-form.js';
 import { copyFixture, runCli } from './helpers.js';
 
 const read = (path: string): Promise<string> => readFile(join(PACKAGE_ROOT, path), 'utf8');
@@ -86,7 +86,7 @@ describe('workflows', () => {
     expect(verify.env?.ISSUE_BODY).toBe('${{ github.event.issue.body }}');
     expect(verify.run).toContain('npx paperlist verify --from-issue "$RUNNER_TEMP/issue.md"');
     expect(verify.run).toMatch(/echo "::stop-commands::\$token"[\s\S]*cat "\$RUNNER_TEMP\/verify.out"[\s\S]*echo "::\$token::"/);
-    const { CORRECTION_FORM_LABELS } = await import('../src/issue-form.js');
+    const { CORRECTION_FORM_LABELS } = await import('../src/check/issue-form.js');
     const form = parse(await read('.github/ISSUE_TEMPLATE/report-correction.yml')) as { title: string; labels: string[]; body: Array<{ attributes: { label?: string } }> };
     expect(form.body.map((b) => b.attributes.label).filter(Boolean)).toEqual([CORRECTION_FORM_LABELS.entry, CORRECTION_FORM_LABELS.problem, CORRECTION_FORM_LABELS.evidence]);
     expect([form.title, form.labels]).toEqual(['Correction: ', ['correction']]);
@@ -241,7 +241,7 @@ describe('issue form and pull request template', () => {
   });
 
   it('the dataset form asks for what add --from-issue reads, and lint holds its choices to the dataset sections, named with their parent', async () => {
-    const { DATASET_FORM_LABELS } = await import('../src/issue-form.js');
+    const { DATASET_FORM_LABELS } = await import('../src/check/issue-form.js');
     const form = parse(await read('.github/ISSUE_TEMPLATE/add-dataset.yml')) as { title: string; labels: string[]; body: Array<{ attributes: { label?: string } }> };
     expect(form.body.map((b) => b.attributes.label).filter(Boolean)).toEqual([DATASET_FORM_LABELS.name, DATASET_FORM_LABELS.link, DATASET_FORM_LABELS.description, DATASET_FORM_LABELS.sections]);
     // The workflow picks the issue up by this title and label.

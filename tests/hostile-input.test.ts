@@ -9,11 +9,11 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../src/commands/import.js';
 import { citationKeys } from '../src/export/bibtex.js';
-import { writeFileAtomic } from '../src/fs-atomic.js';
+import { writeFileAtomic } from '../src/core/fs-atomic.js';
 import { chunkLinks } from '../src/links/markdown-links.js';
 import { parseMarkdown, parseMarkdownChunked } from '../src/markdown/parse.js';
-import type { Paper } from '../src/model.js';
-import { loadVenues, PACKAGE_ROOT } from '../src/package-files.js';
+import type { Paper } from '../src/core/model.js';
+import { loadVenues, PACKAGE_ROOT } from '../src/core/package-files.js';
 import { gitFixture, FIXTURES, runCli, tempDir } from './helpers.js';
 
 const run = promisify(execFile);

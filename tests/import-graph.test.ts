@@ -1,10 +1,12 @@
 // The shape of the code, held: no module imports one that imports it back (statically or on
-// demand), and the layers import downward only — http/ is the leaf every network caller shares,
-// records/ never reaches into links/, links/ and records/ never into the commands that use them.
+// demand), no folder either, and the layers import downward only — core/ (the model, files, the
+// decisions every layer shares), check/ (a repository read and validated), pipeline/ (the checked
+// view, the write gate), with http/ the leaf every network caller shares, records/ never reaching
+// into links/, and nothing below reaching into the commands that use it.
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/package-files.js';
+import { PACKAGE_ROOT } from '../src/core/package-files.js';
 
 const SRC = join(PACKAGE_ROOT, 'src');
 
@@ -73,19 +75,42 @@ describe('the import graph', () => {
     expect(cycles(await importGraph())).toEqual([]);
   });
 
-  it('imports downward: http/ is a leaf, records/ and links/ never reach up into what uses them', async () => {
-    const forbidden: Record<string, string[]> = {
-      http: ['(top)', 'absorb', 'cli', 'commands', 'export', 'import', 'links', 'markdown', 'records', 'render', 'rules', 'site', 'text', 'verify'],
-      records: ['absorb', 'cli', 'commands', 'links', 'rules', 'site', 'verify'],
-      links: ['absorb', 'cli', 'commands', 'site', 'verify'],
-      text: ['(top)', 'absorb', 'cli', 'commands', 'export', 'http', 'import', 'links', 'markdown', 'records', 'render', 'rules', 'site', 'verify'],
-      markdown: ['absorb', 'cli', 'commands', 'links', 'records', 'rules', 'site', 'verify'],
+  it('imports downward: each folder only from the layers below it (core/ holds the model, check/ reads and validates, pipeline/ the checked view and the write gate)', async () => {
+    // Each folder and the folders it may import (besides itself): the layers, bottom up.
+    const allowed: Record<string, string[]> = {
+      text: [],
+      markdown: [],
+      http: [],
+      core: ['text', 'markdown'],
+      check: ['core', 'text', 'markdown'],
+      records: ['core', 'http', 'text'],
+      render: ['core', 'markdown', 'text'],
+      export: ['core', 'text'],
+      import: ['core', 'markdown', 'text'],
+      site: ['core', 'export', 'text'],
+      rules: ['check', 'core', 'http', 'markdown', 'text'],
+      pipeline: ['check', 'core', 'render', 'rules', 'text', 'markdown'],
+      links: ['check', 'core', 'http', 'markdown', 'records', 'text'],
+      verify: ['check', 'core', 'records', 'rules', 'text'],
+      absorb: ['check', 'core', 'import', 'markdown', 'pipeline', 'render', 'text'],
     };
+    const forbidden = Object.fromEntries(Object.entries(allowed).map(([folder, may]) => [folder, [...Object.keys(allowed), 'commands', 'cli', '(top)'].filter((f) => f !== folder && !may.includes(f))]));
     const wrong: string[] = [];
     for (const [module, imports] of await importGraph()) {
       for (const target of imports) if (forbidden[folderOf(module)]?.includes(folderOf(target))) wrong.push(`${module} -> ${target}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('has no cycle between folders either, and src/ itself holds only the command line', async () => {
+    const graph = await importGraph();
+    const folders = new Map<string, string[]>();
+    for (const [module, imports] of graph) {
+      const from = folderOf(module);
+      folders.set(from, [...new Set([...(folders.get(from) ?? []), ...imports.map(folderOf).filter((to) => to !== from)])]);
+    }
+    expect(cycles(folders)).toEqual([]);
+    expect([...graph.keys()].filter((m) => folderOf(m) === '(top)')).toEqual(['cli.ts']);
   });
 
   it('sees the imports it judges (the test would notice a module it could not read)', async () => {

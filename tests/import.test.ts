@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../src/commands/import.js';
 import { parseReadme } from '../src/import/parse-readme.js';
-import { loadVenues } from '../src/package-files.js';
+import { loadVenues } from '../src/core/package-files.js';
 import { FIXTURES, runCli, tempDir } from './helpers.js';
 
 const venues = loadVenues();

@@ -6,11 +6,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGithubLinks, type GithubPathOptions } from '../src/links/github-path.js';
-import { doiFromUrl, githubRepoFromUrl } from '../src/paper-identifiers.js';
+import { doiFromUrl, githubRepoFromUrl } from '../src/core/paper-identifiers.js';
 import { checkDoiLinks } from '../src/links/doi-path.js';
 import { readHandleAnswer } from '../src/records/doi-handle.js';
 import { apiPaths } from '../src/links/api-paths.js';
-import { loadConfig, type LinkSettings } from '../src/config.js';
+import { loadConfig, type LinkSettings } from '../src/check/config.js';
 import { readRepositories, repositoriesQuery } from '../src/records/github-graphql.js';
 import { FIXTURES, listenLocal, runCli, tempDir } from './helpers.js';
 

@@ -142,7 +142,7 @@ describe('links through the arXiv API', () => {
   });
 
   it('links.arxivApi in .paperlist.yml is a boolean; false sends arXiv links to the HTTP check', async () => {
-    const { loadConfig } = await import('../src/config.js');
+    const { loadConfig } = await import('../src/check/config.js');
     const { arxivLinkId } = await import('../src/links/arxiv-path.js');
     const dir = await tempDir();
     await writeFile(join(dir, '.paperlist.yml'), 'links:\n  arxivApi: false\n');

@@ -1,4 +1,4 @@
-// The list line's writer and reader (src/list-line.ts) are one another's inverse on what a line
+// The list line's writer and reader (src/core/list-line.ts) are one another's inverse on what a line
 // shows: a written line reads back to the same shown fields, for every entry of the fixture list
 // and for hostile titles; and absorb, reading a line whose authors alone were edited, leaves the
 // title exactly as the entry has it.
@@ -6,12 +6,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { List } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { datasetLine, paperLine, readItem, shownOf, type Item } from '../src/list-line.js';
+import { datasetLine, paperLine, readItem, shownOf, type Item } from '../src/core/list-line.js';
 import { parseMarkdown } from '../src/markdown/parse.js';
 import { stringifyMarkdown } from '../src/markdown/stringify.js';
-import type { Dataset, Paper } from '../src/model.js';
-import { canonicalArxivLink } from '../src/paper-identifiers.js';
-import { loadProject } from '../src/project.js';
+import type { Dataset, Paper } from '../src/core/model.js';
+import { canonicalArxivLink } from '../src/core/paper-identifiers.js';
+import { loadProject } from '../src/check/project.js';
 import { FIXTURES, git, gitFixture, runCli } from './helpers.js';
 
 /** Writes one line as render writes it, then reads it as import and absorb read it. */

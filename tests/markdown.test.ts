@@ -4,8 +4,8 @@ import type { Root } from 'mdast';
 import { parseMarkdown } from '../src/markdown/parse.js';
 import { toString } from 'mdast-util-to-string';
 import { stringifyMarkdown } from '../src/markdown/stringify.js';
-import { paperLine } from '../src/list-line.js';
-import { loadProject } from '../src/project.js';
+import { paperLine } from '../src/core/list-line.js';
+import { loadProject } from '../src/check/project.js';
 import { FIXTURES } from './helpers.js';
 
 const tricky = [

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/package-files.js';
+import { PACKAGE_ROOT } from '../src/core/package-files.js';
 import { FIXTURES } from './helpers.js';
 
 const dist = (path: string): string => pathToFileURL(join(PACKAGE_ROOT, 'dist', path)).href;
@@ -14,8 +14,8 @@ const built = existsSync(join(PACKAGE_ROOT, 'dist/render/worker.js'));
 
 describe.runIf(built)('the render worker (compiled)', () => {
   it('renders the same bytes as one thread, whatever share it takes', async () => {
-    const { loadProject } = (await import(dist('project.js'))) as typeof import('../src/project.js');
-    const { renderInput } = (await import(dist('pipeline.js'))) as typeof import('../src/pipeline.js');
+    const { loadProject } = (await import(dist('check/project.js'))) as typeof import('../src/check/project.js');
+    const { renderInput } = (await import(dist('pipeline/pipeline.js'))) as typeof import('../src/pipeline/pipeline.js');
     const { startRenderer } = (await import(dist('render/background.js'))) as typeof import('../src/render/background.js');
     const input = renderInput(await loadProject(join(FIXTURES, 'list')))!;
     const alone = await startRenderer(false).render(input, 0);

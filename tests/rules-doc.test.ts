@@ -4,9 +4,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEVELS, OTHER_DIAGNOSTICS } from '../src/config.js';
-import { assignIds } from '../src/entry-ids.js';
-import { PACKAGE_ROOT } from '../src/package-files.js';
+import { DEFAULT_LEVELS, OTHER_DIAGNOSTICS } from '../src/check/config.js';
+import { assignIds } from '../src/core/entry-ids.js';
+import { PACKAGE_ROOT } from '../src/core/package-files.js';
 import { copyFixture, runCli } from './helpers.js';
 
 const doc = await readFile(join(PACKAGE_ROOT, 'docs/rules.md'), 'utf8');

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeItems } from '../src/import/merge.js';
 import type { PaperItem } from '../src/import/parse-readme.js';
-import { loadVenues } from '../src/package-files.js';
-import { comparePapers, POLICY } from '../src/same-paper.js';
+import { loadVenues } from '../src/core/package-files.js';
+import { comparePapers, POLICY } from '../src/core/same-paper.js';
 import { gitFixture, runCli } from './helpers.js';
 
 // The listed paper (tests/fixtures/lint-base), and what each pair's other side says.

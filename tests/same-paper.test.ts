@@ -1,6 +1,6 @@
 // One "same paper" for every command: the policies by name, with the cases that used to differ.
 import { describe, expect, it } from 'vitest';
-import { ALIKE, displaySurname, firstAuthorIs, linkKeys, paperKeys, sameFirstAuthor, sameLink, titleSimilarity } from '../src/same-paper.js';
+import { ALIKE, displaySurname, firstAuthorIs, linkKeys, paperKeys, sameFirstAuthor, sameLink, titleSimilarity } from '../src/core/same-paper.js';
 
 describe('same paper', () => {
   it('a link\'s keys: its identifiers in any URL form, then the canonical URL', () => {

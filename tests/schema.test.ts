@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/package-files.js';
+import { PACKAGE_ROOT } from '../src/core/package-files.js';
 import { FIXTURES } from './helpers.js';
 
 type Schema = Record<string, unknown>;

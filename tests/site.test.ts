@@ -69,10 +69,10 @@ describe('the site\'s own links', () => {
 describe('the site\'s section names', () => {
   it('name each dataset subsection with its parent, so that none is listed twice', async () => {
     const { siteData } = await import('../src/site/page.js');
-    const { loadProject } = await import('../src/project.js');
+    const { loadProject } = await import('../src/check/project.js');
     const { FIXTURES } = await import('./helpers.js');
     const project = await loadProject(join(FIXTURES, 'list'));
-    const { loadVenues } = await import('../src/package-files.js');
+    const { loadVenues } = await import('../src/core/package-files.js');
     const titles = siteData(project.sections!, project.papers, project.datasets, loadVenues()).sections.map((s) => s.title);
     expect(new Set(titles).size).toBe(titles.length);
     expect(titles.filter((t) => t.endsWith('Manual Creation'))).toEqual(['Multilingual Pretraining Data: Manual Creation', 'Multilingual SFT Data: Manual Creation']);

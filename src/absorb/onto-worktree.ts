@@ -3,10 +3,10 @@
 // are now, so that what a person changed in entries/ since that commit (a new file from `add`, a
 // YAML edit) is kept. A field both sides changed differently is a conflict, reported at the README
 // line, and then nothing is written.
-import type { Diagnostic } from '../diagnostics.js';
-import { formatDataset, formatPaper } from '../entry-format.js';
-import { LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper } from '../model.js';
-import { findPaper, POLICY } from '../same-paper.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatDataset, formatPaper } from '../core/entry-format.js';
+import { LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper } from '../core/model.js';
+import { findPaper, POLICY } from '../core/same-paper.js';
 import { fieldSlot, type AbsorbPlan, type Change, type FieldChange } from './plan.js';
 
 export interface Side {

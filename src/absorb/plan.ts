@@ -2,22 +2,22 @@
 // the entry and template changes that make generate write the edit. Lines are read with the
 // importer's reader (contributor style: `Arxiv`, a missing title period, a venue alias); a line
 // that is exactly a generated one is that entry, in that section.
-import type { Diagnostic } from '../diagnostics.js';
-import { formatDataset, formatPaper } from '../entry-format.js';
-import { canonicalUrl } from '../paper-identifiers.js';
-import { assignIds } from '../entry-ids.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatDataset, formatPaper } from '../core/entry-format.js';
+import { canonicalUrl } from '../core/paper-identifiers.js';
+import { assignIds } from '../core/entry-ids.js';
 import { mergeItems } from '../import/merge.js';
-import { findPaper, POLICY, type SamePaper } from '../same-paper.js';
-import { leafSections } from '../project.js';
+import { findPaper, POLICY, type SamePaper } from '../core/same-paper.js';
+import { leafSections } from '../check/project.js';
 import { parseReadme, type DatasetItem, type Item, type PaperItem } from '../import/parse-readme.js';
-import { LINE_FORM, shownOf } from '../list-line.js';
-import { ENTRY_DIRS, LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from '../model.js';
-import type { DatasetEntry, PaperEntry } from '../project.js';
+import { LINE_FORM, shownOf } from '../core/list-line.js';
+import { ENTRY_DIRS, LINK_KINDS, README_FILE, TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from '../core/model.js';
+import type { DatasetEntry, PaperEntry } from '../check/project.js';
 import type { RenderResult } from '../render/readme.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { lineDiff, MAX_EDITS } from '../text/line-diff.js';
-import { readBackEntry } from '../validate.js';
-import type { VenueList } from '../venues.js';
+import { readBackEntry } from '../check/validate.js';
+import type { VenueList } from '../core/venues.js';
 
 export interface FieldChange {
   field: string;

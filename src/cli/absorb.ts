@@ -1,7 +1,7 @@
 // The command line of `paperlist absorb`: options, help, and the exit code.
 import { absorb } from '../commands/absorb.js';
 import type { Change } from '../absorb/plan.js';
-import { formatReport, printable } from '../report.js';
+import { formatReport, printable } from './report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
 import { count } from '../text/count.js';
 

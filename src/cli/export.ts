@@ -1,6 +1,6 @@
 // The command line of `paperlist export`: options, help, and the exit code.
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../fs-atomic.js';
+import { writeFileAtomic } from '../core/fs-atomic.js';
 import { EXPORT_FORMATS, exportList, type ExportFormat } from '../commands/export.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
 import { count } from '../text/count.js';

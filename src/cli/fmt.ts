@@ -1,7 +1,7 @@
 // The command line of `paperlist fmt`: options, help, and the exit code.
 import { applyFixes } from '../commands/lint.js';
-import { hasErrors } from '../diagnostics.js';
-import { formatReport, printable } from '../report.js';
+import { hasErrors } from '../core/diagnostics.js';
+import { formatReport, printable } from './report.js';
 import { type Command, EXIT, rootOf, rootOption, useColor } from './shared.js';
 
 export const fmtCommand: Command = {

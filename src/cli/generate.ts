@@ -1,7 +1,7 @@
 // The command line of `paperlist generate`: options, help, and the exit code.
 import { generate } from '../commands/generate.js';
-import type { ReadmeState } from '../readme-state.js';
-import { formatReport } from '../report.js';
+import type { ReadmeState } from '../pipeline/readme-state.js';
+import { formatReport } from './report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
 
 /** What to run about a stale README.md: absorb keeps a hand edit, which 'npm run generate' would refuse to overwrite. */

@@ -1,12 +1,12 @@
 // The command line of `paperlist import`: options, help, and the exit code.
 import { resolve } from 'node:path';
 import { existingFiles, planImport, readImportSource, writePlan } from '../commands/import.js';
-import { atOrigin, gateWrites } from '../write-gate.js';
+import { atOrigin, gateWrites } from '../pipeline/write-gate.js';
 import { statSync } from 'node:fs';
-import { asFileError, FileError } from '../errors.js';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { loadVenues } from '../package-files.js';
-import { formatReport } from '../report.js';
+import { asFileError, FileError } from '../core/errors.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { loadVenues } from '../core/package-files.js';
+import { formatReport } from './report.js';
 import { EXIT, fail, formatOf, formatOption, UsageError, useColor, type Command } from './shared.js';
 import { count } from '../text/count.js';
 

@@ -3,10 +3,10 @@ import { runLinks } from '../commands/links.js';
 import { isLocalTarget } from '../links/collector.js';
 import { Progress } from './progress.js';
 import { checkedBySummary, countStates, linkDiagnostics, linksJson, linksMarkdown, statesSummary } from '../links/report.js';
-import { formatReport } from '../report.js';
+import { formatReport } from './report.js';
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { appendFixes } from '../fix-report.js';
+import { writeFileAtomic } from '../core/fs-atomic.js';
+import { appendFixes } from '../commands/fix-report.js';
 import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, rootOption, UsageError, useColor } from './shared.js';
 
 export const linksCommand: Command = {

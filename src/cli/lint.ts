@@ -1,7 +1,7 @@
 // The command line of `paperlist lint`: options, help, and the exit code.
 import { lint } from '../commands/lint.js';
-import { hasErrors } from '../diagnostics.js';
-import { formatReport, printable } from '../report.js';
+import { hasErrors } from '../core/diagnostics.js';
+import { formatReport, printable } from './report.js';
 import { type Command, EXIT, formatOf, formatOption, rootOf, rootOption, useColor } from './shared.js';
 
 export const lintCommand: Command = {

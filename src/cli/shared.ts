@@ -2,8 +2,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { FORMATS, formatReport, printable, type Format } from '../report.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { FORMATS, formatReport, printable, type Format } from './report.js';
 
 export interface Io {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -23,7 +23,7 @@ export const EXIT = { ok: 0, errors: 1, usage: 2, file: 3, offline: 4, internal:
 /** The exit codes every command shares, after its own meaning of 0 and 1 (Command.exits). */
 export const SHARED_EXITS = '2 usage error, 3 a file could not be read or written, 70 a bug in paperlist';
 
-import { CancelledError, FileError, UsageError } from '../errors.js';
+import { CancelledError, FileError, UsageError } from '../core/errors.js';
 
 export { CancelledError, FileError, UsageError };
 

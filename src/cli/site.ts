@@ -1,7 +1,7 @@
 // The command line of `paperlist site`: options, help, and the exit code.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../fs-atomic.js';
+import { writeFileAtomic } from '../core/fs-atomic.js';
 import { buildSite } from '../commands/site.js';
 import { type Command, EXIT, refuseOnErrors, rootOf, rootOption, UsageError } from './shared.js';
 import { count } from '../text/count.js';

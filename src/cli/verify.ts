@@ -1,7 +1,7 @@
 // The command line of `paperlist verify`: options, help, and the exit code.
 import { verify } from '../commands/verify.js';
-import { hasErrors } from '../diagnostics.js';
-import { formatReport } from '../report.js';
+import { hasErrors } from '../core/diagnostics.js';
+import { formatReport } from './report.js';
 import { DEFAULT_SOURCE_OPTIONS } from '../records/sources.js';
 import { Progress } from './progress.js';
 import { sourcesOf, verifySourceOptions } from './source-options.js';
@@ -9,8 +9,8 @@ import { type Command, EXIT, formatOf, formatOption, reportWritten, rootOf, root
 import { count } from '../text/count.js';
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { readCorrectionForm } from '../issue-form.js';
-import { appendFixes } from '../fix-report.js';
+import { readCorrectionForm } from '../check/issue-form.js';
+import { appendFixes } from '../commands/fix-report.js';
 
 export const verifyCommand: Command = {
   usage: 'paperlist verify [--entry FILE|LINK|TITLE] [--from-issue FILE] [--fix] [--changes FILE] [--cache FILE] [--root DIR] [--format stylish|json|github] [--arxiv-api URL] [--anthology URL] [--crossref URL] [--datacite URL] [--doi-api URL] [--semantic-scholar URL] [--interval MS]',

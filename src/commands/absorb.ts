@@ -5,12 +5,12 @@
 // gate: nothing is written when a line cannot be read, a change conflicts, or the result has errors.
 import { planAbsorb, type Change } from '../absorb/plan.js';
 import { ontoWorktree, type Side } from '../absorb/onto-worktree.js';
-import { compareStrings, type Diagnostic } from '../diagnostics.js';
-import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type Dataset, type Paper } from '../model.js';
-import { loadVenues } from '../package-files.js';
-import { checkRepository, type CheckedRepository } from '../pipeline.js';
-import { readmeState, type ReadmeFacts, type ReadmeState } from '../readme-state.js';
-import { atOrigin, gateWrites } from '../write-gate.js';
+import { compareStrings, type Diagnostic } from '../core/diagnostics.js';
+import { ENTRY_DIRS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type Dataset, type Paper } from '../core/model.js';
+import { loadVenues } from '../core/package-files.js';
+import { checkRepository, type CheckedRepository } from '../pipeline/pipeline.js';
+import { readmeState, type ReadmeFacts, type ReadmeState } from '../pipeline/readme-state.js';
+import { atOrigin, gateWrites } from '../pipeline/write-gate.js';
 
 export interface AbsorbOutcome {
   /** 'regenerated': README.md had no hand edit (it was stale), and was written from the entries. */

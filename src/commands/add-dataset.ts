@@ -1,13 +1,13 @@
 // `paperlist add` for a dataset: name, link, description and sections, from the flags or the "Add
 // a dataset" issue form, written in canonical form through the write gate (which checks the list
 // with it: schema, duplicates by name and link, hygiene). Never overwrites a file.
-import type { Diagnostic } from '../diagnostics.js';
-import { formatDataset } from '../entry-format.js';
-import { assignIds } from '../entry-ids.js';
-import { ENTRY_DIRS, type Dataset } from '../model.js';
-import { loadProject } from '../project.js';
-import { readBackEntry } from '../validate.js';
-import { gateWrites } from '../write-gate.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatDataset } from '../core/entry-format.js';
+import { assignIds } from '../core/entry-ids.js';
+import { ENTRY_DIRS, type Dataset } from '../core/model.js';
+import { loadProject } from '../check/project.js';
+import { readBackEntry } from '../check/validate.js';
+import { gateWrites } from '../pipeline/write-gate.js';
 
 export interface DatasetFields {
   name: string;

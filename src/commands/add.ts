@@ -2,17 +2,17 @@
 // hand, checked like lint checks it, written in canonical form. Never overwrites a file.
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../config.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { formatPaper } from '../entry-format.js';
-import { UsageError } from '../errors.js';
-import { canonicalArxivLink, paperIdentifiers } from '../paper-identifiers.js';
-import { comparePapers, findByIdentifier, POLICY } from '../same-paper.js';
-import { assignIds } from '../entry-ids.js';
-import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../model.js';
-import { loadVenues } from '../package-files.js';
-import { loadProject, withPartialEntries, type PaperEntry, type Project } from '../project.js';
-import { canonicalPaperUrl, identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
+import { loadConfig } from '../check/config.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatPaper } from '../core/entry-format.js';
+import { UsageError } from '../core/errors.js';
+import { canonicalArxivLink, paperIdentifiers } from '../core/paper-identifiers.js';
+import { comparePapers, findByIdentifier, POLICY } from '../core/same-paper.js';
+import { assignIds } from '../core/entry-ids.js';
+import { ENTRY_DIRS, LINK_KINDS, type Paper } from '../core/model.js';
+import { loadVenues } from '../core/package-files.js';
+import { loadProject, withPartialEntries, type PaperEntry, type Project } from '../check/project.js';
+import { canonicalPaperUrl, identifyPaper, recordKey, type PaperRef } from '../core/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
 import { fetchAnthology, fetchArxiv, fetchDois, withContact, type FetchProblem, type SourceOptions } from '../records/sources.js';
@@ -21,8 +21,8 @@ import { runRules } from '../rules/index.js';
 import { duplicates } from '../rules/duplicates.js';
 import { hygiene } from '../rules/hygiene.js';
 import { mislabels } from '../rules/mislabels.js';
-import { readBackEntry } from '../validate.js';
-import { gateWrites } from '../write-gate.js';
+import { readBackEntry } from '../check/validate.js';
+import { gateWrites } from '../pipeline/write-gate.js';
 
 export interface AddFields {
   title?: string;

@@ -1,10 +1,10 @@
 // `paperlist export`: the checked entries as BibTeX, JSON or CSV, in a stable order (by entry id).
-import { compareStrings, type Diagnostic } from '../diagnostics.js';
+import { compareStrings, type Diagnostic } from '../core/diagnostics.js';
 import { toBibtex } from '../export/bibtex.js';
 import { toCsv, toJson } from '../export/tabular.js';
 import { toCsl } from '../export/csl.js';
-import { loadVenues } from '../package-files.js';
-import { checkRepository } from '../pipeline.js';
+import { loadVenues } from '../core/package-files.js';
+import { checkRepository } from '../pipeline/pipeline.js';
 
 export const EXPORT_FORMATS = ['bibtex', 'json', 'csv', 'csl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

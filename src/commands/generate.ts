@@ -2,12 +2,12 @@
 // they are current. Refuses, writing nothing, whenever lint would report an error, and when
 // README.md carries hand edits (readme-state.ts) that regenerating would throw away.
 import { createTwoFilesPatch } from 'diff';
-import type { Diagnostic } from '../diagnostics.js';
-import { README_FILE } from '../model.js';
-import { checkRepository } from '../pipeline.js';
-import { CHART_FILE } from '../render/chart.js';
-import { readmeState, type ReadmeState } from '../readme-state.js';
-import { gateWrites } from '../write-gate.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { README_FILE } from '../core/model.js';
+import { checkRepository } from '../pipeline/pipeline.js';
+import { CHART_FILE } from '../core/model.js';
+import { readmeState, type ReadmeState } from '../pipeline/readme-state.js';
+import { gateWrites } from '../pipeline/write-gate.js';
 import { MAX_EDITS } from '../text/line-diff.js';
 
 export interface GenerateOutcome {

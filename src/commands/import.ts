@@ -1,20 +1,20 @@
 // `paperlist import`: a hand-written list README → entries/, entries/sections.yml, templates/README.md.
 import { access } from 'node:fs/promises';
-import { readRegularFile, type ReadOutcome } from '../fs-read.js';
+import { readRegularFile, type ReadOutcome } from '../core/fs-read.js';
 import { MAX_MARKDOWN_BYTES } from '../markdown/limits.js';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { Diagnostic } from '../diagnostics.js';
-import { formatDataset, formatPaper, formatSections } from '../entry-format.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { assignIds } from '../entry-ids.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatDataset, formatPaper, formatSections } from '../core/entry-format.js';
+import { writeFileAtomic } from '../core/fs-atomic.js';
+import { assignIds } from '../core/entry-ids.js';
 import { mergeItems } from '../import/merge.js';
 import { parseReadme } from '../import/parse-readme.js';
-import { ENTRY_DIRS, SECTIONS_FILE, TEMPLATE_FILE, type SectionsFile } from '../model.js';
+import { ENTRY_DIRS, SECTIONS_FILE, TEMPLATE_FILE, type SectionsFile } from '../core/model.js';
 import { decodeText, positionAt } from '../text/decode.js';
 import { repairMojibake } from '../text/mojibake.js';
-import type { VenueList } from '../venues.js';
-import { readBackEntry } from '../validate.js';
+import type { VenueList } from '../core/venues.js';
+import { readBackEntry } from '../check/validate.js';
 
 export interface ImportPlan {
   /** Output files, path relative to the output directory → content. */

@@ -2,11 +2,11 @@
 // or a GitHub repository renamed or transferred, as GitHub's API says) are given the new URL, then
 // README.md is generated again. Only entry link fields change; the template's prose is left to a
 // person (the report names it), and nothing else in an entry is touched.
-import type { Diagnostic } from '../diagnostics.js';
-import { formatDataset, formatPaper } from '../entry-format.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatDataset, formatPaper } from '../core/entry-format.js';
 import type { CheckedLink } from '../links/report.js';
-import { LINK_KINDS } from '../model.js';
-import { loadProject } from '../project.js';
+import { LINK_KINDS } from '../core/model.js';
+import { loadProject } from '../check/project.js';
 import { writeEntryFixes, type EntryFix } from './write-entries.js';
 
 export interface MovedFix {

@@ -1,10 +1,10 @@
 // `paperlist links`: collect URLs (entries + template, or Markdown files), check them, report.
-import { FileError, UsageError } from '../errors.js';
-import { readRegularFile } from '../fs-read.js';
+import { FileError, UsageError } from '../core/errors.js';
+import { readRegularFile } from '../core/fs-read.js';
 import { MAX_MARKDOWN_BYTES } from '../markdown/limits.js';
 import { resolve, relative } from 'node:path';
-import { CONFIG_FILE, isExcludeRegExp, levelOf, loadConfig, type CheckId, type Level, type LinkSettings } from '../config.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { CONFIG_FILE, isExcludeRegExp, levelOf, loadConfig, type CheckId, type Level, type LinkSettings } from '../check/config.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { decodeText } from '../text/decode.js';
 import { LinkCache } from '../links/cache.js';
 import { startMarkdownReader, type MarkdownText } from '../links/markdown-reader.js';
@@ -90,7 +90,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   const readDiagnostics: Diagnostic[] = [];
   const reader = request.files.length ? startMarkdownReader(await readTexts(request, readDiagnostics)) : undefined;
   // In pull-request mode (--changed REF) the settings are the base's: a pull request cannot exclude its own links.
-  const base = request.changed ? await (await import('../base-settings.js')).baseSettings(request.root, request.changed, (await import('../file-tree.js')).diskTree(request.root), '--changed') : undefined;
+  const base = request.changed ? await (await import('../check/base-settings.js')).baseSettings(request.root, request.changed, (await import('../core/file-tree.js')).diskTree(request.root), '--changed') : undefined;
   const { config, diagnostics } = await loadConfig(request.root, base?.settings);
   diagnostics.push(...(base?.diagnostics ?? []), ...readDiagnostics);
   if (diagnostics.some((d) => d.file === CONFIG_FILE && d.severity === 'error')) {
@@ -135,7 +135,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
     if (reader) {
       for await (const { file, links } of reader) collect(links, file, collector).forEach(settle);
     } else {
-      const [{ loadProject, withPartialEntries }, { repositoryLinks }] = await Promise.all([import('../project.js'), import('../links/repository-links.js')]);
+      const [{ loadProject, withPartialEntries }, { repositoryLinks }] = await Promise.all([import('../check/project.js'), import('../links/repository-links.js')]);
       const project = await loadProject(request.root);
       diagnostics.push(...project.diagnostics.filter((d) => d.severity === 'error' && (d.ruleId === 'yaml' || d.ruleId === 'encoding')));
       // An entry with a typo'd key still has its links checked (lint reports the key).

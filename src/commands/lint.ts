@@ -1,16 +1,16 @@
 // `paperlist lint`: schema, rules and README drift over the whole repository; `--fix` for safe fixes.
-import { walkSections } from '../section-tree.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { fixDataset, fixPaper, type EntryFix } from '../fix.js';
-import { loadVenues } from '../package-files.js';
-import { gateWrites } from '../write-gate.js';
-import { baseSettings } from '../base-settings.js';
-import { diskTree, type FileTree } from '../file-tree.js';
-import { loadProject } from '../project.js';
-import { checkRepository, readmeDrift, type CheckedRepository } from '../pipeline.js';
-import { readmeState } from '../readme-state.js';
-import { levelOf } from '../config.js';
-import { README_FILE } from '../model.js';
+import { walkSections } from '../core/section-tree.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { fixDataset, fixPaper, type EntryFix } from '../check/fix.js';
+import { loadVenues } from '../core/package-files.js';
+import { gateWrites } from '../pipeline/write-gate.js';
+import { baseSettings } from '../check/base-settings.js';
+import { diskTree, type FileTree } from '../core/file-tree.js';
+import { loadProject } from '../check/project.js';
+import { checkRepository, readmeDrift, type CheckedRepository } from '../pipeline/pipeline.js';
+import { readmeState } from '../pipeline/readme-state.js';
+import { levelOf } from '../check/config.js';
+import { README_FILE } from '../core/model.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -79,7 +79,7 @@ async function localFileFindings(root: string, checked: CheckedRepository): Prom
   const { project } = checked;
   if (level === 'off' || !project.workspace.template) return [];
   const texts = [{ file: project.workspace.template.file, text: project.workspace.template.text }];
-  const { locate } = await import('../load.js');
+  const { locate } = await import('../check/load.js');
   const sectionsFile = project.workspace.sections;
   for (const { section, path } of walkSections(project.sections)) {
     if (section.description && sectionsFile) texts.push({ file: sectionsFile.file, text: section.description, line: locate(sectionsFile, [...path, 'description']).line } as (typeof texts)[number]);
@@ -98,7 +98,7 @@ export async function lint(root: string, options: { fix: boolean; base?: string 
   let added: Set<string> | undefined;
   let settings: { settings: FileTree; diagnostics: Diagnostic[] } | undefined;
   if (options.base !== undefined) {
-    const { assertCommit, filesSince } = await import('../git.js');
+    const { assertCommit, filesSince } = await import('../core/git.js');
     await assertCommit(root, options.base, '--base');
     added = new Set(await filesSince(root, options.base, 'A', ['entries']));
     // The pull request is judged by the base's settings, not its own.

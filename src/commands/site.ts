@@ -1,7 +1,7 @@
 // `paperlist site`: the checked entries as one static page.
-import type { Diagnostic } from '../diagnostics.js';
-import { loadVenues } from '../package-files.js';
-import { checkRepository } from '../pipeline.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { loadVenues } from '../core/package-files.js';
+import { checkRepository } from '../pipeline/pipeline.js';
 import { renderSite, siteData } from '../site/page.js';
 
 export type SiteOutcome = { diagnostics: Diagnostic[]; html?: undefined } | { diagnostics: Diagnostic[]; html: string; papers: number; datasets: number };

@@ -2,15 +2,15 @@
 // entries against their published versions (Semantic Scholar maps arXiv ids to them); `--fix`
 // applies the published version and fills the full author list and DOI from the records.
 import { resolve } from 'node:path';
-import { levelOf, loadConfig } from '../config.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { formatPaper } from '../entry-format.js';
-import { loadVenues } from '../package-files.js';
-import { loadProject, type PaperEntry } from '../project.js';
-import { identifyPaper, recordKey, type PaperRef } from '../records/identify.js';
+import { levelOf, loadConfig } from '../check/config.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { formatPaper } from '../core/entry-format.js';
+import { loadVenues } from '../core/package-files.js';
+import { loadProject, type PaperEntry } from '../check/project.js';
+import { identifyPaper, recordKey, type PaperRef } from '../core/identify.js';
 import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
-import { findPaper } from '../find-entry.js';
-import { UsageError } from '../errors.js';
+import { findPaper } from '../check/find-entry.js';
+import { UsageError } from '../core/errors.js';
 import { fetchAnthology, fetchArxiv, fetchDois, fetchPublished, withContact, type FetchProblem, type SourceOptions } from '../records/sources.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';

@@ -1,8 +1,8 @@
 // The last step of the fix commands (verify --fix, links --fix): their entry changes go through the
 // write gate (write-gate.ts), which checks the whole candidate and writes all of it or nothing,
 // README.md and the chart included. A refusal is said as one error naming what was not written.
-import type { Diagnostic } from '../diagnostics.js';
-import { gateWrites } from '../write-gate.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { gateWrites } from '../pipeline/write-gate.js';
 
 export interface EntryFix {
   file: string;

@@ -1,9 +1,9 @@
 // BibTeX for the list: stable citation keys, the right entry type per venue kind, escaped fields.
-import { paperIdentifiers } from '../paper-identifiers.js';
-import type { Paper } from '../model.js';
-import { displaySurname } from '../same-paper.js';
+import { paperIdentifiers } from '../core/paper-identifiers.js';
+import type { Paper } from '../core/model.js';
+import { displaySurname } from '../core/same-paper.js';
 import { slugify } from '../text/normalize.js';
-import type { VenueList } from '../venues.js';
+import type { VenueList } from '../core/venues.js';
 
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',

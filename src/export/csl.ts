@@ -1,9 +1,9 @@
 // CSL-JSON, the format Zotero, citation-js and pandoc read: one item per paper, its type from the
 // venue's kind, the full author list when the entry has one (each "Given Family" name split at
 // its last word, or the family name the list shows), the DOI and arXiv id where known.
-import { LINK_KINDS, type Paper } from '../model.js';
-import { paperIdentifiers } from '../paper-identifiers.js';
-import type { VenueList } from '../venues.js';
+import { LINK_KINDS, type Paper } from '../core/model.js';
+import { paperIdentifiers } from '../core/paper-identifiers.js';
+import type { VenueList } from '../core/venues.js';
 
 interface CslItem {
   id: string;

@@ -1,6 +1,6 @@
 // JSON (with a published schema) and CSV exports of the list.
-import { paperIdentifiers } from '../paper-identifiers.js';
-import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
+import { paperIdentifiers } from '../core/paper-identifiers.js';
+import { LINK_KINDS, type Dataset, type Paper } from '../core/model.js';
 
 export const EXPORT_SCHEMA_ID = 'https://github.com/LightChen233/Awesome-Multilingual-LLM/schema/export.schema.json';
 

@@ -5,12 +5,12 @@
 // shared identifier with another title is an error (a wrong link). For each field the first value in
 // README order wins; links are merged key by key (first wins). Every disagreement is reported with
 // both README lines. Sections are the union of all copies.
-import type { Diagnostic } from '../diagnostics.js';
-import { LINK_KINDS, type Dataset, type Paper } from '../model.js';
-import { canonicalUrl } from '../paper-identifiers.js';
-import { comparePapers, paperKeys, POLICY, sameLink } from '../same-paper.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { LINK_KINDS, type Dataset, type Paper } from '../core/model.js';
+import { canonicalUrl } from '../core/paper-identifiers.js';
+import { comparePapers, paperKeys, POLICY, sameLink } from '../core/same-paper.js';
 import { normalizeTitle } from '../text/normalize.js';
-import type { VenueList } from '../venues.js';
+import type { VenueList } from '../core/venues.js';
 import type { DatasetItem, Item, PaperItem } from './parse-readme.js';
 
 export interface Merged<T> {

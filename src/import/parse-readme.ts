@@ -1,13 +1,13 @@
 // Reads a hand-written list README (as mdast, never line regexes) into sections, items and a template.
 import type { Content, Heading, List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { parseMarkdownChunked } from '../markdown/parse.js';
-import type { Group, Section, SubSection } from '../model.js';
+import type { Group, Section, SubSection } from '../core/model.js';
 import { slugify } from '../text/normalize.js';
-import { excerpt, looksLikeEntry, readItem, type Item, type Report as LineReport } from '../list-line.js';
+import { excerpt, looksLikeEntry, readItem, type Item, type Report as LineReport } from '../core/list-line.js';
 
-export type { DatasetItem, Item, ItemOrigin, PaperItem } from '../list-line.js';
+export type { DatasetItem, Item, ItemOrigin, PaperItem } from '../core/list-line.js';
 
 export interface ParsedReadme {
   groups: Group[];

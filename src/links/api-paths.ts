@@ -5,8 +5,8 @@
 // request could otherwise send the token anywhere). Which links a path takes is decided with
 // paper-identifiers.ts alone; a path's client (undici, the feed reader) loads only when it has
 // links to check, so that the Markdown parse starts ~0.2 s sooner.
-import type { LinkSettings } from '../config.js';
-import { arxivIdFromUrl, doiFromUrl, githubRepoFromUrl } from '../paper-identifiers.js';
+import type { LinkSettings } from '../check/config.js';
+import { arxivIdFromUrl, doiFromUrl, githubRepoFromUrl } from '../core/paper-identifiers.js';
 import { RecordCache } from '../records/record-cache.js';
 import { DEFAULT_DOI_API } from '../records/doi-handle.js';
 import type { LinkVia, PathChecked } from './options.js';

@@ -4,7 +4,7 @@
 // leave a link unreachable with the reason (page requests to arxiv.org are the load the API path
 // exists to avoid, and meet the same throttling); whatever else the API cannot answer (no answer,
 // a malformed one) goes back to the HTTP check.
-import { arxivIdFromUrl } from '../paper-identifiers.js';
+import { arxivIdFromUrl } from '../core/paper-identifiers.js';
 import { RecordCache } from '../records/record-cache.js';
 import { fetchArxiv, type SourceOptions } from '../records/sources.js';
 import { groupLinks } from './group-links.js';

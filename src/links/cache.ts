@@ -1,9 +1,9 @@
 // The link cache: successes with the time they were seen, kept for a time-to-live; failures are
 // never kept (they are always checked again). A versioned JSON file, written atomically.
-import { readCacheFile } from '../cache-input.js';
-import { compareStrings } from '../diagnostics.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { schemaValidators } from '../validate.js';
+import { readCacheFile } from '../core/cache-input.js';
+import { compareStrings } from '../core/diagnostics.js';
+import { writeFileAtomic } from '../core/fs-atomic.js';
+import { schemaValidators } from '../core/validators.js';
 import type { LinkResult, LinkVia } from './options.js';
 
 const VERSION = 1;

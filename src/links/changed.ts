@@ -1,9 +1,9 @@
 // PR mode: the URLs that entries and templates added or changed since a git ref.
-import { readRepositoryFile } from '../fs-read.js';
-import { assertCommit, fileAt, filesSince } from '../git.js';
+import { readRepositoryFile } from '../core/fs-read.js';
+import { assertCommit, fileAt, filesSince } from '../core/git.js';
 import { decodeText } from '../text/decode.js';
-import { parseYaml } from '../load.js';
-import { LINK_KINDS } from '../model.js';
+import { parseYaml } from '../check/load.js';
+import { LINK_KINDS } from '../core/model.js';
 import { checkableUrl, LinkCollector } from './collector.js';
 import { markdownLinks } from './markdown-links.js';
 

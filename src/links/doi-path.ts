@@ -4,7 +4,7 @@
 // A link counts as a DOI link when its DOI is in its path (doi.org, dl.acm.org/doi/…, Springer
 // chapters): paper-identifiers.ts decides, as it does for every rule. Whatever the API cannot answer
 // goes back to the HTTP check.
-import { doiFromUrl } from '../paper-identifiers.js';
+import { doiFromUrl } from '../core/paper-identifiers.js';
 import { handleUrl, readHandleAnswer } from '../records/doi-handle.js';
 import { isAnswer, politeRequest, type Manners } from '../http/polite-request.js';
 import { groupLinks } from './group-links.js';

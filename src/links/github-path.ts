@@ -3,7 +3,7 @@
 // nothing of a repository that was archived or renamed; the API says both. Whatever the API cannot
 // answer (no answer, token refused, rate limit reached, malformed) goes back to the HTTP check.
 import { readRepositories, repositoriesQuery, type RepositoryAnswer } from '../records/github-graphql.js';
-import { githubRepoFromUrl, repositoryName, type RepositoryName } from '../paper-identifiers.js';
+import { githubRepoFromUrl, repositoryName, type RepositoryName } from '../core/paper-identifiers.js';
 import { isAnswer, politeRequest, type Manners } from '../http/polite-request.js';
 import { headerValue } from '../http/headers.js';
 import { groupLinks } from './group-links.js';

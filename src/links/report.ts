@@ -1,6 +1,6 @@
 // Link results as diagnostics (at every origin), as the JSON `links` array, and as Markdown.
-import type { CheckId, Level } from '../config.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { CheckId, Level } from '../check/config.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { LinkResult, LinkState, LinkVia } from './options.js';
 import { isLocalTarget, type LinkSource } from './collector.js';
 import { count } from '../text/count.js';

@@ -1,8 +1,8 @@
 // Where the repository's links come from: every link field of the entries and the Markdown links
 // of the template, each URL with all its file:line origins.
-import { locate, type Workspace } from '../load.js';
-import { LINK_KINDS } from '../model.js';
-import type { Project } from '../project.js';
+import { locate, type Workspace } from '../check/load.js';
+import { LINK_KINDS } from '../core/model.js';
+import type { Project } from '../check/project.js';
 import type { LinkCollector } from './collector.js';
 import { markdownLinks } from './markdown-links.js';
 

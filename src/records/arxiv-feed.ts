@@ -4,7 +4,7 @@
 // absent, ids are versioned URLs, titles are hard-wrapped TeX source (a title may be "0"), and
 // a paper with several DOIs has them space-separated or in several elements.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseArxivId } from '../paper-identifiers.js';
+import { parseArxivId } from '../core/paper-identifiers.js';
 import { plainFromTex } from './plain-title.js';
 import type { SourceRecord } from './record.js';
 

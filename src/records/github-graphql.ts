@@ -3,7 +3,7 @@
 // per alias, null for a repository that cannot be resolved, and `errors` says why per alias
 // (`type: "NOT_FOUND"`, `path: ["r3"]`); a rate-limited query answers `errors: [{type: "RATE_LIMITED"}]`.
 
-import type { RepositoryName } from '../paper-identifiers.js';
+import type { RepositoryName } from '../core/paper-identifiers.js';
 
 export interface RepositoryAnswer {
   /** The repository as GitHub names it now: differs from the one asked for after a rename or transfer. */

@@ -1,11 +1,11 @@
 // The record cache: records fetched from the sources (and the published versions Semantic Scholar
 // names), kept 30 days in a versioned JSON file shared by verify, add and links. Apart from the
 // sources so that a command can name it without loading their clients and readers.
-import { compareStrings, type Diagnostic } from '../diagnostics.js';
-import { FileError } from '../errors.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import { readCacheFile } from '../cache-input.js';
-import { schemaValidators } from '../validate.js';
+import { compareStrings, type Diagnostic } from '../core/diagnostics.js';
+import { FileError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/fs-atomic.js';
+import { readCacheFile } from '../core/cache-input.js';
+import { schemaValidators } from '../core/validators.js';
 import type { SourceRecord } from './record.js';
 
 /** 2: records carry the DOI and venue, and Anthology names are "Given Family" (version 1 had neither). */

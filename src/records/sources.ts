@@ -6,7 +6,7 @@ import { parseArxivFeed } from './arxiv-feed.js';
 import { crossrefSpacing, parseCrossrefWork } from './crossref.js';
 import { parseDataciteDoi } from './datacite.js';
 import { DEFAULT_DOI_API, handleUrl, readHandleAnswer } from './doi-handle.js';
-import { identifyPaper, recordKey } from './identify.js';
+import { identifyPaper, recordKey } from '../core/identify.js';
 import { parseS2Batch, S2_FIELDS } from './semantic-scholar.js';
 import { doiRecord, type DoiWork, type SourceRecord } from './record.js';
 import type { RecordCache } from './record-cache.js';

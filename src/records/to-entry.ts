@@ -1,10 +1,10 @@
 // A paper record as the fields of an entry, in the list's form: the title folded without its
 // period, "Üstün et al." (or the one author's name), the year, the venue by its display name, the
 // paper link in canonical form; the full author list and the DOI kept for exports.
-import { parseAnthologyId } from '../paper-identifiers.js';
-import { familyOf } from '../same-paper.js';
-import type { VenueList } from '../venues.js';
-import { canonicalPaperUrl, type PaperRef } from './identify.js';
+import { parseAnthologyId } from '../core/paper-identifiers.js';
+import { familyOf } from '../core/same-paper.js';
+import type { VenueList } from '../core/venues.js';
+import { canonicalPaperUrl, type PaperRef } from '../core/identify.js';
 import { foldWhitespace, type SourceRecord } from './record.js';
 
 export interface RecordFields {

@@ -1,10 +1,9 @@
 // An SVG bar chart of papers per year, one bar per top-level section of each paper group: the
 // field's growth at a glance. Integer coordinates and fixed styling, so the bytes depend only on
 // the entries.
-import { walkSections } from '../section-tree.js';
-import type { Paper, SectionsFile } from '../model.js';
+import { walkSections } from '../core/section-tree.js';
+import type { Paper, SectionsFile } from '../core/model.js';
 
-export const CHART_FILE = 'docs/papers-per-year.svg';
 
 const COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7'];
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,11 +1,11 @@
 // duplicates: the same paper or dataset listed twice, by title, identifier or URL; near-duplicate titles.
-import { LINK_KINDS } from '../model.js';
-import { canonicalUrl } from '../paper-identifiers.js';
-import { comparePapers, linkKeys, POLICY, titleKey } from '../same-paper.js';
-import type { DatasetEntry, PaperEntry } from '../project.js';
+import { LINK_KINDS } from '../core/model.js';
+import { canonicalUrl } from '../core/paper-identifiers.js';
+import { comparePapers, linkKeys, POLICY, titleKey } from '../core/same-paper.js';
+import type { DatasetEntry, PaperEntry } from '../check/project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { skeleton } from '../text/confusables.js';
-import type { CheckId } from '../config.js';
+import type { CheckId } from '../check/config.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
 interface Key {

@@ -2,11 +2,11 @@
 // group of its kind (hygiene/unknown-section), every id in entries/sections.yml is used once
 // (hygiene/duplicate-section-id), and each issue form offers exactly the sections of its kind
 // (hygiene/issue-form). Part of the hygiene rule: severities from the configuration.
-import { locate } from '../load.js';
-import { ISSUE_FORMS, type EntryKind } from '../model.js';
-import type { Project } from '../project.js';
-import { sectionChoices } from '../section-labels.js';
-import { walkSections } from '../section-tree.js';
+import { locate } from '../check/load.js';
+import { ISSUE_FORMS, type EntryKind } from '../core/model.js';
+import type { Project } from '../check/project.js';
+import { sectionChoices } from '../core/section-labels.js';
+import { walkSections } from '../core/section-tree.js';
 import type { Finding } from './types.js';
 
 /**

@@ -1,18 +1,18 @@
 // hygiene: damaged or invisible characters, stray spacing, markup that could inject into the README,
 // non-http(s) links, empty sections, file names off the id convention, files not in canonical form.
-import { formatDataset, formatPaper } from '../entry-format.js';
-import { idMatches } from '../entry-ids.js';
-import { locate } from '../load.js';
+import { formatDataset, formatPaper } from '../core/entry-format.js';
+import { idMatches } from '../core/entry-ids.js';
+import { locate } from '../check/load.js';
 import { parseMarkdown } from '../markdown/parse.js';
-import { LINK_KINDS } from '../model.js';
+import { LINK_KINDS } from '../core/model.js';
 import type { Nodes } from 'mdast';
-import type { Project } from '../project.js';
+import type { Project } from '../check/project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
 import { literalAddressRefusal } from '../http/address.js';
 import { disguisedWords } from '../text/confusables.js';
-import { walkSections } from '../section-tree.js';
-import { canonicalArxivLink } from '../paper-identifiers.js';
+import { walkSections } from '../core/section-tree.js';
+import { canonicalArxivLink } from '../core/paper-identifiers.js';
 import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
 
 // C0/C1 controls (tab and newline included: every field is one line), zero-width and bidi controls,

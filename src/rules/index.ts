@@ -1,6 +1,6 @@
 // All rules, run over a project; findings become diagnostics with the configured severity.
-import { levelOf, type Config } from '../config.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { levelOf, type Config } from '../check/config.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { duplicates } from './duplicates.js';
 import { hygiene } from './hygiene.js';
 import { mislabels } from './mislabels.js';

@@ -1,7 +1,7 @@
 // mislabels: year and venue against what the identifiers in the links say; links under the wrong key.
-import { paperIdentifiers } from '../paper-identifiers.js';
-import type { PaperEntry } from '../project.js';
-import type { VenueList } from '../venues.js';
+import { paperIdentifiers } from '../core/paper-identifiers.js';
+import type { PaperEntry } from '../check/project.js';
+import type { VenueList } from '../core/venues.js';
 import { placeOf, type Finding, type Rule } from './types.js';
 
 const CODE_HOSTS = [/^github\.com$/, /^gitlab\.com$/, /^gitlab\./, /^bitbucket\.org$/, /^codeberg\.org$/, /^gitee\.com$/, /^sourceforge\.net$/, /^git\./];

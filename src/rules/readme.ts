@@ -1,6 +1,6 @@
 // readme: README.md must be exactly what `generate` writes from the entries and the template.
-import { README_FILE } from '../model.js';
-import { CHART_FILE } from '../render/chart.js';
+import { README_FILE } from '../core/model.js';
+import { CHART_FILE } from '../core/model.js';
 import type { Finding, Rule } from './types.js';
 
 export const readme: Rule = {

@@ -1,9 +1,9 @@
 // What a rule sees and what it returns. Rules are pure: all I/O happened before (load) or happens after (report).
-import type { CheckId } from '../config.js';
-import type { Place } from '../diagnostics.js';
-import { locate, type PathSegment } from '../load.js';
-import type { DatasetEntry, PaperEntry, Project } from '../project.js';
-import type { VenueList } from '../venues.js';
+import type { CheckId } from '../check/config.js';
+import type { Place } from '../core/diagnostics.js';
+import { locate, type PathSegment } from '../check/load.js';
+import type { DatasetEntry, PaperEntry, Project } from '../check/project.js';
+import type { VenueList } from '../core/venues.js';
 
 export interface RuleContext {
   project: Project;

@@ -3,13 +3,13 @@
 // export writes it) to copy, links out and to the repository's own pages; the search, filters and
 // sort are kept in the page's address, so a view can be shared and survives a reload. No server:
 // one HTML file with the data inline. Deterministic bytes.
-import { sectionChoices } from '../section-labels.js';
-import { walkSections } from '../section-tree.js';
-import { datasetOrder, paperOrder, sortKeyed } from '../list-order.js';
-import { compareStrings } from '../diagnostics.js';
+import { sectionChoices } from '../core/section-labels.js';
+import { walkSections } from '../core/section-tree.js';
+import { datasetOrder, paperOrder, sortKeyed } from '../core/list-order.js';
+import { compareStrings } from '../core/diagnostics.js';
 import { bibtexEntries } from '../export/bibtex.js';
-import type { Dataset, Paper, SectionsFile } from '../model.js';
-import type { VenueList } from '../venues.js';
+import type { Dataset, Paper, SectionsFile } from '../core/model.js';
+import type { VenueList } from '../core/venues.js';
 
 /** The page's own links (.paperlist.yml `site.links`: the repository, the survey). */
 export interface SiteLink {

@@ -1,6 +1,6 @@
 // What verify concludes from a record: pure comparisons, each a finding at the entry's field.
-import { familyOf, firstAuthorIs, isRecordOf } from '../same-paper.js';
-import type { PaperEntry } from '../project.js';
+import { familyOf, firstAuthorIs, isRecordOf } from '../core/same-paper.js';
+import type { PaperEntry } from '../check/project.js';
 import { placeOf, type Finding } from '../rules/types.js';
 import type { SourceRecord } from '../records/record.js';
 

@@ -1,13 +1,13 @@
 // Published versions of arXiv-only entries, and the fields an entry can take from its records:
 // pure decisions over records already fetched. The fetching is in records/sources.ts.
-import type { Paper } from '../model.js';
-import type { PaperEntry } from '../project.js';
+import type { Paper } from '../core/model.js';
+import type { PaperEntry } from '../check/project.js';
 import { placeOf, type Finding } from '../rules/types.js';
-import { identifyPaper, type PaperRef } from '../records/identify.js';
+import { identifyPaper, type PaperRef } from '../core/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { recordFields, type RecordFields } from '../records/to-entry.js';
-import type { VenueList } from '../venues.js';
-import { isRecordOf } from '../same-paper.js';
+import type { VenueList } from '../core/venues.js';
+import { isRecordOf } from '../core/same-paper.js';
 
 /** The entry is a preprint: its paper link is arXiv, and its venue, if any, is a preprint server. */
 export function isPreprintOnly(p: PaperEntry, venues: VenueList): boolean {

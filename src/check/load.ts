@@ -1,14 +1,14 @@
 // Reads the entry files, the sections file and the template, keeping a position for every YAML node
 // so that any later finding resolves to file:line:column. Never throws on bad content.
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostic } from './diagnostics.js';
-import { compareStrings } from './diagnostics.js';
-import { ENTRY_DIRS, ISSUE_FORMS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from './model.js';
-import { decodeText, type DecodedText } from './text/decode.js';
-import { readCanonical } from './entry-format.js';
-import { CHART_FILE } from './render/chart.js';
-import { diskTree, type FileTree } from './file-tree.js';
-import { MAX_MARKS_PER_PARAGRAPH, tooManyMarks } from './markdown/limits.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { compareStrings } from '../core/diagnostics.js';
+import { ENTRY_DIRS, ISSUE_FORMS, README_FILE, SECTIONS_FILE, TEMPLATE_FILE, type EntryKind } from '../core/model.js';
+import { decodeText, type DecodedText } from '../text/decode.js';
+import { readCanonical } from '../core/entry-format.js';
+import { CHART_FILE } from '../core/model.js';
+import { diskTree, type FileTree } from '../core/file-tree.js';
+import { MAX_MARKS_PER_PARAGRAPH, tooManyMarks } from '../markdown/limits.js';
 
 /** Larger entry files are refused unread: an entry is a few hundred bytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;

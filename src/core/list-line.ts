@@ -6,7 +6,7 @@
 import type { ListItem, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic } from './diagnostics.js';
-import { lit, text } from './markdown/stringify.js';
+import { lit, text } from '../markdown/stringify.js';
 import { LINK_KINDS, type Dataset, type Links, type LinkKind, type Paper } from './model.js';
 import { canonicalArxivLink } from './paper-identifiers.js';
 

@@ -1,6 +1,6 @@
 // The only place that formats diagnostics: stylish (people), json (tools), github (Actions annotations).
-import { sortDiagnostics, summarize, type Diagnostic, type Summary } from './diagnostics.js';
-import { count } from './text/count.js';
+import { sortDiagnostics, summarize, type Diagnostic, type Summary } from '../core/diagnostics.js';
+import { count } from '../text/count.js';
 
 export const FORMATS = ['stylish', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,5 +1,5 @@
 // Stable file ids for entries, derived from the title (papers) or name (datasets).
-import { slugify } from './text/normalize.js';
+import { slugify } from '../text/normalize.js';
 
 export function baseId(titleOrName: string): string {
   return slugify(titleOrName, 60) || 'untitled';

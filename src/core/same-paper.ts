@@ -3,7 +3,7 @@
 // One module, so that every command answers alike; where they need different strictness, the
 // threshold says so by name.
 import { canonicalUrl, paperIdentifiers } from './paper-identifiers.js';
-import { normalizeTitle } from './text/normalize.js';
+import { normalizeTitle } from '../text/normalize.js';
 
 /** An identifier a link carries, in comparable form. `url` is the canonical URL itself. */
 export interface LinkKey {

@@ -3,7 +3,7 @@
 // site list in this order.
 import { compareStrings } from './diagnostics.js';
 import type { Dataset, Paper } from './model.js';
-import { normalizeTitle } from './text/normalize.js';
+import { normalizeTitle } from '../text/normalize.js';
 
 /** Newest year first, then title; datasets by name. Code-unit comparison: locale plays no part. */
 export function sortKeyed<T>(items: readonly T[], keys: (item: T) => Array<string | number>): T[] {

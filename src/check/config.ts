@@ -1,8 +1,8 @@
 // Settings from .paperlist.yml (validated by schema/config.schema.json), and the default severity of
 // every check. Rules never decide their own severity: this table and the config file do.
-import { diskTree, type FileTree } from './file-tree.js';
-import type { Diagnostic, Severity } from './diagnostics.js';
-import { decodeText } from './text/decode.js';
+import { diskTree, type FileTree } from '../core/file-tree.js';
+import type { Diagnostic, Severity } from '../core/diagnostics.js';
+import { decodeText } from '../text/decode.js';
 
 export const CONFIG_FILE = '.paperlist.yml';
 
@@ -150,7 +150,7 @@ export async function loadConfig(root: string, tree: FileTree = diskTree(root)):
   }
   const bytes = read.bytes;
   // The YAML parser and ajv are loaded only when there is a file to read (~80 ms otherwise).
-  const [{ locate, parseYaml }, { pointerToPath, schemaValidators }] = await Promise.all([import('./load.js'), import('./validate.js')]);
+  const [{ locate, parseYaml }, { pointerToPath }, { schemaValidators }] = await Promise.all([import('./load.js'), import('./validate.js'), import('../core/validators.js')]);
   const parsed = parseYaml(CONFIG_FILE, decodeText(bytes));
   if (parsed.diagnostics.length) return { config: empty, diagnostics: parsed.diagnostics };
   const data = parsed.source.data ?? {};

@@ -2,8 +2,8 @@
 // --entry): its file (entries/papers/<id>.yml, or just <id>), a link or id of the paper (asked of
 // same-paper.ts, as every "same paper" question is), or its exact title (after titleKey).
 import type { PaperEntry } from './project.js';
-import { canonicalPaperUrl, identifyPaper } from './records/identify.js';
-import { findByIdentifier, titleKey } from './same-paper.js';
+import { canonicalPaperUrl, identifyPaper } from '../core/identify.js';
+import { findByIdentifier, titleKey } from '../core/same-paper.js';
 
 export function findPaper(papers: readonly PaperEntry[], named: string): PaperEntry | undefined {
   const text = named.trim();

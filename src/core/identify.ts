@@ -1,7 +1,7 @@
 // What a contributor pastes to name a paper (an arXiv, ACL Anthology or DOI link, or a bare id),
 // as the identifier of the record to fetch. Pure string work.
-import { anthologyIdFromUrl, arxivIdFromUrl, doiFromUrl, parseAnthologyId, parseArxivId } from '../paper-identifiers.js';
-import type { VenueList } from '../venues.js';
+import { anthologyIdFromUrl, arxivIdFromUrl, doiFromUrl, parseAnthologyId, parseArxivId } from './paper-identifiers.js';
+import type { VenueList } from './venues.js';
 
 export type PaperRef = { kind: 'arxiv'; id: string } | { kind: 'acl'; id: string } | { kind: 'doi'; doi: string };
 

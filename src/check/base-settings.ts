@@ -3,9 +3,9 @@
 // checks it is judged by. A change to the file in the pull request is said, naming what it would
 // change; it applies after merge.
 import { loadConfig, CONFIG_FILE, type Config } from './config.js';
-import type { Diagnostic } from './diagnostics.js';
-import type { FileTree } from './file-tree.js';
-import { assertCommit, treeAt } from './git.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { FileTree } from '../core/file-tree.js';
+import { assertCommit, treeAt } from '../core/git.js';
 
 /** Every leaf of the settings as "path: value", to say what a change would change. */
 function flatten(value: unknown, path: string, out: Map<string, string>): void {

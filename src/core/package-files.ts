@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { VenueList, type Venue } from './venues.js';
 
-/** The package root: one level above src/ (under vitest) or dist/ (built). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The package root: two levels above src/core/ (under vitest) or dist/core/ (built). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const packageJson = new Map<string, unknown>();
 

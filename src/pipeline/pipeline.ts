@@ -1,16 +1,16 @@
 // load → validate → rules → render: the checked view of a repository (of any tree: the disk, a
 // write's candidate, a commit) that lint, generate, export, site and the write gate start from, so
 // that no command writes output from entries that lint would refuse.
-import { diskTree, type FileTree } from './file-tree.js';
-import { loadConfig, type Config } from './config.js';
-import { ENTRY_DIRS } from './model.js';
-import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { loadVenues } from './package-files.js';
-import { loadProject, withPartialEntries, type Project } from './project.js';
-import { startRenderer } from './render/background.js';
-import type { RenderInput, RenderResult } from './render/readme.js';
-import { RULES, runRules } from './rules/index.js';
-import { readme } from './rules/readme.js';
+import { diskTree, type FileTree } from '../core/file-tree.js';
+import { loadConfig, type Config } from '../check/config.js';
+import { ENTRY_DIRS } from '../core/model.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { loadVenues } from '../core/package-files.js';
+import { loadProject, withPartialEntries, type Project } from '../check/project.js';
+import { startRenderer } from '../render/background.js';
+import type { RenderInput, RenderResult } from '../render/readme.js';
+import { RULES, runRules } from '../rules/index.js';
+import { readme } from '../rules/readme.js';
 
 export interface CheckedRepository {
   project: Project;

@@ -5,10 +5,10 @@
 // and hand-edited when it is neither that, nor what the entries generate now, nor a README.md that
 // paperlist itself wrote in this clone (generated-record.ts). Without a commit to compare with, a
 // README.md that differs is "unknown": no command guesses.
-import { diskTree } from './file-tree.js';
-import { commitOf, treeAt } from './git.js';
-import { wasGenerated } from './generated-record.js';
-import { ENTRY_DIRS, SECTIONS_FILE, TEMPLATE_FILE } from './model.js';
+import { diskTree } from '../core/file-tree.js';
+import { commitOf, treeAt } from '../core/git.js';
+import { wasGenerated } from '../core/generated-record.js';
+import { ENTRY_DIRS, SECTIONS_FILE, TEMPLATE_FILE } from '../core/model.js';
 import { checkRepository, type CheckedRepository } from './pipeline.js';
 
 export type ReadmeState =

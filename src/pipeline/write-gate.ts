@@ -4,14 +4,14 @@
 // anywhere in it means nothing is written; otherwise every file is written at once
 // (fs-atomic.ts writeFilesAtomic). README.md and the chart are regenerated from the candidate
 // unless README.md carries a person's edits (readme-state.ts), which are kept and named.
-import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { diskTree, overlayTree } from './file-tree.js';
-import { writeFilesAtomic } from './fs-atomic.js';
-import { README_FILE } from './model.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { diskTree, overlayTree } from '../core/file-tree.js';
+import { writeFilesAtomic } from '../core/fs-atomic.js';
+import { README_FILE } from '../core/model.js';
 import { checkRepository, type CheckedRepository } from './pipeline.js';
-import { CHART_FILE } from './render/chart.js';
+import { CHART_FILE } from '../core/model.js';
 import { readmeState, type ReadmeState } from './readme-state.js';
-import { rememberGenerated } from './generated-record.js';
+import { rememberGenerated } from '../core/generated-record.js';
 
 export interface GateRequest {
   root: string;

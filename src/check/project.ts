@@ -1,10 +1,10 @@
 // Load + validate: a repository's entries, sections and template as data, each entry with the
 // schema's verdict (valid, partial, or reported and left out). The rules and the render come after
 // (pipeline.ts).
-import type { Diagnostic } from './diagnostics.js';
-import type { FileTree } from './file-tree.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { FileTree } from '../core/file-tree.js';
 import { loadWorkspace, type LoadedEntry, type Workspace } from './load.js';
-import { TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from './model.js';
+import { TEMPLATE_FILE, type Dataset, type Paper, type SectionsFile } from '../core/model.js';
 import { sharedValidator } from './validate.js';
 
 export interface PaperEntry {
@@ -80,4 +80,4 @@ export function withPartialEntries(project: Project): Project {
   };
 }
 
-export { leafSections } from './section-tree.js';
+export { leafSections } from '../core/section-tree.js';

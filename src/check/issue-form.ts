@@ -2,8 +2,8 @@
 // GitHub writes it: each field a "### Label" heading followed by the answer, "_No response_" for
 // none, and the choices of a multiple dropdown joined by ", ". The body is untrusted text: it is
 // only parsed, never run.
-import { parseMarkdown } from './markdown/parse.js';
-import type { SectionChoice } from './section-labels.js';
+import { parseMarkdown } from '../markdown/parse.js';
+import type { SectionChoice } from '../core/section-labels.js';
 
 export const FORM_LABELS = { link: 'Paper link', sections: 'Sections', code: 'Code link' } as const;
 export const DATASET_FORM_LABELS = { name: 'Dataset name', link: 'Link', description: 'Description', sections: 'Sections' } as const;

@@ -2,10 +2,10 @@
 // list true" pull request (verify --fix and links --fix each add their part with --changes FILE).
 // Every value is untrusted (titles, URLs, a server's answer): each goes into a code span.
 import { readFile } from 'node:fs/promises';
-import type { EntryFix } from './commands/write-entries.js';
-import { writeFileAtomic } from './fs-atomic.js';
-import { codeCell } from './links/report.js';
-import { count } from './text/count.js';
+import type { EntryFix } from './write-entries.js';
+import { writeFileAtomic } from '../core/fs-atomic.js';
+import { codeCell } from '../links/report.js';
+import { count } from '../text/count.js';
 
 /** One command's part: a table of entry, changes (old → new) and evidence. */
 export function fixesMarkdown(command: string, fixed: readonly EntryFix[]): string {

@@ -60,3 +60,6 @@ export const SCHEMA_FILES: Record<EntryKind | 'sections', string> = {
   dataset: 'schema/dataset.schema.json',
   sections: 'schema/sections.schema.json',
 };
+
+/** The papers-per-year chart generate writes beside README.md. */
+export const CHART_FILE = 'docs/papers-per-year.svg';

@@ -1,11 +1,11 @@
 // Safe mechanical fixes for `lint --fix`: venue aliases, spacing, the DOI a DOI link names, canonical
 // formatting. Never judgement calls.
-import { formatDataset, formatPaper } from './entry-format.js';
-import type { Dataset, Paper } from './model.js';
+import { formatDataset, formatPaper } from '../core/entry-format.js';
+import type { Dataset, Paper } from '../core/model.js';
 import type { YamlSource } from './load.js';
 import type { DatasetEntry, PaperEntry } from './project.js';
-import type { VenueList } from './venues.js';
-import { canonicalArxivLink, paperIdentifiers } from './paper-identifiers.js';
+import type { VenueList } from '../core/venues.js';
+import { canonicalArxivLink, paperIdentifiers } from '../core/paper-identifiers.js';
 
 export interface EntryFix {
   file: string;
