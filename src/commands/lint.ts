@@ -10,6 +10,7 @@ import { loadProject } from '../check/project.js';
 import { checkRepository, readmeDrift, type CheckedRepository } from '../pipeline/pipeline.js';
 import { readmeState } from '../pipeline/readme-state.js';
 import { levelOf } from '../check/config.js';
+import { toDiagnostics, type Finding } from '../check/findings.js';
 import { README_FILE } from '../core/model.js';
 
 export interface LintOutcome {
@@ -60,24 +61,22 @@ async function handEditOrDrift(root: string, checked: CheckedRepository): Promis
   const planned = await absorb(root, { dryRun: true }, { checked, facts });
   const others = drift.filter((d) => d.file !== README_FILE);
   if (planned.status === 'refused') return [...others, ...planned.diagnostics];
-  const level = levelOf(checked.config, 'readme/hand-edit');
-  if (level === 'off') return others;
+  if (levelOf(checked.config, 'readme/hand-edit') === 'off') return others;
   return [
     ...others,
     ...planned.diagnostics.filter((d) => d.severity !== 'error'),
-    ...planned.changes.map((c): Diagnostic => ({
-      file: README_FILE, line: c.lines[0] ?? 1, column: 1, ruleId: 'readme/hand-edit', severity: level,
+    ...toDiagnostics(planned.changes.map((c): Finding => ({
+      check: 'readme/hand-edit', file: README_FILE, line: c.lines[0] ?? 1, column: 1,
       message: `README.md was edited by hand here: absorb ${c.kind === 'created' ? 'creates' : c.kind === 'removed' ? 'removes' : 'updates'} ${c.file}${c.fields.length ? ` (${c.fields.map((f) => `${f.field}: ${f.from ?? '(none)'} → ${f.to ?? '(none)'}`).join('; ')})` : ''}.`,
       hint: "On the main branch this is applied after merge; to apply it now, run 'npx paperlist absorb' and commit the files it names.",
-    })),
+    })), checked.config),
   ];
 }
 
 /** Relative links and images of the template and the section descriptions whose file is missing (links/local.ts), as links/dead. */
 async function localFileFindings(root: string, checked: CheckedRepository): Promise<Diagnostic[]> {
-  const level = levelOf(checked.config, 'links/dead');
   const { project } = checked;
-  if (level === 'off' || !project.workspace.template) return [];
+  if (levelOf(checked.config, 'links/dead') === 'off' || !project.workspace.template) return [];
   const texts = [{ file: project.workspace.template.file, text: project.workspace.template.text }];
   const { locate } = await import('../check/load.js');
   const sectionsFile = project.workspace.sections;
@@ -85,11 +84,11 @@ async function localFileFindings(root: string, checked: CheckedRepository): Prom
     if (section.description && sectionsFile) texts.push({ file: sectionsFile.file, text: section.description, line: locate(sectionsFile, [...path, 'description']).line } as (typeof texts)[number]);
   }
   const { missingLocalFiles } = await import('../links/local.js');
-  return (await missingLocalFiles(root, texts)).map((m) => ({
-    file: m.file, line: m.line, column: 1, ruleId: 'links/dead', severity: level,
+  return toDiagnostics((await missingLocalFiles(root, texts)).map((m): Finding => ({
+    check: 'links/dead', file: m.file, line: m.line, column: 1,
     message: `The relative link or image ${m.url} is dead: ${m.error}.`,
     hint: 'Commit the file at that path, or correct the path.',
-  }));
+  })), checked.config);
 }
 
 export async function lint(root: string, options: { fix: boolean; base?: string }): Promise<LintOutcome> {

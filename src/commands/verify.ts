@@ -12,7 +12,8 @@ import { cacheNotSaved, RecordCache } from '../records/record-cache.js';
 import { findPaper } from '../check/find-entry.js';
 import { UsageError } from '../core/errors.js';
 import { fetchAnthology, fetchArxiv, fetchDois, fetchPublished, withContact, type FetchProblem, type SourceOptions } from '../records/sources.js';
-import { placeOf, type Finding } from '../rules/types.js';
+import { toDiagnostics, type Finding } from '../check/findings.js';
+import { placeOf } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
 import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
 import { count } from '../text/count.js';
@@ -173,11 +174,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       });
     }
   }
-  const diagnostics: Diagnostic[] = [...configDiagnostics, ...project.diagnostics.filter((d) => d.severity === 'error'), ...cacheDiagnostics];
-  for (const { check, ...rest } of findings) {
-    const level = levelOf(config, check);
-    if (level !== 'off') diagnostics.push({ ...rest, ruleId: check, severity: level });
-  }
+  const diagnostics: Diagnostic[] = [...configDiagnostics, ...project.diagnostics.filter((d) => d.severity === 'error'), ...cacheDiagnostics, ...toDiagnostics(findings, config)];
 
   const { fixed, generated, diagnostics: gate } = await writeEntryFixes(root, fixes.map((f) => ({ file: f.entry.entry.source.file, text: f.text, changes: f.changes, evidence: f.evidence })), 'verify --fix');
   diagnostics.push(...gate);

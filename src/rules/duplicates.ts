@@ -6,7 +6,8 @@ import type { DatasetEntry, PaperEntry } from '../check/project.js';
 import { normalizeTitle } from '../text/normalize.js';
 import { skeleton } from '../text/confusables.js';
 import type { CheckId } from '../check/config.js';
-import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
+import type { Finding } from '../check/findings.js';
+import { placeOf, type AnyEntry, type Rule } from './types.js';
 
 interface Key {
   check: CheckId;

@@ -7,7 +7,7 @@ import { ISSUE_FORMS, type EntryKind } from '../core/model.js';
 import type { Project } from '../check/project.js';
 import { sectionChoices } from '../core/section-labels.js';
 import { walkSections } from '../core/section-tree.js';
-import type { Finding } from './types.js';
+import type { Finding } from '../check/findings.js';
 
 /**
  * Each form's section choices are the labels of the sections of its kind, in order

@@ -13,7 +13,8 @@ import { literalAddressRefusal } from '../http/address.js';
 import { disguisedWords } from '../text/confusables.js';
 import { walkSections } from '../core/section-tree.js';
 import { canonicalArxivLink } from '../core/paper-identifiers.js';
-import { placeOf, type AnyEntry, type Finding, type Rule } from './types.js';
+import type { Finding } from '../check/findings.js';
+import { placeOf, type AnyEntry, type Rule } from './types.js';
 
 // C0/C1 controls (tab and newline included: every field is one line), zero-width and bidi controls,
 // soft hyphen, word joiners, BOM.

@@ -2,7 +2,8 @@
 import { paperIdentifiers } from '../core/paper-identifiers.js';
 import type { PaperEntry } from '../check/project.js';
 import type { VenueList } from '../core/venues.js';
-import { placeOf, type Finding, type Rule } from './types.js';
+import type { Finding } from '../check/findings.js';
+import { placeOf, type Rule } from './types.js';
 
 const CODE_HOSTS = [/^github\.com$/, /^gitlab\.com$/, /^gitlab\./, /^bitbucket\.org$/, /^codeberg\.org$/, /^gitee\.com$/, /^sourceforge\.net$/, /^git\./];
 

@@ -1,7 +1,8 @@
 // readme: README.md must be exactly what `generate` writes from the entries and the template.
 import { README_FILE } from '../core/model.js';
 import { CHART_FILE } from '../core/model.js';
-import type { Finding, Rule } from './types.js';
+import type { Rule } from './types.js';
+import type { Finding } from '../check/findings.js';
 
 export const readme: Rule = {
   id: 'readme',

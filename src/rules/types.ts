@@ -1,5 +1,5 @@
 // What a rule sees and what it returns. Rules are pure: all I/O happened before (load) or happens after (report).
-import type { CheckId } from '../check/config.js';
+import type { Finding } from '../check/findings.js';
 import type { Place } from '../core/diagnostics.js';
 import { locate, type PathSegment } from '../check/load.js';
 import type { DatasetEntry, PaperEntry, Project } from '../check/project.js';
@@ -14,14 +14,6 @@ export interface RuleContext {
   expectedChart?: string;
   /** In a pull request (`lint --base REF`): the entry files the branch adds. */
   added?: ReadonlySet<string>;
-}
-
-export interface Finding extends Place {
-  /** "rule/check", e.g. "duplicates/arxiv"; its severity comes from the configuration. */
-  check: CheckId;
-  message: string;
-  hint?: string;
-  related?: Place[];
 }
 
 export interface Rule {

@@ -1,7 +1,8 @@
 // What verify concludes from a record: pure comparisons, each a finding at the entry's field.
 import { familyOf, firstAuthorIs, isRecordOf } from '../core/same-paper.js';
 import type { PaperEntry } from '../check/project.js';
-import { placeOf, type Finding } from '../rules/types.js';
+import type { Finding } from '../check/findings.js';
+import { placeOf } from '../rules/types.js';
 import type { SourceRecord } from '../records/record.js';
 
 

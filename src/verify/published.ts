@@ -2,7 +2,8 @@
 // pure decisions over records already fetched. The fetching is in records/sources.ts.
 import type { Paper } from '../core/model.js';
 import type { PaperEntry } from '../check/project.js';
-import { placeOf, type Finding } from '../rules/types.js';
+import type { Finding } from '../check/findings.js';
+import { placeOf } from '../rules/types.js';
 import { identifyPaper, type PaperRef } from '../core/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { recordFields, type RecordFields } from '../records/to-entry.js';
