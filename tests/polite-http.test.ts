@@ -57,4 +57,17 @@ describe('politeRequest', () => {
     const hosts = [arxivApi, anthology, crossref, datacite, doiApi, semanticScholar, DEFAULT_DOI_API, DEFAULT_GITHUB_API].map((u) => new URL(u).host);
     expect(new Set(hosts)).toEqual(SERVICE_HOSTS);
   });
+
+  it('one retry policy (http/retry-policy.ts): a Retry-After longer than a minute ends the tries at once; a refused or missing name is not retried', async () => {
+    // A generic server speaking HTTP (RFC 9110 Retry-After), not a replay of a service.
+    let asked = 0;
+    const server = await listenLocal((_req, res) => {
+      asked++;
+      res.writeHead(429, { 'retry-after': '3600' }).end();
+    });
+    expect(await politeRequest(`${server.base}/x`, { ...manners, retries: 3 }, { nextAt: 0 }, 0, 'Crossref')).toEqual({ kind: 'throttled', message: 'Crossref kept throttling (HTTP 429)' });
+    expect(asked).toBe(1);
+    const { FINAL_NETWORK } = await import('../src/http/retry-policy.js');
+    expect([...FINAL_NETWORK].filter((c) => c === 'ENOTFOUND' || c === 'EPRIVATE')).toEqual(['ENOTFOUND', 'EPRIVATE']);
+  });
 });

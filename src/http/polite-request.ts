@@ -7,6 +7,7 @@ import { Agent, request } from 'undici';
 import { createLookup } from './address.js';
 import { headerValue } from './headers.js';
 import { errorCode, networkReason } from './network-error.js';
+import { backoffDelay, FINAL_NETWORK, MAX_RETRY_AFTER, THROTTLING } from './retry-policy.js';
 import { parseRetryAfter, sleep } from './timing.js';
 
 /** What a request needs to know of its caller. */
@@ -59,7 +60,7 @@ const ANSWER_TIMEOUTS = 2;
 const THROTTLING_BODY = /^\s*rate exceeded\.?\s*$/i;
 
 /** Waits after throttling without Retry-After: doubling from twice the source's interval, at least a second. */
-const throttleWait = (interval: number, attempt: number): number => Math.max(interval, 500) * 2 ** (attempt + 1);
+const throttleWait = (interval: number, attempt: number): number => backoffDelay(attempt + 1, Math.max(interval, 500), false);
 
 export interface Answer {
   status: number;
@@ -119,8 +120,8 @@ async function read(url: string, options: Manners, send: Send, headers: Record<s
 
 /**
  * One request with the source's manners: at most one per `interval` (shared through `gate`),
- * network errors retried with backoff, throttling waited out (Retry-After, capped at 2 minutes, or
- * doubling waits), nothing started or waited for past `options.deadlineAt`. Returns the answer,
+ * network errors retried with backoff, throttling waited out (Retry-After up to a minute, or
+ * doubling waits; retry-policy.ts), nothing started or waited for past `options.deadlineAt`. Returns the answer,
  * or the problem after the last try.
  */
 export async function politeRequest(url: string, options: Manners, gate: { nextAt: number }, interval: number, label: string, send: Send = {}): Promise<Answer | Omit<FetchProblem, 'id'>> {
@@ -142,17 +143,18 @@ export async function politeRequest(url: string, options: Manners, gate: { nextA
         continue;
       }
       // A name that does not resolve will not resolve a second later, nor will a private address
-      // become public: no retry, no wait.
+      // become public (retry-policy.ts FINAL_NETWORK): no retry, no wait.
       if (errorCode(error) === 'EPRIVATE') return { kind: 'unreachable', message: `${label} refused: ${(error as Error).message}` };
-      if (attempt >= options.retries || isNameNotFound(error)) return { kind: 'unreachable', message: `${label} unreachable: ${networkReason(error)}` };
-      gate.nextAt = Date.now() + Math.max(interval, 500 * 2 ** attempt);
+      if (attempt >= options.retries || FINAL_NETWORK.has(errorCode(error))) return { kind: 'unreachable', message: `${label} unreachable: ${networkReason(error)}` };
+      gate.nextAt = Date.now() + Math.max(interval, backoffDelay(attempt, 500, false));
       continue;
     }
     const throttlingBody = answer.body.length < 64 && THROTTLING_BODY.test(answer.body);
-    if (answer.status === 429 || answer.status === 503 || throttlingBody) {
+    if (THROTTLING.has(answer.status) || throttlingBody) {
       const said = throttlingBody ? `HTTP ${answer.status}, "${answer.body.trim()}"` : `HTTP ${answer.status}`;
-      if (attempt >= options.retries) return { kind: 'throttled', message: `${label} kept throttling (${said})` };
-      gate.nextAt = Date.now() + Math.min(answer.retryAfter ?? throttleWait(interval, attempt), 120_000);
+      // Out of tries, or asked to wait longer than any run waits: throttled, for now.
+      if (attempt >= options.retries || (answer.retryAfter ?? 0) > MAX_RETRY_AFTER) return { kind: 'throttled', message: `${label} kept throttling (${said})` };
+      gate.nextAt = Date.now() + (answer.retryAfter ?? throttleWait(interval, attempt));
       continue;
     }
     return answer;
@@ -169,7 +171,6 @@ function hostFloor(url: string, hosts: Manners['hosts']): number {
   }
 }
 
-const isNameNotFound = (error: unknown): boolean => errorCode(error) === 'ENOTFOUND';
 const STALLS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ANSWER_TIMEOUT']);
 const isStall = (error: unknown): boolean => STALLS.has(errorCode(error));
 

@@ -6,6 +6,7 @@ import { literalAddressRefusal } from '../http/address.js';
 import { classifyAnswer, classifyError, errorCode, PERMANENT, REDIRECT, shouldRetry, type HeadersAnswer } from './classify.js';
 import { HostPool } from './host-pool.js';
 import type { CheckOptions, LinkResult, LinkState } from './options.js';
+import { backoffDelay } from '../http/retry-policy.js';
 import { RunDeadline, sleep } from '../http/timing.js';
 
 export { DEFAULT_CHECK_OPTIONS, type CheckOptions, type HostSettings, type LinkResult, type LinkState } from './options.js';
@@ -53,7 +54,7 @@ export function createLinkChecker(options: CheckOptions): LinkChecker {
   };
 
   const backoffSleep = async (attempt: number): Promise<void> => {
-    const delay = options.backoff * 2 ** attempt * (0.5 + Math.random());
+    const delay = backoffDelay(attempt, options.backoff, true);
     if (Date.now() + delay > deadlineAt) throw new RunDeadline();
     await sleep(delay);
   };

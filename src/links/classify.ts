@@ -1,6 +1,8 @@
 // Pure decisions of the link checker, as lychee splits them: what an answer or a failure means for
-// a link (classify), and whether to ask again (shouldRetry). No I/O, no timers: tested directly.
+// a link (classify), and whether to ask again (shouldRetry, with the failures and waits of
+// http/retry-policy.ts that every request shares). No I/O, no timers: tested directly.
 import { errorCode } from '../http/network-error.js';
+import { FINAL_NETWORK, STALE_SOCKET } from '../http/retry-policy.js';
 import type { LinkResult, LinkState } from './options.js';
 
 export { errorCode } from '../http/network-error.js';
@@ -14,10 +16,6 @@ export interface HeadersAnswer {
 
 export const REDIRECT = new Set([301, 302, 303, 307, 308]);
 export const PERMANENT = new Set([301, 308]);
-// Network errors that a retry may cure; a name that does not exist is final.
-const FINAL_NETWORK = new Set(['ENOTFOUND', 'EPRIVATE', 'ERR_INVALID_URL', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
-// A server that closes an idle keep-alive connection as it is reused: a fresh one is tried at once.
-const STALE_SOCKET = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
 
 /**
  * What to do after one request: `done` (the answer stands), `get` (HEAD was refused or doubtful:

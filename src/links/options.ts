@@ -1,5 +1,6 @@
 // What the link checker is told and what it answers: types and defaults, apart from the checker
 // itself so that callers can read them without loading undici (~0.1 s).
+import { MAX_RETRY_AFTER } from '../http/retry-policy.js';
 import type { Resolve } from '../http/address.js';
 
 export type LinkState = 'ok' | 'redirected' | 'dead' | 'unreachable' | 'blocked' | 'skipped';
@@ -81,7 +82,7 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   deadline: 10 * 60_000,
   retries: 2,
   backoff: 1_000,
-  maxRetryAfter: 60_000,
+  maxRetryAfter: MAX_RETRY_AFTER,
   maxRedirects: 10,
   allowPrivate: false,
   userAgent: 'paperlist-link-checker/0.1 (+https://github.com/LightChen233/Awesome-Multilingual-LLM)',
