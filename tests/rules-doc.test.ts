@@ -15,6 +15,8 @@ interface Example {
   line: number;
   header: string;
   body: string;
+  /** What lint says at the example's file, when the doc shows it (a ```text block right after, under "What lint says at that file:"). */
+  said?: string;
 }
 
 /** The YAML blocks that start with "# invalid:" or "# valid", with their line in the doc. */
@@ -24,7 +26,10 @@ function examples(): Example[] {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i] !== '```yaml' || !/^# (in)?valid\b/.test(lines[i + 1] ?? '')) continue;
     const end = lines.indexOf('```', i + 1);
-    found.push({ line: i + 2, header: lines[i + 1]!, body: lines.slice(i + 2, end).join('\n') + '\n' });
+    let next = end + 1;
+    while (lines[next] === '' || lines[next] === 'What lint says at that file:') next++;
+    const said = lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
+    found.push({ line: i + 2, header: lines[i + 1]!, body: lines.slice(i + 2, end).join('\n') + '\n', ...(said !== undefined ? { said } : {}) });
   }
   return found;
 }
@@ -36,8 +41,9 @@ const namedChecks = (header: string): string[] =>
 describe('docs/rules.md', () => {
   const all = examples();
 
-  it('has examples, each naming what it shows', () => {
+  it('has examples, each naming what it shows, and most showing exactly what lint says', () => {
     expect(all.length).toBeGreaterThanOrEqual(6);
+    expect(all.filter((e) => e.said !== undefined).length).toBeGreaterThanOrEqual(Math.ceil(all.filter((e) => e.header.startsWith('# invalid')).length / 2));
     for (const e of all) if (e.header.startsWith('# invalid')) expect(namedChecks(e.header), `docs/rules.md:${e.line}`).not.toEqual([]);
   });
 
@@ -53,6 +59,11 @@ describe('docs/rules.md', () => {
       .filter((d) => d.file === file || d.related?.some((r) => r.file === file));
     const raised = [...new Set(diagnostics.map((d) => (d.ruleId === 'schema' ? 'schema' : d.ruleId)))].sort();
     expect(raised).toEqual(namedChecks(example.header));
+    // Where the doc shows what lint says, it says exactly that: place, severity, check, message, hint.
+    if (example.said !== undefined) {
+      const here = (diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === file);
+      expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
+    }
   });
 
   it('its tables list every check with its default severity, and no other', () => {
