@@ -142,7 +142,7 @@ Environment: GITHUB_TOKEN, if set, is sent to the GitHub API only: never printed
     let fixErrors = false;
     if (values.fix === true) {
       const { fixMovedLinks } = await import('../commands/links-fix.js');
-      const fix = await fixMovedLinks(root, outcome.links);
+      const fix = await fixMovedLinks(root, outcome.links, outcome.project);
       if (fix.diagnostics.length) io.stderr.write(formatReport(fix.diagnostics, 'stylish', { color: false }));
       reportWritten(io, fix.fixed, fix.generated);
       if (typeof values.changes === 'string') await appendFixes(resolve(io.cwd, values.changes), 'links --fix', fix.fixed);

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { formatDataset, formatPaper } from '../core/entry-format.js';
 import type { CheckedLink } from '../links/report.js';
 import { LINK_KINDS } from '../core/model.js';
-import { loadProject } from '../check/project.js';
+import { loadProject, type Project } from '../check/project.js';
 import { writeEntryFixes, type EntryFix } from './write-entries.js';
 
 export interface MovedFix {
@@ -25,10 +25,11 @@ export function movedLinks(links: readonly CheckedLink[]): Map<string, { to: str
   }]));
 }
 
-export async function fixMovedLinks(root: string, links: readonly CheckedLink[]): Promise<MovedFix> {
+/** `project`: the one the links were read from, when the caller has it (not loaded again). */
+export async function fixMovedLinks(root: string, links: readonly CheckedLink[], loaded?: Project): Promise<MovedFix> {
   const moved = movedLinks(links);
   if (!moved.size) return { fixed: [], generated: [], diagnostics: [] };
-  const project = await loadProject(root);
+  const project = loaded ?? (await loadProject(root));
   const writes: Array<EntryFix & { text: string }> = [];
   for (const p of project.papers) {
     const changes: string[] = [];

@@ -1,4 +1,5 @@
 // `paperlist links`: collect URLs (entries + template, or Markdown files), check them, report.
+import type { Project } from '../check/project.js';
 import { FileError, UsageError } from '../core/errors.js';
 import { readRegularFile } from '../core/fs-read.js';
 import { MAX_MARKDOWN_BYTES } from '../markdown/limits.js';
@@ -37,6 +38,8 @@ export interface LinksOutcome {
   /** The level of each links/* check, from .paperlist.yml. */
   level: (check: CheckId) => Level;
   counts: { sources: number; checked: number; cached: number };
+  /** The project the links were read from (the repository's, not Markdown files named): links --fix edits it without loading it again. */
+  project?: Project;
 }
 
 export function checkOptions(settings: LinkSettings, overrides: LinksRequest['overrides']): CheckOptions {
@@ -131,12 +134,13 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
 
   const collector = new LinkCollector();
   const checked: LinkResult[] = [];
+  let project: Project | undefined;
   try {
     if (reader) {
       for await (const { file, links } of reader) collect(links, file, collector).forEach(settle);
     } else {
       const [{ loadProject, withPartialEntries }, { repositoryLinks }] = await Promise.all([import('../check/project.js'), import('../links/repository-links.js')]);
-      const project = await loadProject(request.root);
+      project = await loadProject(request.root);
       diagnostics.push(...project.diagnostics.filter((d) => d.severity === 'error' && (d.ruleId === 'yaml' || d.ruleId === 'encoding')));
       // An entry with a typo'd key still has its links checked (lint reports the key).
       repositoryLinks(withPartialEntries(project), collector);
@@ -183,7 +187,7 @@ export async function runLinks(request: LinksRequest): Promise<LinksOutcome> {
   const offline = isOffline(checked);
   // Offline, "the API could not be reached, checked over HTTP" is said by the one offline line.
   const said = offline ? diagnostics.filter((d) => !(d.severity === 'info' && paths.some((p) => d.ruleId === `links/${p.name}`))) : diagnostics;
-  return { links, diagnostics: said, offline, level: (check) => levelOf(config, check), counts: { sources: sources.length, checked: checked.length, cached } };
+  return { links, diagnostics: said, offline, level: (check) => levelOf(config, check), counts: { sources: sources.length, checked: checked.length, cached }, ...(project ? { project } : {}) };
 }
 
 /**
