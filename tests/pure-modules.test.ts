@@ -1,0 +1,48 @@
+// The pure core called directly, not through the command line: a rule over a loaded project, and
+// absorb's plan over a README edit. What the commands add around them (files, git, the write
+// gate) is tested with the commands.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../src/check/project.js';
+import { loadVenues } from '../src/core/package-files.js';
+import { renderInput } from '../src/pipeline/pipeline.js';
+import { renderReadme } from '../src/render/readme.js';
+import { planAbsorb } from '../src/absorb/plan.js';
+import { mislabels } from '../src/rules/mislabels.js';
+import { duplicates } from '../src/rules/duplicates.js';
+import { copyFixture } from './helpers.js';
+
+describe('a rule, called directly', () => {
+  it('mislabels returns its findings with their checks and places, and nothing for a clean list', async () => {
+    const root = await copyFixture('lint-base');
+    const clean = await loadProject(root);
+    expect(mislabels.run({ project: clean, venues: loadVenues() })).toEqual([]);
+    expect(duplicates.run({ project: clean, venues: loadVenues() })).toEqual([]);
+    await writeFile(join(root, 'entries/papers/early.yml'), '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Early Bird Paper Title Here\nauthors: A et al.\nyear: 2020\nvenue: EMNPL\nlinks:\n  paper: https://arxiv.org/abs/2209.14500\nsections:\n  - sft\n');
+    const findings = mislabels.run({ project: await loadProject(root), venues: loadVenues() });
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.check}`)).toEqual([
+      'entries/papers/early.yml:4:7 mislabels/year-before-arxiv',
+      'entries/papers/early.yml:5:8 mislabels/unknown-venue',
+    ]);
+  });
+});
+
+describe("absorb's plan, called directly", () => {
+  it('reads a title retyped on its README line as one field change of that entry, and writes the entry', async () => {
+    const project = await loadProject(await copyFixture('lint-base'));
+    const input = renderInput(project)!;
+    const expected = renderReadme(input);
+    // Mistral 7B is listed in two sections; its first line is retyped.
+    const lines = expected.text.split('\n').flatMap((l, i) => (l.includes('**Mistral 7B.**') ? [i + 1] : []));
+    expect(lines).toHaveLength(2);
+    const edited = expected.text.replace('**Mistral 7B.**', '**Mistral 7B: A Small Model.**');
+    const plan = planAbsorb({ papers: project.papers, datasets: project.datasets, sections: input.sections, template: input.template, expected, edited, venues: loadVenues() });
+    expect(plan.diagnostics).toEqual([]);
+    // The change names both of the entry's lines: the one edited and the one that will follow it.
+    expect(plan.changes).toEqual([{ kind: 'updated', file: 'entries/papers/mistral-7b.yml', lines, fields: [{ field: 'title', from: 'Mistral 7B', to: 'Mistral 7B: A Small Model' }] }]);
+    expect(plan.files.get('entries/papers/mistral-7b.yml')).toContain('title: "Mistral 7B: A Small Model"\n');
+    // The same README as generated: nothing to absorb.
+    expect(planAbsorb({ papers: project.papers, datasets: project.datasets, sections: input.sections, template: input.template, expected, edited: expected.text, venues: loadVenues() }).changes).toEqual([]);
+  });
+});
