@@ -46,3 +46,42 @@ describe("absorb's plan, called directly", () => {
     expect(planAbsorb({ papers: project.papers, datasets: project.datasets, sections: input.sections, template: input.template, expected, edited: expected.text, venues: loadVenues() }).changes).toEqual([]);
   });
 });
+
+describe('places in a canonical entry, found without parsing it again', () => {
+  it('are where the YAML parser puts them, for every field of every entry of the fixture list', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { parseYaml, locate } = await import('../src/check/load.js');
+    const { readCanonical } = await import('../src/core/entry-format.js');
+    const { decodeText } = await import('../src/text/decode.js');
+    const { FIXTURES } = await import('./helpers.js');
+    let compared = 0;
+    let fastRead = 0;
+    let files = 0;
+    for (const [dir, kind] of [['entries/papers', 'paper'], ['entries/datasets', 'dataset']] as const) {
+      for (const name of await readdir(join(FIXTURES, 'list', dir))) {
+        const file = `${dir}/${name}`;
+        const decoded = decodeText(await readFile(join(FIXTURES, 'list', file)));
+        // Most of the fixture's entries are read whole by the canonical reader (not those with a quoted value): their places come from the fast path.
+        if (readCanonical(kind, decoded.text) !== undefined) fastRead++;
+        files++;
+        const fast = parseYaml(file, decoded, (t) => readCanonical(kind, t)).source;
+        const parsed = parseYaml(file, decoded).source;
+        expect(fast.data, file).toEqual(parsed.data);
+        const data = parsed.data as Record<string, unknown>;
+        const paths: Array<Array<string | number>> = [['nothing'], ['links', 'nothing']];
+        for (const [key, value] of Object.entries(data)) {
+          paths.push([key]);
+          if (Array.isArray(value)) value.forEach((_, i) => paths.push([key, i]));
+          else if (value && typeof value === 'object') for (const sub of Object.keys(value)) paths.push([key, sub]);
+        }
+        for (const path of paths) for (const at of ['key', 'value'] as const) {
+          expect(locate(fast, path, at), `${file} ${path.join('.')} (${at})`).toEqual(locate(parsed, path, at));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(fastRead).toBeGreaterThan(files / 2);
+  });
+});
+

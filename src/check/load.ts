@@ -75,6 +75,10 @@ export type PathSegment = string | number;
 
 /** Position of the node at `path` (its key when `at` is 'key'), or of the nearest ancestor that exists. */
 export function locate(source: YamlSource, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): { line: number; column: number } {
+  // An entry read in canonical form has its places where the form puts them: found without
+  // parsing the file again (links asks this of every link of every entry).
+  const known = canonicalSources.has(source) ? canonicalPosition(source.text, path, at) : undefined;
+  if (known) return known;
   const { doc, lines } = syntaxOf(source);
   let node: unknown = doc.contents;
   let keyNode: unknown;
@@ -95,6 +99,34 @@ export function locate(source: YamlSource, path: readonly PathSegment[], at: 'ke
   found = offset === undefined ? undefined : { offset };
   if (!found) return firstContentPosition(doc, lines);
   return linePos(lines, found.offset);
+}
+
+/** Sources whose text the canonical reader took whole: their layout is the canonical one. */
+const canonicalSources = new WeakSet<YamlSource>();
+
+/**
+ * The place of a field in canonical entry text, as the YAML parser would give it: a top-level
+ * `key: value` line, a `key:` line with two-space children (`  sub: value`, `  - item`); a
+ * collection's value starts at its first child. Undefined for anything else (the parser decides).
+ */
+function canonicalPosition(text: string, path: readonly PathSegment[], at: 'key' | 'value'): { line: number; column: number } | undefined {
+  const [first, second] = path;
+  if (typeof first !== 'string' || path.length > 2) return undefined;
+  const lines = text.split('\n');
+  const top = lines.findIndex((l) => l === `${first}:` || l.startsWith(`${first}: `));
+  if (top < 0) return undefined;
+  if (path.length === 1) {
+    if (at === 'key') return { line: top + 1, column: 1 };
+    if (lines[top] !== `${first}:`) return { line: top + 1, column: first.length + 3 };
+    return lines[top + 1]?.startsWith('  ') ? { line: top + 2, column: 3 } : undefined;
+  }
+  let item = -1;
+  for (let i = top + 1; i < lines.length && lines[i]!.startsWith('  '); i++) {
+    const line = lines[i]!;
+    if (typeof second === 'number' && line.startsWith('  - ') && ++item === second) return { line: i + 1, column: 5 };
+    if (typeof second === 'string' && line.startsWith(`  ${second}: `)) return { line: i + 1, column: at === 'key' ? 3 : second.length + 5 };
+  }
+  return undefined;
 }
 
 function linePos(lines: LineCounter, offset: number): { line: number; column: number } {
@@ -119,6 +151,7 @@ export function parseYaml(file: string, decoded: DecodedText, fastRead?: (text: 
   const quick = fastRead?.(text);
   if (quick !== undefined) {
     source.data = quick;
+    canonicalSources.add(source);
     return { source, diagnostics };
   }
   const { doc, lines } = syntaxOf(source);
