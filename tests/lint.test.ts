@@ -220,7 +220,10 @@ describe('hygiene', () => {
     ['zero-width space', 'title: "Zero\u200bWidth"\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\n',
       ['2:8 error hygiene/invisible-char title has an invisible or control character (U+200B) at position 5.']],
     ['double spaces', 'title: "Two  Spaces "\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\n',
-      ['2:8 warning hygiene/spacing title has leading, trailing or doubled spaces.']],
+      ['2:8 warning hygiene/spacing title has leading, trailing, doubled or unusual spaces (a tab, a no-break space).']],
+    // A no-break space: lint --fix always made it a space; now the check says so too.
+    ['a no-break space', 'title: "No\u00a0Break Space Here"\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\n',
+      ['2:8 warning hygiene/spacing title has leading, trailing, doubled or unusual spaces (a tab, a no-break space).']],
     ['markdown injection in a title', 'title: "Nice](https://evil.example) <img src=x>"\nauthors: A et al.\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\n',
       ['2:8 error hygiene/markup title has Markdown or HTML syntax ("<i"); fields are plain text.']],
     ['HTML in authors', 'title: Plain Title Here\nauthors: "<b>A</b> et al."\nyear: 2023\nlinks:\n  code: https://github.com/a/b\nsections: [sft]\n',

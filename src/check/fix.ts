@@ -1,5 +1,6 @@
 // Safe mechanical fixes for `lint --fix`: venue aliases, spacing, the DOI a DOI link names, canonical
 // formatting. Never judgement calls.
+import { tidySpaces } from '../text/spacing.js';
 import { formatDataset, formatPaper } from '../core/entry-format.js';
 import type { Dataset, Paper } from '../core/model.js';
 import type { YamlSource } from './load.js';
@@ -13,10 +14,8 @@ export interface EntryFix {
   changes: string[];
 }
 
-const tidy = (s: string): string => s.replace(/\s+/gu, ' ').trim();
-
 function fixText(value: string, name: string, changes: string[]): string {
-  const fixed = tidy(value);
+  const fixed = tidySpaces(value);
   if (fixed !== value) changes.push(`${name}: spacing`);
   return fixed;
 }

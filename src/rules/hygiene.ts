@@ -11,6 +11,7 @@ import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
 import { literalAddressRefusal } from '../http/address.js';
 import { disguisedWords } from '../text/confusables.js';
+import { spacingNeedsFix } from '../text/spacing.js';
 import { walkSections } from '../core/section-tree.js';
 import { canonicalArxivLink } from '../core/paper-identifiers.js';
 import type { Finding } from '../check/findings.js';
@@ -107,10 +108,10 @@ function checkEntry(e: AnyEntry): Finding[] {
         hint: 'Write the text without the leading =, +, - or @ (the CSV export also neutralises such cells).',
       });
     }
-    if (/^\s|\s$|\s{2,}/u.test(field.value.replace(INVISIBLE, ''))) {
+    if (spacingNeedsFix(field.value)) {
       findings.push({
         check: 'hygiene/spacing', ...place(),
-        message: `${name} has leading, trailing or doubled spaces.`,
+        message: `${name} has leading, trailing, doubled or unusual spaces (a tab, a no-break space).`,
         hint: 'Trim and collapse the spaces (lint --fix does it).',
       });
     }
