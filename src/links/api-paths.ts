@@ -42,7 +42,7 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
   const sources = (): Promise<typeof import('../records/sources.js')> => import('../records/sources.js');
   const paths: ApiPath[] = [];
   // The run's deadline and the settings' per-host intervals hold for the APIs as for every link.
-  const deadline = { ...(request.deadlineAt !== undefined ? { deadlineAt: request.deadlineAt } : {}), ...(settings.hosts ? { hosts: settings.hosts } : {}) };
+  const manners = { ...(request.deadlineAt !== undefined ? { deadlineAt: request.deadlineAt } : {}), ...(settings.hosts ? { hosts: settings.hosts } : {}) };
   if (settings.arxivApi !== false) {
     let records: RecordCache | undefined;
     paths.push({
@@ -51,7 +51,7 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
       check: async (urls) => {
         const [{ DEFAULT_SOURCE_OPTIONS }, { checkArxivLinks }] = await Promise.all([sources(), import('./arxiv-path.js')]);
         records = await RecordCache.open(request.records);
-        const checked = await checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}), ...deadline }, records);
+        const checked = await checkArxivLinks(urls, { ...DEFAULT_SOURCE_OPTIONS, ...(request.arxivApi ? { arxivApi: request.arxivApi } : {}), ...manners }, records);
         return records.warning ? { ...checked, notes: [{ severity: 'warning', message: `${records.warning} (${request.records})` }, ...checked.notes] } : checked;
       },
       close: async () => records?.save(),
@@ -65,7 +65,7 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
       check: async (urls) => {
         const [{ DEFAULT_SOURCE_OPTIONS: { userAgent, timeout } }, { checkGithubLinks }] = await Promise.all([sources(), import('./github-path.js')]);
         // One retry: a rate-limited or failing API sends the links to HTTP rather than hold the run.
-        return checkGithubLinks(urls, { api: request.githubApi ?? DEFAULT_GITHUB_API, token, batch: 100, interval: 1000, userAgent, timeout, retries: 1, ...deadline });
+        return checkGithubLinks(urls, { api: request.githubApi ?? DEFAULT_GITHUB_API, token, batch: 100, interval: 1000, userAgent, timeout, retries: 1, ...manners });
       },
       close: nothingToSave,
     });
@@ -76,7 +76,7 @@ export function apiPaths(settings: LinkSettings, request: PathRequest): ApiPath[
       claims: (url) => doiFromUrl(url) !== undefined,
       check: async (urls) => {
         const [{ DEFAULT_SOURCE_OPTIONS: { userAgent, timeout } }, { checkDoiLinks }] = await Promise.all([sources(), import('./doi-path.js')]);
-        return checkDoiLinks(urls, { api: request.doiApi ?? DEFAULT_DOI_API, interval: 200, userAgent, timeout, retries: 1, ...deadline });
+        return checkDoiLinks(urls, { api: request.doiApi ?? DEFAULT_DOI_API, interval: 200, userAgent, timeout, retries: 1, ...manners });
       },
       close: nothingToSave,
     });
