@@ -4,6 +4,7 @@
 // only parsed, never run.
 import { parseMarkdown } from '../markdown/parse.js';
 import type { SectionChoice } from '../core/section-labels.js';
+import { tidySpaces } from '../text/spacing.js';
 
 export const FORM_LABELS = { link: 'Paper link', sections: 'Sections', code: 'Code link' } as const;
 export const DATASET_FORM_LABELS = { name: 'Dataset name', link: 'Link', description: 'Description', sections: 'Sections' } as const;
@@ -84,7 +85,7 @@ export function readDatasetForm(body: string, sections: readonly SectionChoice[]
   const name = firstLine(answers.get(DATASET_FORM_LABELS.name));
   if (!name) problems.push(`the dataset's name (the "${DATASET_FORM_LABELS.name}" answer is empty or missing)`);
   const url = firstLine(answers.get(DATASET_FORM_LABELS.link));
-  const description = answers.get(DATASET_FORM_LABELS.description)?.replace(/\s+/g, ' ').trim() || undefined;
+  const description = tidySpaces(answers.get(DATASET_FORM_LABELS.description) ?? '') || undefined;
   if (!description) problems.push(`what the dataset is (the "${DATASET_FORM_LABELS.description}" answer is empty or missing)`);
   const ids = readSections((answers.get(DATASET_FORM_LABELS.sections) ?? '').trim(), sections, problems);
   return { ...(name ? { name } : {}), ...(url ? { url } : {}), ...(description ? { description } : {}), sections: ids, problems };

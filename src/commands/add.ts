@@ -1,5 +1,6 @@
 // `paperlist add`: a new paper entry, from the paper's record (arXiv, ACL Anthology, Crossref) or by
 // hand, checked like lint checks it, written in canonical form. Never overwrites a file.
+import { tidySpaces } from '../text/spacing.js';
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../check/config.js';
@@ -58,10 +59,10 @@ export function paperFromFields(fields: AddFields): Paper {
   const links: Paper['links'] = {};
   for (const kind of LINK_KINDS) if (fields[kind]?.trim()) links[kind] = fields[kind]!.trim();
   if (links.paper) links.paper = canonicalArxivLink(links.paper) ?? links.paper;
-  const authorList = fields.authorList?.map((a) => a.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  const authorList = fields.authorList?.map((a) => tidySpaces(a)).filter(Boolean);
   return {
-    title: (fields.title ?? '').trim().replace(/\s+/g, ' ').replace(/(?<![?!.])\.$/, ''),
-    authors: (fields.authors ?? '').trim().replace(/\s+/g, ' '),
+    title: tidySpaces(fields.title ?? '').replace(/(?<![?!.])\.$/, ''),
+    authors: tidySpaces(fields.authors ?? ''),
     ...(authorList?.length ? { authorList } : {}),
     year: /^\d+$/.test((fields.year ?? '').trim()) ? Number(fields.year!.trim()) : (fields.year as unknown as number),
     ...(venue ? { venue: venues.resolve(venue)?.name ?? venue } : {}),

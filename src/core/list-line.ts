@@ -3,6 +3,7 @@
 // them to it: reading a written line gives its shown fields back), and the form the hints show.
 //   - [2024] **Title.** *Zhu et al.* `arXiv` [[paper](…)] [[code](…)]
 //   - [**Name**](url). Description.
+import { tidySpaces } from '../text/spacing.js';
 import type { ListItem, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic } from './diagnostics.js';
@@ -126,13 +127,13 @@ function readPaper(nodes: PhrasingContent[], line: number, report: Report): Pape
       `Write it as "${LINE_FORM.paper}".`);
     return undefined;
   }
-  const shownTitle = toString(titleNode).replace(/\s+/g, ' ').trim();
+  const shownTitle = tidySpaces(toString(titleNode));
   const title = cleanTitle(shownTitle);
   skipSpace(queue);
   let authors = '';
   let shownAuthors = '';
   if (queue[0]?.type === 'emphasis') {
-    shownAuthors = toString(queue.shift()!).replace(/\s+/g, ' ').trim();
+    shownAuthors = tidySpaces(toString(queue.shift()!));
     authors = cleanAuthors(shownAuthors);
   }
   else report(line, 'warning', `Paper "${title}" has no authors in italics; imported with empty authors.`, 'Add the authors (e.g. "Zhu et al.") to the entry.');
@@ -199,12 +200,12 @@ function readDataset(nodes: PhrasingContent[], line: number, report: Report): Da
 
 /** "Title." → "Title"; "Why?." → "Why?" (the doubled punctuation of the old list). */
 export function cleanTitle(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().replace(/([?!])?\.$/, (_, p: string | undefined) => p ?? '').trim();
+  return tidySpaces(raw).replace(/([?!])?\.$/, (_, p: string | undefined) => p ?? '').trim();
 }
 
 /** "OpenAI." → "OpenAI"; "Zhu et al." stays (the period is the abbreviation's). */
 export function cleanAuthors(raw: string): string {
-  const a = raw.replace(/\s+/g, ' ').trim();
+  const a = tidySpaces(raw);
   return /\bal\.$/.test(a) ? a : a.replace(/\.$/, '');
 }
 
@@ -230,7 +231,7 @@ function describe(node: PhrasingContent | undefined): string {
 }
 
 export function excerpt(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
+  const one = tidySpaces(text);
   return one.length > 80 ? `${one.slice(0, 77)}...` : one;
 }
 

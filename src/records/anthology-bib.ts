@@ -4,7 +4,8 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { plainFromHtml } from './plain-title.js';
-import { foldWhitespace, personFamily, personName, type CslName } from './record.js';
+import { personFamily, personName, type CslName } from './record.js';
+import { tidySpaces } from '../text/spacing.js';
 
 export interface AnthologyRecord {
   title: string;
@@ -78,7 +79,7 @@ export function parseAnthologyBib(body: string): AnthologyRecord | undefined {
     year,
     authors: mended.map(personName).filter(Boolean),
     families: mended.map(personFamily),
-    ...(item['container-title'] ? { booktitle: foldWhitespace(item['container-title']) } : {}),
+    ...(item['container-title'] ? { booktitle: tidySpaces(item['container-title']) } : {}),
     ...(item.DOI ? { doi: item.DOI.toLowerCase() } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseArxivId } from '../core/paper-identifiers.js';
 import { plainFromTex } from './plain-title.js';
+import { tidySpaces } from '../text/spacing.js';
 import type { SourceRecord } from './record.js';
 
 /** What the feed says of a paper: a source record's fields (the year is that of the first version; the DOI is arxiv:doi). */
@@ -33,7 +34,7 @@ function doisOf(values: unknown): string[] {
   return [...new Set(all.map((d) => d.toLowerCase()).filter((d) => /^10\.\d{4,9}\/\S+$/.test(d)))];
 }
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : typeof v === 'object' && v && '#text' in v ? String((v as { '#text': unknown })['#text']) : '').replace(/\s+/g, ' ').trim();
+const text = (v: unknown): string => tidySpaces(typeof v === 'string' ? v : typeof v === 'number' ? String(v) : typeof v === 'object' && v && '#text' in v ? String((v as { '#text': unknown })['#text']) : '');
 
 export function parseArxivFeed(body: string): FeedResult {
   // The API never sends a DOCTYPE; one can declare external or recursive entities, which the XML

@@ -4,7 +4,8 @@
 // ...}}, minding what recorded answers show (tests/fixtures/records/SOURCES.md): titles in HTML
 // pretty-printed across lines, a subtitle deposited apart (ACM), and `issued` as [[null]].
 import { plainFromHtml } from './plain-title.js';
-import { foldWhitespace, personFamily, personName, type CslName, type DoiWork } from './record.js';
+import { personFamily, personName, type CslName, type DoiWork } from './record.js';
+import { tidySpaces } from '../text/spacing.js';
 import { normalizeTitle } from '../text/normalize.js';
 
 /** A Crossref work, as the list reads it. */
@@ -27,7 +28,7 @@ interface Message {
   'short-container-title'?: unknown;
 }
 
-const first = (v: unknown): string | undefined => (Array.isArray(v) && typeof v[0] === 'string' ? foldWhitespace(v[0]) || undefined : undefined);
+const first = (v: unknown): string | undefined => (Array.isArray(v) && typeof v[0] === 'string' ? tidySpaces(v[0]) || undefined : undefined);
 const yearOf = (d: DateField): number | undefined => {
   const year = Array.isArray(d?.['date-parts']) && Array.isArray(d['date-parts'][0]) ? d['date-parts'][0][0] : undefined;
   return Number.isInteger(year) ? (year as number) : undefined;

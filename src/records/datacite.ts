@@ -3,7 +3,8 @@
 // givenName?, familyName?}], publicationYear, container: {title?}, publisher, ...}}}. arXiv's own
 // DOIs (10.48550) and Zenodo's are DataCite DOIs: Crossref answers 404 for them.
 import { plainFromHtml } from './plain-title.js';
-import { foldWhitespace, type DoiWork } from './record.js';
+import { type DoiWork } from './record.js';
+import { tidySpaces } from '../text/spacing.js';
 
 /** A DataCite DOI, as the list reads it. */
 export type DataciteWork = DoiWork;
@@ -15,7 +16,7 @@ interface Creator {
   familyName?: unknown;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && foldWhitespace(v) ? foldWhitespace(v) : undefined);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && tidySpaces(v) ? tidySpaces(v) : undefined);
 
 /** "Given Family" for a person with both parts; the name as given otherwise (a team, "Family, Given" without parts). */
 function creatorName(c: Creator): { full: string; family: string } | undefined {

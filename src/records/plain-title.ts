@@ -3,6 +3,7 @@
 // across lines; the BibTeX reader turns the Anthology's TeX into the same tags; arXiv sends TeX
 // source ($ω$Test, \mathbb{R}, \textit{…}, accents). Each becomes the plain text a reader sees,
 // whitespace folded. Pure; tested with each source's recorded titles.
+import { tidySpaces } from '../text/spacing.js';
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -17,7 +18,7 @@ function decodeEntities(s: string): string {
 }
 
 /** Spaces that pretty-printing left inside brackets and before punctuation: "( Tridacna maxima )" → "(Tridacna maxima)". */
-const tidy = (s: string): string => s.replace(/\s+/g, ' ').replace(/([([]) /g, '$1').replace(/ ([)\],.;:])/g, '$1').trim();
+const tidy = (s: string): string => tidySpaces(s).replace(/([([]) /g, '$1').replace(/ ([)\],.;:])/g, '$1');
 
 /** A title in HTML (Crossref, the BibTeX reader's output): tags dropped, their text kept, entities decoded. */
 export function plainFromHtml(title: string): string {

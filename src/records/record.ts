@@ -1,5 +1,6 @@
 // A paper's record as its source gives it (arXiv, the ACL Anthology, Crossref, DataCite), in one shape: what
 // verify compares an entry with, and what add writes an entry from.
+import { tidySpaces } from '../text/spacing.js';
 
 export type SourceName = 'arXiv' | 'ACL Anthology' | 'Crossref' | 'DataCite';
 
@@ -58,7 +59,7 @@ export interface CslName {
 /** "Given particle Family", or the literal name of a team; whitespace folded. */
 export function personName(n: CslName): string {
   const parts = n.literal ?? n.name ?? [n.given, n['dropping-particle'], personFamily(n)].filter(Boolean).join(' ');
-  return parts.replace(/\s+/g, ' ').trim();
+  return tidySpaces(parts);
 }
 
 /**
@@ -67,10 +68,6 @@ export function personName(n: CslName): string {
  */
 export function personFamily(n: CslName): string {
   const parts = n.literal ?? n.name ?? [n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ');
-  return parts.replace(/\s+/g, ' ').trim();
+  return tidySpaces(parts);
 }
 
-/** A title as records give it: hard-wrapped lines and doubled spaces folded, trimmed. */
-export function foldWhitespace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}

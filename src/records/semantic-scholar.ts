@@ -3,7 +3,7 @@
 // Scholar has no such paper, each paper {paperId, externalIds: {ArXiv, ACL, DOI, DBLP, CorpusId,
 // …}, title, year, venue, authors: [{authorId, name}]} with the fields asked for. What verify
 // needs from it: the published versions (an Anthology id, a DOI) of an arXiv paper.
-import { foldWhitespace } from './record.js';
+import { tidySpaces } from '../text/spacing.js';
 
 /** The fields asked for: only those the published-version lookup reads. */
 export const S2_FIELDS = 'externalIds,title,year,venue,authors';
@@ -30,7 +30,7 @@ interface Raw {
   authors?: unknown;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? foldWhitespace(v) : undefined);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? tidySpaces(v) : undefined);
 
 /** arXiv gives every paper a DataCite DOI (10.48550/arXiv.<id>): it names the preprint, not a published version. */
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;

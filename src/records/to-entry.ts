@@ -5,7 +5,8 @@ import { parseAnthologyId } from '../core/paper-identifiers.js';
 import { familyOf } from '../core/same-paper.js';
 import type { VenueList } from '../core/venues.js';
 import { canonicalPaperUrl, type PaperRef } from '../core/identify.js';
-import { foldWhitespace, type SourceRecord } from './record.js';
+import { type SourceRecord } from './record.js';
+import { tidySpaces } from '../text/spacing.js';
 
 export interface RecordFields {
   title: string;
@@ -43,7 +44,7 @@ export function recordFields(ref: PaperRef, record: SourceRecord, venues: VenueL
   const venue = venueOf(ref, record, venues);
   const doi = record.doi ?? (ref.kind === 'doi' ? ref.doi : undefined);
   return {
-    title: foldWhitespace(record.title).replace(/(?<![?!.])\.$/, ''),
+    title: tidySpaces(record.title).replace(/(?<![?!.])\.$/, ''),
     ...(authors ? { authors } : {}),
     ...(record.authors.length ? { authorList: [...record.authors] } : {}),
     year: record.year,
