@@ -132,31 +132,24 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
   // A published-version lookup that failed (a throttled Semantic Scholar batch) is one warning for
   // the source, not one per preprint: without a key, one 429 covers every preprint of the list.
   // So is a source that kept throttling or met the deadline: it was not asked for the rest.
-  const lookups = new Map<string, PaperEntry[]>();
-  const stopped = new Map<string, PaperEntry[]>();
-  for (const problem of problems) {
-    const published = problem.key.startsWith('published:');
-    if (!published && problem.kind !== 'throttled' && problem.kind !== 'deadline') continue;
-    const group = published ? lookups : stopped;
-    group.set(problem.message, [...(group.get(problem.message) ?? []), ...(keyed.get(published ? `arxiv:${problem.id}` : problem.key) ?? [])]);
+  const isLookup = (p: { key: string }): boolean => p.key.startsWith('published:');
+  const oneForAll = (p: (typeof problems)[number]): boolean => isLookup(p) || p.kind === 'throttled' || p.kind === 'deadline';
+  const groups = new Map<string, { lookup: boolean; papers: PaperEntry[] }>();
+  for (const problem of problems.filter(oneForAll)) {
+    const group = groups.get(problem.message) ?? { lookup: isLookup(problem), papers: [] };
+    group.papers.push(...(keyed.get(isLookup(problem) ? `arxiv:${problem.id}` : problem.key) ?? []));
+    groups.set(problem.message, group);
   }
-  for (const [message, papers] of lookups) {
+  for (const [message, { lookup, papers }] of groups) {
     if (!papers.length) continue;
     findings.push({
       check: 'verify/unavailable', ...placeOf(papers[0]!, ['links', 'paper']),
-      message: `${message}: the published versions of ${count(papers.length, 'preprint')} were not looked up this run.`,
-      hint: 'They are looked up again on the next run; a SEMANTIC_SCHOLAR_API_KEY gives Semantic Scholar a higher rate.',
+      ...(lookup
+        ? { message: `${message}: the published versions of ${count(papers.length, 'preprint')} were not looked up this run.`, hint: 'They are looked up again on the next run; a SEMANTIC_SCHOLAR_API_KEY gives Semantic Scholar a higher rate.' }
+        : { message: `${message}: ${count(papers.length, 'paper was', 'papers were')} not checked this run.`, hint: 'They are checked again on the next run.' }),
     });
   }
-  for (const [message, papers] of stopped) {
-    if (!papers.length) continue;
-    findings.push({
-      check: 'verify/unavailable', ...placeOf(papers[0]!, ['links', 'paper']),
-      message: `${message}: ${count(papers.length, 'paper was', 'papers were')} not checked this run.`,
-      hint: 'They are checked again on the next run.',
-    });
-  }
-  for (const problem of problems.filter((p) => !p.key.startsWith('published:') && p.kind !== 'throttled' && p.kind !== 'deadline')) {
+  for (const problem of problems.filter((p) => !oneForAll(p))) {
     const key = problem.key;
     for (const p of keyed.get(key) ?? []) {
       const missing = problem.kind === 'missing';

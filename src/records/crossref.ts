@@ -55,9 +55,11 @@ function publicationYear(m: Message): number | undefined {
  * repeats the title (a running head).
  */
 function fullTitle(m: Message): string | undefined {
-  const title = first(m.title) && plainFromHtml(first(m.title)!);
+  const rawTitle = first(m.title);
+  const title = rawTitle && plainFromHtml(rawTitle);
   if (!title) return undefined;
-  const subtitle = first(m.subtitle) && plainFromHtml(first(m.subtitle)!);
+  const rawSubtitle = first(m.subtitle);
+  const subtitle = rawSubtitle && plainFromHtml(rawSubtitle);
   return subtitle && !normalizeTitle(title).includes(normalizeTitle(subtitle)) ? `${title}: ${subtitle}` : title;
 }
 

@@ -41,8 +41,12 @@ export function parseDataciteDoi(body: string): DataciteWork | { malformed: stri
   const titles = Array.isArray(a.titles) ? (a.titles as Array<{ title?: unknown; titleType?: unknown }>) : [];
   const main = titles.find((t) => t && t.titleType === undefined) ?? titles[0];
   const subtitle = titles.find((t) => t && t.titleType === 'Subtitle');
-  const title = text(main?.title) && plainFromHtml(text(main!.title)!);
-  const sub = text(subtitle?.title) && plainFromHtml(text(subtitle!.title)!);
+  const plain = (v: unknown): string | undefined => {
+    const t = text(v);
+    return t && plainFromHtml(t);
+  };
+  const title = plain(main?.title);
+  const sub = plain(subtitle?.title);
   const year = Number(a.publicationYear);
   if (typeof a.doi !== 'string' || !title || !Number.isInteger(year)) return { malformed: 'a DOI without title or year' };
   const people = (Array.isArray(a.creators) ? (a.creators as Creator[]) : []).map((c) => (c && typeof c === 'object' ? creatorName(c) : undefined)).filter((c) => c !== undefined);
