@@ -185,7 +185,8 @@ function reportAdded(outcome: AddDatasetOutcome, format: ReturnType<typeof forma
 
 /** add for a dataset: from the flags, or the "Add a dataset" form (flags given win). */
 async function addDatasetCommand(values: Record<string, unknown>, body: string | undefined, root: string, format: ReturnType<typeof formatOf>, io: Io): Promise<number> {
-  const choices = sectionChoices((await loadProject(root)).sections, 'dataset');
+  const project = await loadProject(root);
+  const choices = sectionChoices(project.sections, 'dataset');
   const flag = (name: string): string | undefined => (typeof values[name] === 'string' && (values[name] as string).trim() ? (values[name] as string) : undefined);
   const form = body !== undefined ? readDatasetForm(body, choices) : undefined;
   if (form?.problems.length) throw new UsageError(`the issue does not say ${form.problems.join('; ')}`);
@@ -196,6 +197,6 @@ async function addDatasetCommand(values: Record<string, unknown>, body: string |
   const missing = [...(name ? [] : ['--name']), ...(description ? [] : ['--description']), ...(sections.length ? [] : ['--section'])];
   if (missing.length) throw new UsageError(`missing ${missing.join(', ')}${sections.length ? '' : ` (dataset sections: ${choices.map((c) => c.id).join(', ')})`}.`);
   const dryRun = values['dry-run'] === true;
-  const outcome = await addDataset({ root, fields: { name: name!, description: description!, sections, ...(url ? { url } : {}) }, write: !dryRun });
+  const outcome = await addDataset({ root, fields: { name: name!, description: description!, sections, ...(url ? { url } : {}) }, write: !dryRun, project });
   return reportAdded(outcome, format, dryRun, io);
 }

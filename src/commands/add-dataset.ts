@@ -5,7 +5,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { formatDataset } from '../core/entry-format.js';
 import { assignIds } from '../core/entry-ids.js';
 import { ENTRY_DIRS, type Dataset } from '../core/model.js';
-import { loadProject } from '../check/project.js';
+import { loadProject, type Project } from '../check/project.js';
 import { readBackEntry } from '../check/validate.js';
 import { gateWrites } from '../pipeline/write-gate.js';
 
@@ -24,9 +24,10 @@ export interface AddDatasetOutcome {
   diagnostics: Diagnostic[];
 }
 
-export async function addDataset(request: { root: string; fields: DatasetFields; write: boolean }): Promise<AddDatasetOutcome> {
+/** `project`: the repository's, when the caller has loaded it already (not loaded again). */
+export async function addDataset(request: { root: string; fields: DatasetFields; write: boolean; project?: Project }): Promise<AddDatasetOutcome> {
   const { root, fields } = request;
-  const project = await loadProject(root);
+  const project = request.project ?? (await loadProject(root));
   const dataset: Dataset = { name: fields.name.trim(), ...(fields.url?.trim() ? { url: fields.url.trim() } : {}), description: fields.description.trim(), sections: fields.sections };
   const [id] = assignIds([{ name: dataset.name || 'untitled' }], project.workspace.entries.filter((e) => e.kind === 'dataset').map((e) => e.id));
   const file = `${ENTRY_DIRS.dataset}/${id}.yml`;

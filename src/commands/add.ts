@@ -120,7 +120,8 @@ export interface AddRequest {
 export async function addPaper(request: AddRequest): Promise<AddOutcome & { problem?: FetchProblem }> {
   const { root } = request;
   // Entries with only unknown-field errors count too: a paper listed with a typo'd key is listed.
-  const project = withPartialEntries(await loadProject(root));
+  const [loaded, { config }] = await Promise.all([loadProject(root), loadConfig(root)]);
+  const project = withPartialEntries(loaded);
   let fields = request.fields;
   const diagnostics: Diagnostic[] = [];
   let ref: PaperRef | undefined;
@@ -129,8 +130,7 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
     if (!ref) throw new UsageError(`${JSON.stringify(request.source)} is not an arXiv, ACL Anthology or DOI link or id (e.g. https://arxiv.org/abs/2402.07827, 2023.emnlp-main.226, 10.1145/3442188.3445922).`);
     const listed = listedUnder(project, ref);
     if (listed) return { diagnostics: [alreadyListed(listed.entry, `the same ${listed.label}`, `duplicates/${ref.kind}`)] };
-    const { config: settings } = await loadConfig(root);
-    const sources = { ...withContact(request.sources, settings.contact), ...(settings.links.hosts ? { hosts: settings.links.hosts } : {}) };
+    const sources = { ...withContact(request.sources, config.contact), ...(config.links.hosts ? { hosts: config.links.hosts } : {}) };
     const found = await lookUpRecord(ref, sources, request.cache ? resolve(root, request.cache) : undefined);
     if ('problem' in found) return { diagnostics, problem: found.problem };
     diagnostics.push(...found.warnings);
@@ -158,7 +158,6 @@ export async function addPaper(request: AddRequest): Promise<AddOutcome & { prob
   const { source, problems } = readBackEntry('paper', file, text);
   diagnostics.push(...problems);
   if (!diagnostics.some((d) => d.ruleId === 'schema')) {
-    const { config } = await loadConfig(root);
     const candidate: PaperEntry = { id: id!, paper, entry: { kind: 'paper', id: id!, source } };
     const withCandidate = { ...project, papers: [...project.papers, candidate] };
     for (const d of runRules({ project: withCandidate, venues: loadVenues() }, config, [duplicates, mislabels, hygiene])) {
