@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gitFixture, runCli } from './helpers.js';
+import { gitFixture, runCli, RULES_DOC } from './helpers.js';
 
 /** A committed copy of the frozen list (tests/fixtures/list), never the live one. */
 const listCopy = (): Promise<string> => gitFixture('list');
@@ -130,6 +130,7 @@ describe('paperlist absorb', () => {
       file: 'README.md', line: lineWith(lines, '**A Paper Without Links.**') + 1, column: 1, ruleId: 'absorb', severity: 'error',
       message: 'The new line cannot become an entry: "links" is empty.',
       hint: 'Write it as the other lines are: - [2024] **Title.** *Surname et al.* `arXiv` [[paper](https://arxiv.org/abs/…)] (then [[code](…)] and the other links).',
+      url: `${RULES_DOC}#other-diagnostics`,
     }]);
   });
 });

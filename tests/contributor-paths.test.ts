@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, git, gitFixture, runCli } from './helpers.js';
+import { copyFixture, git, gitFixture, runCli, RULES_DOC } from './helpers.js';
 
 const read = (root: string, file: string): Promise<string> => readFile(join(root, file), 'utf8');
 
@@ -98,6 +98,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
       file: 'README.md', line: 60, column: 1, ruleId: 'absorb/conflict', severity: 'error',
       message: `venue of ${QALIGN} was changed both in the file (to "EMNLP") and on this line (to "ACL"); nothing was absorbed.`,
       hint: `Keep one: set it in ${QALIGN}, or make the line say what the file says.`,
+      url: `${RULES_DOC}#other-diagnostics`,
     }]);
     expect(await read(root, QALIGN)).toBe(before.replace('venue: arXiv', 'venue: EMNLP'));
     expect(await read(root, 'README.md')).toBe(edited);
@@ -144,6 +145,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
       file: 'README.md', line: lineWith(edited.split('\n'), 'My Totally Different Paper') + 1, column: 1, ruleId: 'absorb', severity: 'error',
       message: `This line has the same arXiv id 2401.07817 as "Question Translation Training for Better Multilingual Reasoning" (${QALIGN}), but it is another paper: one of the two links is wrong. Nothing was absorbed.`,
       hint: `Correct the paper link of this line (or of ${QALIGN}); to change the listed paper itself, edit its own line.`,
+      url: `${RULES_DOC}#other-diagnostics`,
     }]);
     expect(await status(root)).toEqual([' M README.md']);
   });
@@ -171,6 +173,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
       file: 'README.md', line: lineWith(edited.split('\n'), 'A Paper At A Venue') + 1, column: 1, ruleId: 'mislabels/unknown-venue', severity: 'error',
       message: 'Unknown venue "ACL 2023" (in entries/papers/a-paper-at-a-venue.yml, the entry this line would write).',
       hint: 'Did you mean "ACL"? If it is a new venue, add it to schema/venues.json. Correct the line, then run it again.',
+      url: `${RULES_DOC}#mislabels-unknown-venue`,
     }]);
     expect(await read(root, 'README.md')).toBe(edited);
     expect(await status(root)).toEqual([' M README.md']);
@@ -200,6 +203,7 @@ describe('a contributor\'s paths, on a committed copy of the list', () => {
       file: 'README.md', line: lineWith(edited.split('\n'), 'A Paper Without A Year') + 1, column: 1, ruleId: 'absorb', severity: 'error',
       message: 'This line is in a list of papers but does not start with the year in brackets, so it cannot be read as a paper; nothing was absorbed.',
       hint: 'Write it as the other lines are: - [2024] **Title.** *Surname et al.* `arXiv` [[paper](https://arxiv.org/abs/…)] (then [[code](…)] and the other links).',
+      url: `${RULES_DOC}#other-diagnostics`,
     }]);
     expect(await status(root)).toEqual([' M README.md']);
   });

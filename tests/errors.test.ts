@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FileError } from '../src/core/errors.js';
 import { writeFileAtomic } from '../src/core/fs-atomic.js';
 import { main } from '../src/cli.js';
-import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
+import { copyFixture, FIXTURES, listenLocal, runCli, RULES_DOC } from './helpers.js';
 
 /** A repository copy with a regular file `afile` in it: nothing can be written below it. */
 async function rootWithFile(): Promise<string> {
@@ -51,7 +51,7 @@ describe('an output path that cannot be written', () => {
     const report = JSON.parse(result.stdout);
     expect(report.links.map((l: { state: string }) => l.state)).toEqual(['ok']);
     expect(report.diagnostics).toEqual([
-      { file: 'afile/cache.json', line: null, column: null, ruleId: 'links', severity: 'warning', message: `The link cache was not saved: ${inTheWay}.`, hint: 'Give --cache a path that can be written; the next run checks these links again.' },
+      { file: 'afile/cache.json', line: null, column: null, ruleId: 'links', severity: 'warning', message: `The link cache was not saved: ${inTheWay}.`, hint: 'Give --cache a path that can be written; the next run checks these links again.', url: `${RULES_DOC}#other-diagnostics` },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe('an output path that cannot be written', () => {
     const result = await runCli(['verify', '--root', root, '--cache', 'afile/records.json', '--arxiv-api', `${dead}/api/query`, '--anthology', dead, '--crossref', dead, '--semantic-scholar', dead, '--interval', '0', '--format', 'json'], root);
     expect(result.code).toBe(4);
     expect(JSON.parse(result.stdout).diagnostics).toEqual([
-      { file: 'afile/records.json', line: null, column: null, ruleId: 'records', severity: 'warning', message: `The record cache was not saved: ${inTheWay}.`, hint: 'Give --cache a path that can be written; the next run fetches these records again.' },
+      { file: 'afile/records.json', line: null, column: null, ruleId: 'records', severity: 'warning', message: `The record cache was not saved: ${inTheWay}.`, hint: 'Give --cache a path that can be written; the next run fetches these records again.', url: `${RULES_DOC}#other-diagnostics` },
     ]);
   }, 30_000);
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/core/package-files.js';
 import { loadProject } from '../src/check/project.js';
 import { renderReadme } from '../src/render/readme.js';
-import { gitFixture, FIXTURES, runCli } from './helpers.js';
+import { gitFixture, FIXTURES, runCli, RULES_DOC } from './helpers.js';
 
 const run = promisify(execFile);
 const EXPECTED = join(FIXTURES, 'import-variants/expected');
@@ -86,8 +86,8 @@ describe('paperlist generate', () => {
     const result = await runCli(['generate', '--root', root, '--format', 'json'], root);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([
-      { file: 'entries/papers/why-ask.yml', line: 3, column: 7, ruleId: 'schema', severity: 'error', message: '"year" must be a whole number, found string "2023".', hint: 'Year of the version linked as the paper: the year in an ACL Anthology id, the first-submission year of an arXiv-only paper.' },
-      { file: 'entries/papers/why-ask.yml', line: 4, column: 1, ruleId: 'schema', severity: 'error', message: '"links" is empty.', hint: 'Links, each under the key that says what it points at. At least one.' },
+      { file: 'entries/papers/why-ask.yml', line: 3, column: 7, endLine: 3, endColumn: 13, ruleId: 'schema', severity: 'error', message: '"year" must be a whole number, found string "2023".', hint: 'Year of the version linked as the paper: the year in an ACL Anthology id, the first-submission year of an arXiv-only paper.', url: `${RULES_DOC}#other-diagnostics` },
+      { file: 'entries/papers/why-ask.yml', line: 4, column: 1, endLine: 4, endColumn: 6, ruleId: 'schema', severity: 'error', message: '"links" is empty.', hint: 'Links, each under the key that says what it points at. At least one.', url: `${RULES_DOC}#other-diagnostics` },
     ]);
     expect(result.stderr).toContain('nothing was written');
     expect(await readFile(join(root, 'README.md'), 'utf8')).toBe(before);

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/core/package-files.js';
 import { FORM_LABELS } from '../src/check/issue-form.js';
-import { copyFixture, runCli } from './helpers.js';
+import { copyFixture, runCli, RULES_DOC } from './helpers.js';
 
 const read = (path: string): Promise<string> => readFile(join(PACKAGE_ROOT, path), 'utf8');
 
@@ -237,6 +237,7 @@ describe('issue form and pull request template', () => {
       file: '.github/ISSUE_TEMPLATE/add-paper.yml', line: 27, column: 9, ruleId: 'hygiene/issue-form', severity: 'error',
       message: "The issue form's section choices are not the paper sections of entries/sections.yml.",
       hint: 'List exactly these, in this order: "SFT Alignment", "DPO Alignment", "Pretraining Alignment", "RLHF Alignment", "Finetuning Alignment", "Direct Prompting", "Cross-lingual Thinking Prompting", "Code-Switching Prompting", "Translation Alignment Prompting", "Retrieval Augmented Alignment".',
+      url: `${RULES_DOC}#hygiene-issue-form`,
     }]);
   });
 

@@ -11,6 +11,9 @@ import { main } from '../src/cli.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 
+/** Where every diagnostic's `url` points: the checks' doc, an anchor per check. */
+export const RULES_DOC = 'https://github.com/LightChen233/Awesome-Multilingual-LLM/blob/main/docs/rules.md';
+
 class Capture extends Writable {
   text = '';
   isTTY = false;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planImport } from '../src/commands/import.js';
 import { parseReadme } from '../src/import/parse-readme.js';
 import { loadVenues } from '../src/core/package-files.js';
-import { FIXTURES, runCli, tempDir } from './helpers.js';
+import { FIXTURES, runCli, tempDir, RULES_DOC } from './helpers.js';
 
 const venues = loadVenues();
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -151,7 +151,7 @@ describe('paperlist import (CLI)', () => {
     expect(refused.code).toBe(1);
     const report = JSON.parse(refused.stdout);
     expect(report.diagnostics.filter((d: { message: string }) => d.message.startsWith('The file exists'))).toEqual([
-      { file: `${out}/entries/papers/top-level-only.yml`, line: null, column: null, ruleId: 'import', severity: 'error', message: 'The file exists; nothing was written.', hint: 'Pass --force to overwrite, or choose another --out.' },
+      { file: `${out}/entries/papers/top-level-only.yml`, line: null, column: null, ruleId: 'import', severity: 'error', message: 'The file exists; nothing was written.', hint: 'Pass --force to overwrite, or choose another --out.', url: `${RULES_DOC}#other-diagnostics` },
     ]);
     expect(await listFiles(out)).toEqual(['entries/papers/top-level-only.yml']);
     expect(await readFile(join(out, 'entries/papers/top-level-only.yml'), 'utf8')).toBe('mine\n');

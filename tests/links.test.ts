@@ -7,7 +7,7 @@ import { Progress } from '../src/cli/progress.js';
 import { classifyAnswer, classifyError, shouldRetry } from '../src/links/classify.js';
 import { isOffline } from '../src/commands/links.js';
 import { linksMarkdown, type CheckedLink } from '../src/links/report.js';
-import { gitFixture, runCli, tempDir } from './helpers.js';
+import { gitFixture, runCli, tempDir, RULES_DOC } from './helpers.js';
 import { startLinkServer, type LinkServer } from './link-server.mjs';
 
 let server: LinkServer | undefined;
@@ -312,6 +312,7 @@ describe('paperlist links (CLI)', () => {
         file: 'templates/README.md', line: 3, column: 1, ruleId: 'links/dead', severity: 'error',
         message: `Dead link (404): ${b}/404.`,
         hint: "Find where the page moved (the paper's page, the Wayback Machine) and update the link, or remove it.",
+        url: `${RULES_DOC}#links-dead`,
       },
     ]);
   });

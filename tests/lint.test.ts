@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gitFixture, runCli } from './helpers.js';
+import { gitFixture, runCli, RULES_DOC } from './helpers.js';
 
 interface JsonDiagnostic {
   file: string;
@@ -115,16 +115,18 @@ describe('duplicates', () => {
     expect(code).toBe(1);
     expect(diagnostics.filter((d) => d.ruleId.startsWith('duplicates/'))).toEqual([
       {
-        file: 'entries/papers/mistral-7b.yml', line: 2, column: 8, ruleId: 'duplicates/title', severity: 'error',
+        file: 'entries/papers/mistral-7b.yml', line: 2, column: 8, endLine: 2, endColumn: 18, ruleId: 'duplicates/title', severity: 'error',
         message: '"Mistral 7B" has the same title as entries/papers/zz-new.yml ("Mistral 7B").',
         hint: "Keep one of this file and entries/papers/zz-new.yml: the one whose venue, year and links are right. Add the other's sections to it, then delete the other.",
-        related: [{ file: 'entries/papers/zz-new.yml', line: 2, column: 8 }],
+        related: [{ file: 'entries/papers/zz-new.yml', line: 2, column: 8, endLine: 2, endColumn: 18 }],
+        url: `${RULES_DOC}#duplicates-title`,
       },
       {
-        file: 'entries/papers/zz-new.yml', line: 2, column: 8, ruleId: 'duplicates/title', severity: 'error',
+        file: 'entries/papers/zz-new.yml', line: 2, column: 8, endLine: 2, endColumn: 18, ruleId: 'duplicates/title', severity: 'error',
         message: '"Mistral 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").',
         hint: "Keep one of this file and entries/papers/mistral-7b.yml: the one whose venue, year and links are right. Add the other's sections to it, then delete the other.",
-        related: [{ file: 'entries/papers/mistral-7b.yml', line: 2, column: 8 }],
+        related: [{ file: 'entries/papers/mistral-7b.yml', line: 2, column: 8, endLine: 2, endColumn: 18 }],
+        url: `${RULES_DOC}#duplicates-title`,
       },
     ]);
   });
@@ -187,7 +189,8 @@ describe('mislabels', () => {
     ['old-style Anthology id', 'title: Old Style Anthology Identifier\nauthors: A et al.\nyear: 2019\nvenue: ACL\nlinks:\n  paper: https://www.aclweb.org/anthology/D19-1001.pdf\nsections: [sft]\n',
       ['5:8 error mislabels/acl-venue Venue "ACL" contradicts the ACL Anthology id D19-1001, which is in EMNLP (volume "D").']],
     ['venue arXiv with a non-arXiv paper link', 'title: Not Really On arXiv At All\nauthors: A et al.\nyear: 2023\nvenue: arXiv\nlinks:\n  paper: https://dl.acm.org/doi/abs/10.1145/3581783.3611992\nsections: [sft]\n',
-      ['5:8 error mislabels/arxiv-venue Venue is "arXiv" but the paper link is not an arXiv link: https://dl.acm.org/doi/abs/10.1145/3581783.3611992.']],
+      ['5:8 error mislabels/arxiv-venue Venue is "arXiv" but the paper link is not an arXiv link: https://dl.acm.org/doi/abs/10.1145/3581783.3611992.',
+        '7:10 warning mislabels/missing-doi The paper link names the DOI 10.1145/3581783.3611992, which the entry does not record.']],
     ['conference venue, preprint link only', 'title: Conference Paper With Preprint Link\nauthors: A et al.\nyear: 2023\nvenue: EMNLP\nlinks:\n  paper: https://arxiv.org/abs/2311.15781\nsections: [sft]\n',
       ['7:10 warning mislabels/preprint-only Venue is EMNLP but the only paper link is the arXiv preprint 2311.15781.']],
     ['code link to model weights', 'title: Weights Under The Code Key\nauthors: A et al.\nyear: 2023\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2304.07880\n  code: https://huggingface.co/maritaca-ai/sabia-7b\nsections: [sft]\n',
@@ -281,6 +284,7 @@ describe('readme drift', () => {
       file: 'README.md', line: 20, column: 1, ruleId: 'readme/hand-edit', severity: 'warning',
       message: 'README.md was edited by hand here: absorb updates entries/papers/question-translation-training-for-better-multilingual.yml (authors: Zhu et al. → Zhu, Li et al.).',
       hint: "On the main branch this is applied after merge; to apply it now, run 'npx paperlist absorb' and commit the files it names.",
+      url: `${RULES_DOC}#readme-hand-edit`,
     }]);
     expect(result.code).toBe(0);
   });
@@ -315,7 +319,7 @@ describe('lint --fix', () => {
   it('applies only safe fixes, says what it changed, and leaves judgement calls', async () => {
     const messy = '# yaml-language-server: $schema=../../schema/paper.schema.json\nyear: 2023\ntitle: "Plain  Title Here "\nauthors: A et al.\nvenue: Arxiv\nlinks:\n  code: https://huggingface.co/a/b\n  paper: https://arxiv.org/abs/2305.11111\nsections: [sft]\n';
     const { diagnostics, root, stderr } = await lintWith({ 'entries/papers/plain-title-here.yml': messy }, ['--fix']);
-    expect(stderr).toBe('fixed entries/papers/plain-title-here.yml: title: spacing, venue: "Arxiv" → "arXiv", canonical form\n');
+    expect(stderr).toBe('fixed entries/papers/plain-title-here.yml: venue: "Arxiv" → "arXiv", title: spacing, canonical form\n');
     expect(await readFile(join(root, 'entries/papers/plain-title-here.yml'), 'utf8')).toBe(
       '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Plain Title Here\nauthors: A et al.\nyear: 2023\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2305.11111\n  code: https://huggingface.co/a/b\nsections:\n  - sft\n',
     );
@@ -332,7 +336,7 @@ describe('output formats', () => {
     expect((await runCli(['generate', '--root', root], root)).code).toBe(1);
     const result = await runCli(['lint', '--root', root, '--format', 'github'], root);
     expect(result.stdout.split('\n')).toContain(
-      '::error file=entries/papers/zz-new.yml,line=2,col=8,title=duplicates/title::"Mistral 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0AKeep one of this file and entries/papers/mistral-7b.yml: the one whose venue, year and links are right. Add the other\'s sections to it, then delete the other.%0A(see entries/papers/mistral-7b.yml:2:8)',
+      `::error file=entries/papers/zz-new.yml,line=2,col=8,endLine=2,endColumn=20,title=duplicates/title::"Mistral 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0AKeep one of this file and entries/papers/mistral-7b.yml: the one whose venue, year and links are right. Add the other's sections to it, then delete the other.%0A(see entries/papers/mistral-7b.yml:2:8)%0A${RULES_DOC}#duplicates-title`,
     );
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('3 errors, 2 warnings');
   });
@@ -349,12 +353,18 @@ describe('output formats', () => {
 });
 
 describe('hostile input', () => {
-  it('a URL with a broken percent escape is reported, not a crash', async () => {
+  it('a URL with a broken percent escape is read, not a crash: the DOI it names as written', async () => {
     const { code, diagnostics } = await lintWith({
       'entries/papers/broken-escape.yml': paper('title: Broken Escape\nauthors: A et al.\nyear: 2023\nlinks:\n  paper: https://doi.org/10.1000/%E0%A4%A\nsections:\n  - sft\n'),
     });
     expect(code).toBe(0);
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics).toEqual([{
+      file: 'entries/papers/broken-escape.yml', line: 6, column: 10, endLine: 6, endColumn: 42, ruleId: 'mislabels/missing-doi', severity: 'warning',
+      message: 'The paper link names the DOI 10.1000/%e0%a4%a, which the entry does not record.',
+      hint: 'Add doi: 10.1000/%e0%a4%a (lint --fix does it).',
+      expected: ['10.1000/%e0%a4%a'],
+      url: `${RULES_DOC}#mislabels-missing-doi`,
+    }]);
   });
 });
 
@@ -406,6 +416,7 @@ describe('relative links and images, with no network', () => {
       file: 'templates/README.md', line: 12, column: 1, ruleId: 'links/dead', severity: 'error',
       message: 'The relative link or image ./image/main.png is dead: no such file in the repository.',
       hint: 'Commit the file at that path, or correct the path.',
+      url: `${RULES_DOC}#links-dead`,
     }]);
   });
 });

@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFixture, runCli } from './helpers.js';
+import { copyFixture, runCli, RULES_DOC } from './helpers.js';
 import { startLinkServer, type LinkServer } from './link-server.mjs';
 
 const exec = promisify(execFile);
@@ -42,8 +42,8 @@ describe('pull request gate', () => {
     expect(lint.code).toBe(1);
     // The branch adds mistral-7b-2.yml: that copy is the one to remove, and the listed one is kept.
     expect(lint.stdout.split('\n').filter((l) => l.includes('duplicates/title'))).toEqual([
-      '::error file=entries/papers/mistral-7b-2.yml,line=2,col=8,title=duplicates/title::"MISTRAL 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0Aentries/papers/mistral-7b.yml already lists it: remove this file (this branch adds it), and add any section it has to the `sections` of entries/papers/mistral-7b.yml.%0A(see entries/papers/mistral-7b.yml:2:8)',
-      '::error file=entries/papers/mistral-7b.yml,line=2,col=8,title=duplicates/title::"Mistral 7B" has the same title as entries/papers/mistral-7b-2.yml ("MISTRAL 7B").%0AKeep this file: entries/papers/mistral-7b-2.yml, which this branch adds, is the copy to remove.%0A(see entries/papers/mistral-7b-2.yml:2:8)',
+      `::error file=entries/papers/mistral-7b-2.yml,line=2,col=8,endLine=2,endColumn=18,title=duplicates/title::"MISTRAL 7B" has the same title as entries/papers/mistral-7b.yml ("Mistral 7B").%0Aentries/papers/mistral-7b.yml already lists it: remove this file (this branch adds it), and add any section it has to the \`sections\` of entries/papers/mistral-7b.yml.%0A(see entries/papers/mistral-7b.yml:2:8)%0A${RULES_DOC}#duplicates-title`,
+      `::error file=entries/papers/mistral-7b.yml,line=2,col=8,endLine=2,endColumn=18,title=duplicates/title::"Mistral 7B" has the same title as entries/papers/mistral-7b-2.yml ("MISTRAL 7B").%0AKeep this file: entries/papers/mistral-7b-2.yml, which this branch adds, is the copy to remove.%0A(see entries/papers/mistral-7b-2.yml:2:8)%0A${RULES_DOC}#duplicates-title`,
     ]);
     const unknown = await runCli(['lint', '--base=-rf', '--root', root], root);
     expect(unknown.code).toBe(2);
@@ -105,6 +105,7 @@ describe('pull request gate', () => {
       file: '.paperlist.yml', line: 1, column: 1, ruleId: 'config/changed', severity: 'warning',
       message: `This pull request changes the settings (links.exclude: (none) → ["${b}/"]; rules.hygiene: (none) → "off"; rules.mislabels: (none) → "off"); the checks of this run use the base branch's, and the change applies after merge.`,
       hint: 'A maintainer reviews a change to .paperlist.yml: say why in the pull request.',
+      url: `${RULES_DOC}#other-diagnostics`,
     });
     // Without --base (after merge, on main) the repository's own settings apply.
     expect((await runCli(['lint', '--root', root, '--format', 'json'], root)).stdout).not.toContain('hygiene/url-scheme');
@@ -139,7 +140,7 @@ describe('pull request gate', () => {
     // The gate, as ci.yml runs it: lint passes, each change said at its line.
     const lint = await runCli(['lint', '--base', 'main', '--root', root, '--format', 'github'], root);
     expect(lint.code).toBe(0);
-    expect(lint.stdout).toBe(`::warning file=README.md,line=${lineNo},col=1,title=readme/hand-edit::README.md was edited by hand here: absorb creates entries/papers/mixtral-of-experts.yml.%0AOn the main branch this is applied after merge; to apply it now, run 'npx paperlist absorb' and commit the files it names.\n0 errors, 1 warning\n`);
+    expect(lint.stdout).toBe(`::warning file=README.md,line=${lineNo},col=1,title=readme/hand-edit::README.md was edited by hand here: absorb creates entries/papers/mixtral-of-experts.yml.%0AOn the main branch this is applied after merge; to apply it now, run 'npx paperlist absorb' and commit the files it names.%0A${RULES_DOC}#readme-hand-edit\n0 errors, 1 warning\n`);
     // The README step's condition is met (README.md is not what the entries generate), and it says what the edit becomes.
     expect((await runCli(['generate', '--check', '--root', root], root)).code).toBe(1);
     expect((await runCli(['absorb', '--dry-run', '--root', root], root)).stdout).toBe(`README.md:${lineNo}  would create entries/papers/mixtral-of-experts.yml\n`);

@@ -1,10 +1,14 @@
 // docs/rules.md is tested as written: every `# invalid: <checks>` / `# valid` example is linted as
 // a new entry of the list the doc describes (tests/fixtures/lint-base) and must raise exactly the
-// checks its first line names; the doc's tables must be the table of default severities.
+// checks its first line names; the doc's tables must be what scripts/rules-doc.mjs writes from the
+// check descriptors (src/check/checks.ts).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEVELS, OTHER_DIAGNOSTICS } from '../src/check/config.js';
+import { CHECKS, OTHER_DIAGNOSTICS, checkUrl } from '../src/check/checks.js';
+import { DEFAULT_LEVELS } from '../src/check/config.js';
+// @ts-expect-error: a plain script, untyped
+import { rulesDoc } from '../scripts/rules-doc.mjs';
 import { assignIds } from '../src/core/entry-ids.js';
 import { PACKAGE_ROOT } from '../src/core/package-files.js';
 import { copyFixture, runCli } from './helpers.js';
@@ -66,10 +70,21 @@ describe('docs/rules.md', () => {
     }
   });
 
-  it('its tables list every check with its default severity, and no other', () => {
-    const rows = [...doc.matchAll(/^\| `([a-z]+\/[a-z-]+)` \| (error|warning|info)\b/gm)].map((m) => [m[1]!, m[2]!] as const);
+  it('its tables are the check descriptors: every check once, with its default level, fix and anchor (npm run docs writes them)', () => {
+    expect(rulesDoc(doc, CHECKS, OTHER_DIAGNOSTICS), 'run npm run docs').toBe(doc);
+    const rows = [...doc.matchAll(/^\| <a id="([a-z]+-[a-z-]+)"><\/a>`([a-z]+\/[a-z-]+)` \| (error|warning|info)\b/gm)].map((m) => [m[2]!, m[3]!] as const);
     expect(Object.fromEntries(rows)).toEqual(DEFAULT_LEVELS);
-    expect(rows).toHaveLength(Object.keys(DEFAULT_LEVELS).length); // each once
+    expect(rows).toHaveLength(Object.keys(CHECKS).length); // each once
+    // Each diagnostic's url is an anchor the doc has.
+    for (const [id] of rows) expect(doc).toContain(`<a id="${new URL(checkUrl(id)).hash.slice(1)}">`);
+    expect(new URL(checkUrl('yaml')).hash).toBe('#other-diagnostics');
+    expect(doc).toContain('## Other diagnostics');
+  });
+
+  it('links the docs where package.json says the repository is', async () => {
+    const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
+    const repository = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    expect(checkUrl('duplicates/title')).toBe(`${repository}/blob/main/docs/rules.md#duplicates-title`);
   });
 
   it('names every diagnostic that is not a check, and the code emits no other (a check or one of these)', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAnthologyBib } from '../src/records/anthology-bib.js';
 import { parseArxivFeed } from '../src/records/arxiv-feed.js';
 import { parseS2Batch } from '../src/records/semantic-scholar.js';
-import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
+import { copyFixture, FIXTURES, listenLocal, runCli, RULES_DOC } from './helpers.js';
 
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, 'verify', name), 'utf8');
 
@@ -130,9 +130,10 @@ describe('paperlist verify against a replay server', () => {
     const result = await runCli(verifyArgs(root, server.base, '--format', 'json'), root);
     const unavailable = JSON.parse(result.stdout).diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'verify/unavailable');
     expect(unavailable).toEqual([{
-      file: 'entries/papers/mistral-7b.yml', line: 7, column: 10, ruleId: 'verify/unavailable', severity: 'warning',
+      file: 'entries/papers/mistral-7b.yml', line: 7, column: 10, endLine: 7, endColumn: 42, ruleId: 'verify/unavailable', severity: 'warning',
       message: 'Semantic Scholar kept throttling (HTTP 429): the published versions of 2 preprints were not looked up this run.',
       hint: 'They are looked up again on the next run; a SEMANTIC_SCHOLAR_API_KEY gives Semantic Scholar a higher rate.',
+      url: `${RULES_DOC}#verify-unavailable`,
     }]);
   }, 60_000); // the 429 carries no Retry-After: the source's own backoff is waited out, as it would be
 
@@ -144,10 +145,11 @@ describe('paperlist verify against a replay server', () => {
     const report = JSON.parse(result.stdout);
     expect(report.diagnostics).toEqual([
       {
-        file: 'entries/papers/question-translation-training-for-better-multilingual.yml', line: 2, column: 8, ruleId: 'verify/title', severity: 'error',
+        file: 'entries/papers/question-translation-training-for-better-multilingual.yml', line: 2, column: 8, endLine: 2, endColumn: 71, ruleId: 'verify/title', severity: 'error',
         message: 'arXiv 2401.07817 is titled "A Survey of Something Entirely Different from the Entry", not "Question Translation Training for Better Multilingual Reasoning": the link probably points at another paper.',
         hint: 'Check the paper link; if it is right, correct the title.',
-        related: [{ file: 'entries/papers/question-translation-training-for-better-multilingual.yml', line: 7, column: 10 }],
+        related: [{ file: 'entries/papers/question-translation-training-for-better-multilingual.yml', line: 7, column: 10, endLine: 7, endColumn: 42 }],
+        url: `${RULES_DOC}#verify-title`,
       },
     ]);
     expect(report.summary).toMatchObject({ arxiv: 2, anthology: 1, checked: 3 });
@@ -252,6 +254,7 @@ describe('paperlist verify against a replay server', () => {
       file: 'records.json', line: null, column: null, ruleId: 'records', severity: 'warning',
       message: 'The record cache: 2 entries were dropped (records "arxiv:2310.06825": record must be object, …); 1 time after now was taken as now. What was dropped is fetched again.',
       hint: 'What was dropped was not used; the file is rewritten with what was kept at the end of the run.',
+      url: `${RULES_DOC}#other-diagnostics`,
     });
     // The dropped records are fetched again; the clamped answer is used (Semantic Scholar is asked for the other preprint only).
     expect(server.log.map((r) => `${r.path} ${r.body ?? ''}`)).toEqual([
@@ -276,9 +279,10 @@ describe('paperlist verify against a replay server', () => {
     const report = JSON.parse(result.stdout);
     expect(report.diagnostics).toEqual([
       {
-        file: qalign, line: 5, column: 8, ruleId: 'verify/published', severity: 'warning',
+        file: qalign, line: 5, column: 8, endLine: 5, endColumn: 13, ruleId: 'verify/published', severity: 'warning',
         message: 'Published as Findings of ACL 2024: https://aclanthology.org/2024.findings-acl.498 (Semantic Scholar; ACL Anthology record checked).',
         hint: '`npx paperlist verify --fix` sets the venue, year and paper link from that record and regenerates README.md; commit the files it names.',
+        url: `${RULES_DOC}#verify-published`,
       },
     ]);
     expect(report.summary).toMatchObject({ arxiv: 2, anthology: 1, crossref: 0, checked: 3, published: 1, fillable: 3 });

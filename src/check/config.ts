@@ -3,93 +3,16 @@
 import { diskTree, type FileTree } from '../core/file-tree.js';
 import type { Diagnostic, Severity } from '../core/diagnostics.js';
 import { decodeText } from '../text/decode.js';
+import { CHECKS, type CheckId } from './checks.js';
 
 export const CONFIG_FILE = '.paperlist.yml';
 
 export type Level = Severity | 'off';
 
-export const DEFAULT_LEVELS = {
-  'duplicates/title': 'error',
-  'duplicates/arxiv': 'error',
-  'duplicates/acl': 'error',
-  'duplicates/doi': 'error',
-  'duplicates/paper-url': 'error',
-  'duplicates/dataset-name': 'error',
-  'duplicates/dataset-url': 'error',
-  'duplicates/lookalike-title': 'error',
-  'duplicates/near-title': 'warning',
-  'mislabels/year-before-arxiv': 'error',
-  'mislabels/acl-year': 'error',
-  'mislabels/acl-venue': 'error',
-  'mislabels/arxiv-venue': 'error',
-  'mislabels/preprint-only': 'warning',
-  'mislabels/code-link': 'warning',
-  'mislabels/unknown-venue': 'error',
-  'mislabels/venue-alias': 'warning',
-  'hygiene/mojibake': 'error',
-  'hygiene/replacement-char': 'error',
-  'hygiene/invisible-char': 'error',
-  'hygiene/spacing': 'warning',
-  'hygiene/markup': 'error',
-  'hygiene/url-scheme': 'error',
-  'hygiene/url-credentials': 'error',
-  'hygiene/url-private': 'error',
-  'hygiene/arxiv-link': 'warning',
-  'hygiene/unknown-section': 'error',
-  'hygiene/duplicate-section-id': 'error',
-  'hygiene/issue-form': 'error',
-  'hygiene/empty-section': 'warning',
-  'hygiene/file-name': 'warning',
-  'hygiene/reserved-name': 'error',
-  'hygiene/formula': 'error',
-  'hygiene/mixed-script': 'warning',
-  'hygiene/format': 'warning',
-  'readme/drift': 'error',
-  'readme/hand-edit': 'warning',
-  'verify/title': 'error',
-  'verify/author': 'warning',
-  'verify/year': 'error',
-  'verify/journal-ref': 'info',
-  'verify/published': 'warning',
-  'verify/missing': 'error',
-  'verify/unavailable': 'warning',
-  'verify/unrecorded': 'info',
-  'links/dead': 'error',
-  'links/blocked': 'error',
-  'links/unreachable': 'warning',
-  'links/redirected': 'info',
-  'links/archived': 'warning',
-} as const satisfies Record<string, Level>;
+/** The level of every check when the settings name none (declared in checks.ts). */
+export const DEFAULT_LEVELS = Object.fromEntries(Object.entries(CHECKS).map(([id, c]) => [id, c.level])) as { readonly [K in CheckId]: (typeof CHECKS)[K]['level'] };
 
-/**
- * The diagnostics that are not checks: problems with the input or the run itself, whose severity
- * the settings cannot change (a file that is not YAML cannot be read, whatever the settings say).
- * Each is listed, with what it reports, in docs/rules.md; a test holds the code to this list.
- */
-export const OTHER_DIAGNOSTICS = {
-  encoding: 'a file that is not UTF-8 text, or has a byte-order mark (error)',
-  yaml: 'a file that is not valid YAML (error)',
-  schema: 'an entry or the sections file that does not match its schema (error)',
-  file: 'a file or folder of the repository that cannot be read: a symbolic link, a device, too large (error)',
-  sections: 'entries/sections.yml missing or unreadable (error)',
-  template: 'templates/README.md missing, or a marker in it that names no group (error)',
-  config: 'a .paperlist.yml that cannot be read or does not match its schema (error), an unknown rule in it (warning)',
-  'config/changed': 'a pull request that changes .paperlist.yml: it is judged by the base branch\'s, and told what the change would do (warning)',
-  'write-gate': 'a command that wrote nothing because the list with its change would have errors (error)',
-  'readme/kept': 'README.md kept as it is because it has edits made by hand (warning)',
-  add: 'add: a record whose venue is not in schema/venues.json (warning)',
-  absorb: 'absorb: a README.md line it cannot read or place (error), or a change it leaves to a person (warning)',
-  'absorb/conflict': 'absorb: a field changed in README.md and in its entry file, differently (error)',
-  import: 'import: a line of the hand-edited list it cannot read (error or warning)',
-  links: 'links: a file it cannot check or a cache it cannot read or write (error or warning)',
-  'links/arxiv-api': 'links: what the arXiv API could not answer, checked over HTTP instead (info)',
-  'links/github-api': 'links: what GitHub\'s API could not answer, or a token it refused (info or warning)',
-  'links/doi-api': 'links: what the DOI resolver could not answer (info)',
-  records: 'verify, add: a record cache that was not read whole (warning) or not saved (warning)',
-} as const;
-
-/** Every check there is: a finding names one of these, so an undeclared check does not compile. */
-export type CheckId = keyof typeof DEFAULT_LEVELS;
+export type { CheckId } from './checks.js';
 
 export interface LinkSettings {
   /** Check arXiv links through the arXiv API's batches (default true). */

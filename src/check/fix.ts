@@ -1,12 +1,10 @@
-// Safe mechanical fixes for `lint --fix`: venue aliases, spacing, the DOI a DOI link names, canonical
-// formatting. Never judgement calls.
-import { tidySpaces } from '../text/spacing.js';
+// `lint --fix` and fmt: each finding's fix (its expected value, decided by the rule that found it)
+// written into its entry, and the entry written in canonical form. Nothing here decides what is
+// wrong or what is right: a fix is only what a finding carries, so --fix changes exactly what lint
+// reported, and nothing the settings turned off.
 import { formatDataset, formatPaper } from '../core/entry-format.js';
-import type { Dataset, Paper } from '../core/model.js';
-import type { YamlSource } from './load.js';
-import type { DatasetEntry, PaperEntry } from './project.js';
-import type { VenueList } from '../core/venues.js';
-import { canonicalArxivLink, paperIdentifiers } from '../core/paper-identifiers.js';
+import type { Diagnostic, Fix } from '../core/diagnostics.js';
+import type { Project } from './project.js';
 
 export interface EntryFix {
   file: string;
@@ -14,52 +12,46 @@ export interface EntryFix {
   changes: string[];
 }
 
-function fixText(value: string, name: string, changes: string[]): string {
-  const fixed = tidySpaces(value);
-  if (fixed !== value) changes.push(`${name}: spacing`);
-  return fixed;
-}
-
-export function fixPaper(e: PaperEntry, venues: VenueList): EntryFix | undefined {
-  const changes: string[] = [];
-  const p: Paper = { ...e.paper, links: { ...e.paper.links } };
-  p.title = fixText(p.title, 'title', changes);
-  p.authors = fixText(p.authors, 'authors', changes);
-  const arxivLink = p.links.paper ? canonicalArxivLink(p.links.paper) : undefined;
-  if (arxivLink) {
-    changes.push(`links.paper: ${p.links.paper} → ${arxivLink}`);
-    p.links.paper = arxivLink;
-  }
-  // The DOI the paper link names (a doi.org, ACM or Springer link): exported and cited with it.
-  const linked = p.links.paper ? paperIdentifiers(p.links.paper).doi : undefined;
-  if (p.doi === undefined && linked) {
-    changes.push(`doi: (none) → ${linked}`);
-    p.doi = linked;
-  }
-  if (p.venue !== undefined) {
-    const venue = venues.resolve(p.venue);
-    if (venue && venue.name !== p.venue) {
-      changes.push(`venue: "${p.venue}" → "${venue.name}"`);
-      p.venue = venue.name;
+/** The fixed text of every valid entry a diagnostic carries a fix for; entries with none are left as they are. */
+export function fixesFrom(diagnostics: readonly Diagnostic[], project: Project): EntryFix[] {
+  const byFile = new Map<string, Array<{ ruleId: string; fix: Fix }>>();
+  for (const d of diagnostics) if (d.fix) byFile.set(d.file, [...(byFile.get(d.file) ?? []), { ruleId: d.ruleId, fix: d.fix }]);
+  const out: EntryFix[] = [];
+  for (const e of [...project.papers, ...project.datasets]) {
+    const fixes = byFile.get(e.entry.source.file);
+    if (!fixes) continue;
+    const changes: string[] = [];
+    const data = structuredClone('paper' in e ? e.paper : e.dataset) as unknown as Record<string, unknown>;
+    for (const { ruleId, fix } of fixes) {
+      if (!fix.path.length) continue; // the canonical form: written below whatever else changed
+      const before = valueAt(data, fix.path);
+      if (before === fix.value) continue;
+      setAt(data, fix.path, fix.value);
+      const name = fix.path.join('.');
+      changes.push(ruleId === 'hygiene/spacing' ? `${name}: spacing` : `${name}: ${before === undefined ? '(none)' : JSON.stringify(before)} → ${JSON.stringify(fix.value)}`);
     }
+    const { decoded, text: before } = e.entry.source;
+    const after = 'paper' in e ? formatPaper(data as never) : formatDataset(data as never);
+    if (decoded.bom) changes.push('byte-order mark removed');
+    if (decoded.crlf) changes.push('CRLF → LF');
+    if (after === before && !changes.length) continue;
+    if (fixes.some((f) => !f.fix.path.length && f.fix.value !== before)) changes.push('canonical form');
+    out.push({ file: e.entry.source.file, text: after, changes: [...new Set(changes)] });
   }
-  return finish(e.entry.source, formatPaper(p), changes);
+  return out;
 }
 
-export function fixDataset(e: DatasetEntry): EntryFix | undefined {
-  const changes: string[] = [];
-  const d: Dataset = { ...e.dataset };
-  d.name = fixText(d.name, 'name', changes);
-  d.description = fixText(d.description, 'description', changes);
-  return finish(e.entry.source, formatDataset(d), changes);
+function valueAt(data: Record<string, unknown>, path: ReadonlyArray<string | number>): unknown {
+  let node: unknown = data;
+  for (const segment of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+  return node;
 }
 
-function finish(source: YamlSource, after: string, changes: string[]): EntryFix | undefined {
-  if (source.decoded.bom) changes.push('byte-order mark removed');
-  if (source.decoded.crlf) changes.push('CRLF → LF');
-  const before = source.text;
-  const file = source.file;
-  if (after === before && changes.length === 0) return undefined;
-  if (changes.length === 0 || after !== before) changes.push('canonical form');
-  return { file, text: after, changes: [...new Set(changes)] };
+function setAt(data: Record<string, unknown>, path: ReadonlyArray<string | number>, value: string): void {
+  let node = data as Record<string | number, unknown>;
+  for (const segment of path.slice(0, -1)) {
+    node[segment] ??= {};
+    node = node[segment] as Record<string | number, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
 }

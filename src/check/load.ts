@@ -73,8 +73,16 @@ export interface Workspace {
 
 export type PathSegment = string | number;
 
-/** Position of the node at `path` (its key when `at` is 'key'), or of the nearest ancestor that exists. */
-export function locate(source: YamlSource, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): { line: number; column: number } {
+/** A place in a file: where a node starts and, for a one-value node (a scalar, a key), where it ends (exclusive, as in unist). */
+export interface Span {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** Place of the node at `path` (its key when `at` is 'key'), or of the nearest ancestor that exists. */
+export function locate(source: YamlSource, path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Span {
   // An entry read in canonical form has its places where the form puts them: found without
   // parsing the file again (links asks this of every link of every entry).
   const known = canonicalSources.has(source) ? canonicalPosition(source.text, path, at) : undefined;
@@ -82,8 +90,6 @@ export function locate(source: YamlSource, path: readonly PathSegment[], at: 'ke
   const { doc, lines } = syntaxOf(source);
   let node: unknown = doc.contents;
   let keyNode: unknown;
-  let found: { offset: number } | undefined;
-  const offsetOf = (n: unknown): number | undefined => (isNode(n) && n.range ? n.range[0] : undefined);
   for (const segment of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
@@ -95,10 +101,13 @@ export function locate(source: YamlSource, path: readonly PathSegment[], at: 'ke
       node = node.items[segment];
     } else break;
   }
-  const offset = (at === 'key' ? offsetOf(keyNode) : undefined) ?? offsetOf(node) ?? offsetOf(keyNode);
-  found = offset === undefined ? undefined : { offset };
-  if (!found) return firstContentPosition(doc, lines);
-  return linePos(lines, found.offset);
+  const target = [at === 'key' ? keyNode : undefined, node, keyNode].find((n) => isNode(n) && n.range);
+  if (!isNode(target) || !target.range) return firstContentPosition(doc, lines);
+  const start = linePos(lines, target.range[0]);
+  // Only a scalar's end is its own: a collection's range runs to whatever follows it.
+  if (!isScalar(target)) return start;
+  const end = linePos(lines, target.range[1]);
+  return { ...start, endLine: end.line, endColumn: end.column };
 }
 
 /** Sources whose text the canonical reader took whole: their layout is the canonical one. */
@@ -107,24 +116,26 @@ const canonicalSources = new WeakSet<YamlSource>();
 /**
  * The place of a field in canonical entry text, as the YAML parser would give it: a top-level
  * `key: value` line, a `key:` line with two-space children (`  sub: value`, `  - item`); a
- * collection's value starts at its first child. Undefined for anything else (the parser decides).
+ * collection's value starts at its first child. A scalar is one line to its end (the form never
+ * folds). Undefined for anything else (the parser decides).
  */
-function canonicalPosition(text: string, path: readonly PathSegment[], at: 'key' | 'value'): { line: number; column: number } | undefined {
+function canonicalPosition(text: string, path: readonly PathSegment[], at: 'key' | 'value'): Span | undefined {
   const [first, second] = path;
   if (typeof first !== 'string' || path.length > 2) return undefined;
   const lines = text.split('\n');
   const top = lines.findIndex((l) => l === `${first}:` || l.startsWith(`${first}: `));
   if (top < 0) return undefined;
+  const span = (index: number, column: number, endColumn: number): Span => ({ line: index + 1, column, endLine: index + 1, endColumn });
   if (path.length === 1) {
-    if (at === 'key') return { line: top + 1, column: 1 };
-    if (lines[top] !== `${first}:`) return { line: top + 1, column: first.length + 3 };
+    if (at === 'key') return span(top, 1, first.length + 1);
+    if (lines[top] !== `${first}:`) return span(top, first.length + 3, lines[top]!.length + 1);
     return lines[top + 1]?.startsWith('  ') ? { line: top + 2, column: 3 } : undefined;
   }
   let item = -1;
   for (let i = top + 1; i < lines.length && lines[i]!.startsWith('  '); i++) {
     const line = lines[i]!;
-    if (typeof second === 'number' && line.startsWith('  - ') && ++item === second) return { line: i + 1, column: 5 };
-    if (typeof second === 'string' && line.startsWith(`  ${second}: `)) return { line: i + 1, column: at === 'key' ? 3 : second.length + 5 };
+    if (typeof second === 'number' && line.startsWith('  - ') && ++item === second) return span(i, 5, line.length + 1);
+    if (typeof second === 'string' && line.startsWith(`  ${second}: `)) return at === 'key' ? span(i, 3, second.length + 3) : span(i, second.length + 5, line.length + 1);
   }
   return undefined;
 }

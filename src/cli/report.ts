@@ -1,6 +1,7 @@
 // The only place that formats diagnostics: stylish (people), json (tools), github (Actions annotations).
 import { sortDiagnostics, summarize, type Diagnostic, type Summary } from '../core/diagnostics.js';
 import { count } from '../text/count.js';
+import { checkUrl } from '../check/checks.js';
 
 export const FORMATS = ['stylish', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -46,16 +47,21 @@ export function formatReport(diagnostics: readonly Diagnostic[], format: Format,
   }
 }
 
+/** vfile-message's fields, flattened as ESLint's JSON is (core/diagnostics.ts says which is which). */
 function toJson(d: Diagnostic): Record<string, unknown> {
   return {
     file: d.file,
     line: d.line ?? null,
     column: d.column ?? null,
+    ...(d.endLine !== undefined ? { endLine: d.endLine, endColumn: d.endColumn ?? null } : {}),
     ruleId: d.ruleId,
     severity: d.severity,
     message: d.message,
     ...(d.hint ? { hint: d.hint } : {}),
     ...(d.related?.length ? { related: d.related } : {}),
+    // A whole file's text (the canonical form) is no value to show: only a field's is.
+    ...(d.fix?.path.length ? { expected: [d.fix.value] } : {}),
+    url: checkUrl(d.ruleId),
   };
 }
 
@@ -68,9 +74,12 @@ function toGithub(d: Diagnostic): string {
   const props = [`file=${escapeProperty(d.file)}`];
   if (d.line) props.push(`line=${d.line}`);
   if (d.column) props.push(`col=${d.column}`);
+  // GitHub takes an end column only on the start's line.
+  if (d.line && d.endLine) props.push(`endLine=${d.endLine}`);
+  if (d.line && d.endLine === d.line && d.endColumn) props.push(`endColumn=${d.endColumn}`);
   props.push(`title=${escapeProperty(d.ruleId)}`);
   const related = d.related?.length ? `\n(see ${d.related.map(place).join(', ')})` : '';
-  return `::${level} ${props.join(',')}::${escapeData(d.message + (d.hint ? `\n${d.hint}` : '') + related)}\n`;
+  return `::${level} ${props.join(',')}::${escapeData(d.message + (d.hint ? `\n${d.hint}` : '') + related + `\n${checkUrl(d.ruleId)}`)}\n`;
 }
 
 function place(p: { file: string; line?: number; column?: number }): string {

@@ -1,12 +1,10 @@
 // `paperlist lint`: schema, rules and README drift over the whole repository; `--fix` for safe fixes.
 import { walkSections } from '../core/section-tree.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { fixDataset, fixPaper, type EntryFix } from '../check/fix.js';
-import { loadVenues } from '../core/package-files.js';
+import { fixesFrom, type EntryFix } from '../check/fix.js';
 import { gateWrites } from '../pipeline/write-gate.js';
 import { baseSettings } from '../check/base-settings.js';
 import { diskTree, type FileTree } from '../core/file-tree.js';
-import { loadProject } from '../check/project.js';
 import { checkRepository, readmeDrift, type CheckedRepository } from '../pipeline/pipeline.js';
 import { readmeState } from '../pipeline/readme-state.js';
 import { levelOf } from '../check/config.js';
@@ -29,13 +27,13 @@ export interface AppliedFixes {
 }
 
 /**
- * The safe fixes every valid entry needs; written through the write gate when `write` (lint --fix,
- * fmt), else only listed (fmt --check). With an error anywhere in the fixed list, none is written.
+ * The fixes lint's findings carry (every rule, at the levels the settings give); written through
+ * the write gate when `write` (lint --fix, fmt), else only listed (fmt --check). With an error
+ * anywhere in the fixed list, none is written.
  */
 export async function applyFixes(root: string, write: boolean): Promise<AppliedFixes> {
-  const venues = loadVenues();
-  const project = await loadProject(root);
-  const fixes = [...project.papers.map((p) => fixPaper(p, venues)), ...project.datasets.map(fixDataset)].filter((f): f is EntryFix => f !== undefined);
+  const checked = await checkRepository(root, { render: false });
+  const fixes = fixesFrom(checked.diagnostics, checked.project);
   if (!write || !fixes.length) return { fixes, generated: [], diagnostics: [] };
   const gate = await gateWrites({ root, writes: new Map(fixes.map((f) => [f.file, f.text])), dryRun: false, readme: 'if-generated' });
   if (gate.status === 'refused') {

@@ -1,4 +1,7 @@
-// The one shape every stage reports in (vfile-like message fields), and small helpers over it.
+// The one shape every stage reports in, and small helpers over it. It is vfile-message's, flattened
+// the way ESLint's JSON is: line/column and endLine/endColumn are its place's start and end,
+// ruleId its ruleId, hint its note, related its cause's places, fix.value its expected; the
+// report adds its url (check/checks.ts checkUrl).
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -6,6 +9,18 @@ export interface Place {
   file: string;
   line?: number;
   column?: number;
+  /** Where the place ends (exclusive), when it is one value: a field's text, a link. */
+  endLine?: number;
+  endColumn?: number;
+}
+
+/**
+ * The safe fix of a finding: the value the field at `path` of the entry in `file` should hold (an
+ * empty path: the whole file's text). `lint --fix` writes exactly this; nothing recomputes it.
+ */
+export interface Fix {
+  path: ReadonlyArray<string | number>;
+  value: string;
 }
 
 export interface Diagnostic extends Place {
@@ -17,6 +32,7 @@ export interface Diagnostic extends Place {
   hint?: string;
   /** The other place involved (e.g. the first copy of a duplicate). */
   related?: Place[];
+  fix?: Fix;
 }
 
 export interface Summary {

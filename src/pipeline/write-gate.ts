@@ -88,7 +88,8 @@ export async function gateWrites(request: GateRequest): Promise<GateOutcome> {
 export function atOrigin(d: Diagnostic, origins: ReadonlyMap<string, { file: string; line: number }>): Diagnostic {
   const from = origins.get(d.file);
   if (!from) return d;
-  const { related: _, ...rest } = d;
+  // The place, its end, the related places and the fix are the entry file's: none of them is the line's.
+  const { related: _r, endLine: _l, endColumn: _c, fix: _f, ...rest } = d;
   return { ...rest, file: from.file, line: from.line, column: 1, message: `${d.message.replace(/\.$/, '')} (in ${d.file}, the entry this line would write).`, hint: `${d.hint ? `${d.hint} ` : ''}Correct the line, then run it again.` };
 }
 

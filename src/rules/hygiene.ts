@@ -11,7 +11,7 @@ import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
 import { literalAddressRefusal } from '../http/address.js';
 import { disguisedWords } from '../text/confusables.js';
-import { spacingNeedsFix } from '../text/spacing.js';
+import { spacingNeedsFix, tidySpaces } from '../text/spacing.js';
 import { walkSections } from '../core/section-tree.js';
 import { canonicalArxivLink } from '../core/paper-identifiers.js';
 import type { Finding } from '../check/findings.js';
@@ -113,6 +113,7 @@ function checkEntry(e: AnyEntry): Finding[] {
         check: 'hygiene/spacing', ...place(),
         message: `${name} has leading, trailing, doubled or unusual spaces (a tab, a no-break space).`,
         hint: 'Trim and collapse the spaces (lint --fix does it).',
+        fix: { path: field.path, value: tidySpaces(field.value) },
       });
     }
     const markup = field.markup.exec(field.value);
@@ -144,7 +145,7 @@ function checkEntry(e: AnyEntry): Finding[] {
     }
     const arxivLink = path[1] === 'paper' ? canonicalArxivLink(url) : undefined;
     if (arxivLink) {
-      findings.push({ check: 'hygiene/arxiv-link', ...placeOf(e, path), message: `links.paper is an arXiv link in another form than the abstract page: ${url}.`, hint: `Link ${arxivLink} (no version, no pdf: the page links every version); 'npm run lint -- --fix' does it.` });
+      findings.push({ check: 'hygiene/arxiv-link', ...placeOf(e, path), message: `links.paper is an arXiv link in another form than the abstract page: ${url}.`, hint: `Link ${arxivLink} (no version, no pdf: the page links every version); 'npm run lint -- --fix' does it.`, fix: { path, value: arxivLink } });
     }
     if (privateHost(parsed)) {
       findings.push({ check: 'hygiene/url-private', ...placeOf(e, path), message: `${path.join('.')} points at a private or local address (${parsed.hostname}), which no reader can open.`, hint: 'Link the public address of the page.' });
@@ -186,6 +187,7 @@ function checkEntry(e: AnyEntry): Finding[] {
       check: 'hygiene/format', file: source.file, line: source.decoded.bom || source.decoded.crlf ? 1 : line + 1, column: 1,
       message: `The file is not in canonical form: ${why}.`,
       hint: 'Run `npx paperlist lint --fix` to rewrite it (key order, quoting, indentation, schema comment).',
+      fix: { path: [], value: canonical },
     });
   }
   return findings;

@@ -31,7 +31,7 @@ function checkPaper(p: PaperEntry, venues: VenueList): Finding[] {
   const findings: Finding[] = [];
   const { paper } = p;
   const paperUrl = paper.links.paper;
-  const { arxiv, acl } = paperIdentifiers(paperUrl);
+  const { arxiv, acl, doi: linked } = paperIdentifiers(paperUrl);
   const venue = paper.venue === undefined ? undefined : venues.resolve(paper.venue);
 
   if (arxiv && paper.year < arxiv.earliest) {
@@ -97,6 +97,16 @@ function checkPaper(p: PaperEntry, venues: VenueList): Finding[] {
       check: 'mislabels/venue-alias', ...placeOf(p, ['venue']),
       message: `Venue "${paper.venue}" is an alias of "${venue.name}".`,
       hint: `Write venue: ${venue.name} (lint --fix does it).`,
+      fix: { path: ['venue'], value: venue.name },
+    });
+  }
+  // The DOI a doi.org, ACM or Springer link names: exports and citations carry the doi field.
+  if (linked && paper.doi === undefined) {
+    findings.push({
+      check: 'mislabels/missing-doi', ...placeOf(p, ['links', 'paper']),
+      message: `The paper link names the DOI ${linked}, which the entry does not record.`,
+      hint: `Add doi: ${linked} (lint --fix does it).`,
+      fix: { path: ['doi'], value: linked },
     });
   }
   const code = paper.links.code;
