@@ -12,12 +12,14 @@ mislabels, hygiene, readme. Each problem is reported at file:line:column with a 
 Severities can be changed per rule or check in .paperlist.yml.
 
 Options:
-  --fix            apply safe fixes first (venue aliases, spacing, canonical formatting)
-                   and list what changed; never judgement calls
+  --fix            apply the fixes the checks found first (venue aliases, spacing, arXiv
+                   links, the DOI a link names, canonical formatting) and list what
+                   changed; never judgement calls, nothing for a check turned off
   --base REF       in a pull request: the base branch (e.g. origin/main); of two copies of a
                    paper, the one the branch adds is named as the one to remove
   --root DIR       the repository (default: the current directory)
-  --format FORMAT  stylish (default), json, or github (workflow annotations)`,
+  --format FORMAT  stylish (default), json (with ranges, expected values and each
+                   check's docs url), or github (workflow annotations)`,
   exits: '0 no errors (warnings allowed), 1 errors',
   async run({ values }, io) {
     const format = formatOf(values);
