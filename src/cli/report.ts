@@ -17,11 +17,12 @@ export interface ReportOptions {
 /**
  * Messages quote entry text and file names, which are untrusted: control characters (a terminal
  * escape sequence, a line break that would start a workflow command or leave a summary's code
- * fence) and bidi overrides are shown as \u{…} escapes, and "##[" (which the Actions runner reads
+ * fence), bidi overrides and zero-width characters (a message about one would show nothing) are
+ * shown as \u{…} escapes, and "##[" (which the Actions runner reads
  * as a command anywhere in a line) loses its bracket, so a report cannot repaint a terminal or
  * write to a log.
  */
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 export const printable = (s: string): string => s.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`).replace(/##\[/g, '##\\u{5B}');
 
 function printableDiagnostic(d: Diagnostic): Diagnostic {

@@ -59,8 +59,8 @@ function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], de
         const there = placeOf(other.entry, other.key.path);
         // Same paper (same-paper.ts) or two papers under one identifier: then a link is wrong.
         const titlesDiffer = clash(entry, other.entry);
-        findings.push({ check: key.check, ...here, message: `${describe(entry)} has the same ${key.label} as ${there.file} (${describe(other.entry)}).`, hint: pairHint(here.file, there.file, titlesDiffer, added), related: [there] });
-        findings.push({ check: key.check, ...there, message: `${describe(other.entry)} has the same ${other.key.label} as ${here.file} (${describe(entry)}).`, hint: pairHint(there.file, here.file, titlesDiffer, added), related: [here] });
+        findings.push({ check: key.check, ...here, message: `${describe(entry)} has the same ${key.label} as ${there.file} (${describe(other.entry)}).`, hint: pairHint(here.file, there.file, titlesDiffer, added, 'dataset' in entry), related: [there] });
+        findings.push({ check: key.check, ...there, message: `${describe(other.entry)} has the same ${other.key.label} as ${here.file} (${describe(entry)}).`, hint: pairHint(there.file, here.file, titlesDiffer, added, 'dataset' in entry), related: [here] });
       }
       earlier.push({ entry, key });
       seen.set(id, earlier);
@@ -73,13 +73,14 @@ function exactDuplicates(entries: AnyEntry[], keysOf: (e: AnyEntry) => Key[], de
  * What to do about one copy of a pair, said at that copy. In a pull request the copy the branch
  * adds is the one to remove; otherwise nobody can tell which copy is right, so the hint asks.
  */
-function pairHint(file: string, other: string, titlesDiffer: boolean, added: ReadonlySet<string> | undefined): string {
+function pairHint(file: string, other: string, titlesDiffer: boolean, added: ReadonlySet<string> | undefined, dataset = false): string {
   if (titlesDiffer) return `One identifier cannot belong to two papers: the link here or in ${other} is wrong. Check both and correct it.`;
   const isNew = added?.has(file) === true;
   const otherIsNew = added?.has(other) === true;
   if (isNew && !otherIsNew) return `${other} already lists it: remove this file (this branch adds it), and add any section it has to the \`sections\` of ${other}.`;
   if (otherIsNew && !isNew) return `Keep this file: ${other}, which this branch adds, is the copy to remove.`;
-  return `Keep one of this file and ${other}: the one whose venue, year and links are right. Add the other's sections to it, then delete the other.`;
+  // A dataset has no venue or year to tell the right copy by.
+  return `Keep one of this file and ${other}: the one whose ${dataset ? 'link and description are' : 'venue, year and links are'} right. Add the other's sections to it, then delete the other.`;
 }
 
 function pairId(a: AnyEntry, b: AnyEntry): string {
