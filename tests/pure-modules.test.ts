@@ -47,6 +47,26 @@ describe("absorb's plan, called directly", () => {
   });
 });
 
+describe('a section description, parsed once per run', () => {
+  it('is one tree for the render, the markup check and the relative-link check, and the render leaves it as it was', async () => {
+    const { descriptionTree, walkSections } = await import('../src/core/section-tree.js');
+    const { parseMarkdown } = await import('../src/markdown/parse.js');
+    const { hygiene } = await import('../src/rules/hygiene.js');
+    const project = await loadProject(await copyFixture('list'));
+    const described = walkSections(project.sections).filter((n) => n.section.description !== undefined);
+    expect(described.length).toBeGreaterThan(3);
+    const trees = described.map((n) => descriptionTree(n.section));
+    const readme = renderReadme(renderInput(project)!).text;
+    expect(readme).toContain('**Manual Creation** obtains high-quality pre-training corpora');
+    expect(hygiene.run({ project, venues: loadVenues() }).filter((f) => f.file === 'entries/sections.yml')).toEqual([]);
+    // The same objects after the render and the check: nothing parsed them again.
+    described.forEach((n, i) => expect(descriptionTree(n.section)).toBe(trees[i]));
+    // Shared, so never changed: each is still what the parser makes of the text.
+    described.forEach((n, i) => expect(trees[i]).toEqual(parseMarkdown(n.section.description!)));
+    expect(descriptionTree({ id: 'x', title: 'X' })).toBeUndefined();
+  });
+});
+
 describe('places in a canonical entry, found without parsing it again', () => {
   it('are where the YAML parser puts them, for every field of every entry of the fixture list', async () => {
     const { readdir, readFile } = await import('node:fs/promises');

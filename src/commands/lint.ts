@@ -1,5 +1,5 @@
 // `paperlist lint`: schema, rules and README drift over the whole repository; `--fix` for safe fixes.
-import { walkSections } from '../core/section-tree.js';
+import { descriptionTree, walkSections } from '../core/section-tree.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { fixesFrom, type EntryFix } from '../check/fix.js';
 import { gateWrites } from '../pipeline/write-gate.js';
@@ -75,13 +75,14 @@ async function handEditOrDrift(root: string, checked: CheckedRepository): Promis
 async function localFileFindings(root: string, checked: CheckedRepository): Promise<Diagnostic[]> {
   const { project } = checked;
   if (levelOf(checked.config, 'links/dead') === 'off' || !project.workspace.template) return [];
-  const texts = [{ file: project.workspace.template.file, text: project.workspace.template.text }];
+  const { missingLocalFiles } = await import('../links/local.js');
+  const texts: Parameters<typeof missingLocalFiles>[1][number][] = [{ file: project.workspace.template.file, text: project.workspace.template.text }];
   const { locate } = await import('../check/load.js');
   const sectionsFile = project.workspace.sections;
   for (const { section, path } of walkSections(project.sections)) {
-    if (section.description && sectionsFile) texts.push({ file: sectionsFile.file, text: section.description, line: locate(sectionsFile, [...path, 'description']).line } as (typeof texts)[number]);
+    const tree = descriptionTree(section);
+    if (tree && sectionsFile) texts.push({ file: sectionsFile.file, tree, line: locate(sectionsFile, [...path, 'description']).line });
   }
-  const { missingLocalFiles } = await import('../links/local.js');
   return toDiagnostics((await missingLocalFiles(root, texts)).map((m): Finding => ({
     check: 'links/dead', file: m.file, line: m.line, column: 1,
     message: `The relative link or image ${m.url} is dead: ${m.error}.`,

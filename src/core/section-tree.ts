@@ -2,6 +2,8 @@
 // order, with its group, its parent, its place in the file (for positions) and its heading number
 // as the README prints it. The README, the site, the chart, the forms and the section checks all
 // read the tree through this walk.
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../markdown/parse.js';
 import type { EntryKind, Group, Section, SectionsFile, SubSection } from './model.js';
 
 export interface SectionNode {
@@ -32,4 +34,17 @@ export function walkSections(sections: SectionsFile | undefined): SectionNode[] 
 /** The sections entries of a kind go in (those without subsections), in order. */
 export function leafSections(sections: SectionsFile | undefined, kind: EntryKind): SubSection[] {
   return walkSections(sections).filter((n) => n.leaf && n.group.kind === kind).map((n) => n.section);
+}
+
+const descriptionTrees = new WeakMap<SubSection, Root>();
+
+/**
+ * A section's description as Markdown, parsed once per run whoever asks (the README's render, the
+ * markup check, lint's check of relative links). The tree is shared: read it, do not change it.
+ */
+export function descriptionTree(section: SubSection): Root | undefined {
+  if (section.description === undefined) return undefined;
+  let tree = descriptionTrees.get(section);
+  if (!tree) descriptionTrees.set(section, (tree = parseMarkdown(section.description)));
+  return tree;
 }

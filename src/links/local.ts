@@ -2,6 +2,7 @@
 // of the repository: no request, so offline or not makes no difference.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Root } from 'mdast';
 import type { LinkResult } from './options.js';
 
 /**
@@ -25,13 +26,16 @@ export function checkLocal(root: string, url: string): LinkResult {
  * descriptions whose file is not in the repository: lint reports them with no network, so the
  * pull-request gate catches a missing figure (the links command checks the same way).
  */
-export async function missingLocalFiles(root: string, texts: ReadonlyArray<{ file: string; text: string; line?: number }>): Promise<Array<{ file: string; line: number; url: string; error: string }>> {
-  const [{ LinkCollector, isLocalTarget }, { markdownLinks }] = await Promise.all([import('./collector.js'), import('./markdown-links.js')]);
+export async function missingLocalFiles(root: string, texts: ReadonlyArray<{ file: string; line?: number } & ({ text: string } | { tree: Root })>): Promise<Array<{ file: string; line: number; url: string; error: string }>> {
+  const [{ LinkCollector, isLocalTarget, collect }, { markdownLinks, treeLinks }] = await Promise.all([import('./collector.js'), import('./markdown-links.js')]);
   const missing: Array<{ file: string; line: number; url: string; error: string }> = [];
-  for (const { file, text, line = 1 } of texts) {
+  for (const item of texts) {
+    const { file, line = 1 } = item;
     const collector = new LinkCollector();
     // Both are shown from the repository's root (README.md), so their relative links start there.
-    markdownLinks(text, file, collector, '');
+    // A section description comes parsed already (core/section-tree.ts descriptionTree).
+    if ('tree' in item) collect(treeLinks(item.tree, 1), file, collector, '');
+    else markdownLinks(item.text, file, collector, '');
     for (const source of collector.sources()) {
       if (!isLocalTarget(source.url)) continue;
       const result = checkLocal(root, source.url);

@@ -1,11 +1,11 @@
 // README.md = templates/README.md with its markers replaced by the generated table of contents and lists.
-import { walkSections } from '../core/section-tree.js';
+import { descriptionTree, walkSections } from '../core/section-tree.js';
 import { datasetOrder, paperOrder, sortKeyed } from '../core/list-order.js';
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { parseMarkdown, parseMarkdownChunked } from '../markdown/parse.js';
+import { parseMarkdownChunked } from '../markdown/parse.js';
 import { lit, stringifyMarkdown, text } from '../markdown/stringify.js';
 import type { Dataset, Group, Paper, SectionsFile, SubSection } from '../core/model.js';
 import { chartSeries, renderChart } from './chart.js';
@@ -263,7 +263,7 @@ function heading(depth: 2 | 3 | 4, number: string, title: string): Heading {
 }
 
 function description(section: SubSection): RootContent[] {
-  return section.description ? parseMarkdown(section.description).children : [];
+  return descriptionTree(section)?.children ?? [];
 }
 
 

@@ -3,16 +3,15 @@
 import { formatDataset, formatPaper } from '../core/entry-format.js';
 import { idMatches } from '../core/entry-ids.js';
 import { locate } from '../check/load.js';
-import { parseMarkdown } from '../markdown/parse.js';
 import { LINK_KINDS } from '../core/model.js';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { Project } from '../check/project.js';
 import { hasMojibake, repairMojibake } from '../text/mojibake.js';
 import { issueFormFindings, sectionFindings } from './hygiene-sections.js';
 import { literalAddressRefusal } from '../http/address.js';
 import { disguisedWords } from '../text/confusables.js';
 import { spacingNeedsFix, tidySpaces } from '../text/spacing.js';
-import { walkSections } from '../core/section-tree.js';
+import { descriptionTree, walkSections } from '../core/section-tree.js';
 import { canonicalArxivLink } from '../core/paper-identifiers.js';
 import type { Finding } from '../check/findings.js';
 import { placeOf, type AnyEntry, type Rule } from './types.js';
@@ -225,14 +224,13 @@ function sectionDescriptions(project: Project): Finding[] {
   const source = project.workspace.sections;
   if (!sections || !source) return [];
   const findings: Finding[] = [];
-  const check = (id: string, description: string | undefined, path: Array<string | number>): void => {
-    if (description === undefined) return;
+  const check = (id: string, description: string | undefined, tree: Root | undefined, path: Array<string | number>): void => {
+    if (description === undefined || tree === undefined) return;
     const place = (): { file: string; line: number; column: number } => ({ file: source.file, ...locate(source, [...path, 'description']) });
     const name = `The description of section "${id}"`;
     const invisible = INVISIBLE.exec(description.replace(/\n/g, ' '));
     if (invisible)
       findings.push({ check: 'hygiene/invisible-char', ...place(), message: `${name} has an invisible or control character (${codePoint(invisible[0])}).`, hint: 'Delete it.' });
-    const tree = parseMarkdown(description);
     const stack: Nodes[] = [...tree.children];
     const badNodes = new Set<string>();
     while (stack.length) {
@@ -249,7 +247,7 @@ function sectionDescriptions(project: Project): Finding[] {
         hint: 'Rewrite it as plain paragraphs; lists of papers are generated from entries/.',
       });
   };
-  for (const node of walkSections(sections)) check(node.section.id, node.section.description, node.path);
+  for (const node of walkSections(sections)) check(node.section.id, node.section.description, descriptionTree(node.section), node.path);
   return findings;
 }
 
