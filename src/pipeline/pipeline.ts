@@ -58,6 +58,8 @@ export interface CheckOptions {
   tree?: FileTree;
   /** Where .paperlist.yml is read (default: `tree`). */
   settings?: FileTree;
+  /** false: load and render only, no rules (what a README.md's state is asked of: the disk before a write, the last commit). */
+  rules?: boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function checkRepository(root: string, options: CheckOptions): Prom
     const context = { project: withPartialEntries(project), venues: loadVenues(), ...(options.added ? { added: options.added } : {}) };
     let ruleDiagnostics: Diagnostic[] = [];
     const runOtherRules = (): void => {
-      ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));
+      if (options.rules !== false) ruleDiagnostics = runRules(context, config, RULES.filter((r) => r !== readme));
     };
     const input = renderer ? renderInput(project) : undefined;
     let result: RenderResult | undefined;

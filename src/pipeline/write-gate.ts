@@ -55,7 +55,8 @@ export async function gateWrites(request: GateRequest): Promise<GateOutcome> {
   if (request.readme !== 'never') {
     const { rendered, project } = candidate;
     // The README as it is on disk: what the candidate saw of it is the same file (no write names it).
-    const now = request.readme === 'always' ? undefined : request.writes.size ? await checkRepository(root, { render: true, tree: disk }) : candidate;
+    // Its state needs the disk's entries rendered, not checked: the candidate was checked already.
+    const now = request.readme === 'always' ? undefined : request.writes.size ? await checkRepository(root, { render: true, tree: disk, rules: false }) : candidate;
     state = now ? (await readmeState(root, now)).state : 'current';
     if (state === 'hand-edited' || state === 'unknown') {
       diagnostics.push({
