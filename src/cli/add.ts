@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { addPaper, REQUIRED_FIELDS, type AddFields } from '../commands/add.js';
 import { addDataset, type AddDatasetOutcome } from '../commands/add-dataset.js';
 import { isDatasetForm, readDatasetForm, readIssueForm } from '../check/issue-form.js';
-import { loadProject } from '../check/project.js';
+import { loadProject, type Project } from '../check/project.js';
 import { sectionChoices, type SectionChoice } from '../core/section-labels.js';
 import { canonicalPaperUrl, identifyPaper, impliedFields, type PaperRef } from '../core/identify.js';
 import { loadVenues } from '../core/package-files.js';
@@ -16,19 +16,25 @@ import { CancelledError, type Command, EXIT, formatOf, formatOption, rootOf, roo
 
 const FIELD_FLAGS = ['title', 'authors', 'year', 'venue', 'doi', 'paper', 'code', 'model', 'data', 'project'] as const;
 
+/** The repository's entries, loaded once per command however many steps ask (the form's choices, the prompts, the add itself). */
+function projectOnce(root: string): () => Promise<Project> {
+  let loaded: Promise<Project> | undefined;
+  return () => (loaded ??= loadProject(root));
+}
+
 /** Paper sections of the repository (those entries go in), for prompts, hints and the issue form. */
-async function paperSectionList(root: string): Promise<SectionChoice[]> {
-  return sectionChoices((await loadProject(root)).sections, 'paper');
+async function paperSectionList(project: () => Promise<Project>): Promise<SectionChoice[]> {
+  return sectionChoices((await project()).sections, 'paper');
 }
 
 const DATASET_FLAGS = ['name', 'url', 'description'] as const;
 
-async function paperSections(root: string): Promise<string[]> {
-  return (await paperSectionList(root)).map((s) => s.id);
+async function paperSections(project: () => Promise<Project>): Promise<string[]> {
+  return (await paperSectionList(project)).map((s) => s.id);
 }
 
 /** On a terminal: asks for what is missing, and asks again for a section that does not exist. */
-async function ask(io: Io, root: string, fields: AddFields, needRecordFields: boolean): Promise<void> {
+async function ask(io: Io, project: () => Promise<Project>, fields: AddFields, needRecordFields: boolean): Promise<void> {
   const rl = createInterface({ input: io.stdin!, output: io.stderr, terminal: io.stdin!.isTTY === true });
   // Ctrl+C (SIGINT on the prompt) or Ctrl+D (the input ends): nothing is written, exit 130.
   let cancel: (error: CancelledError) => void = () => {};
@@ -44,7 +50,7 @@ async function ask(io: Io, root: string, fields: AddFields, needRecordFields: bo
       if (!fields.paper) fields.paper = (await question('paper link (Enter for none): ')).trim() || undefined;
     }
     if (!fields.sections.length) {
-      const known = await paperSections(root);
+      const known = await paperSections(project);
       io.stderr.write(`Sections: ${known.join(', ')}\n`);
       for (;;) {
         const answer = (await question('section ids (comma-separated): ')).split(',').map((x) => x.trim()).filter(Boolean);
@@ -126,6 +132,7 @@ then run 'npx paperlist absorb'); commit the files it names.`,
   async run({ values, positionals }, io) {
     const format = formatOf(values);
     const root = rootOf(values, io);
+    const project = projectOnce(root);
     const fields: AddFields = { sections: (values.section as string[] | undefined) ?? [] };
     for (const key of FIELD_FLAGS) if (typeof values[key] === 'string') fields[key] = values[key] as string;
     if (positionals.length > 1) throw new UsageError(`add takes one link or id, found ${positionals.length}.`);
@@ -135,21 +142,21 @@ then run 'npx paperlist absorb'); commit the files it names.`,
         throw new UsageError(`cannot read --from-issue ${values['from-issue']}: ${error.code ?? error.message}`);
       })
       : undefined;
-    if (typeof values.name === 'string' || (body !== undefined && isDatasetForm(body))) return addDatasetCommand(values, body, root, format, io);
+    if (typeof values.name === 'string' || (body !== undefined && isDatasetForm(body))) return addDatasetCommand(values, body, root, project, format, io);
     if (body !== undefined) {
-      const form = readIssueForm(body, await paperSectionList(root));
+      const form = readIssueForm(body, await paperSectionList(project));
       if (form.problems.length) throw new UsageError(`the issue does not say ${form.problems.join('; ')}`);
       source ??= form.link;
       if (!fields.sections.length) fields.sections = form.sections;
       if (form.code && !fields.code) fields.code = form.code;
     }
     const missing = [...(source === undefined ? REQUIRED_FIELDS.filter((k) => !fields[k]?.trim()) : []), ...(fields.sections.length ? [] : ['section'])];
-    if (missing.length && io.stdin?.isTTY) await ask(io, root, fields, source === undefined);
-    else if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}${missing.includes('section') ? ` (sections: ${(await paperSections(root)).join(', ')})` : ''}.`);
+    if (missing.length && io.stdin?.isTTY) await ask(io, project, fields, source === undefined);
+    else if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}${missing.includes('section') ? ` (sections: ${(await paperSections(project)).join(', ')})` : ''}.`);
 
     const dryRun = values['dry-run'] === true;
     const outcome = await addPaper({
-      root, ...(source !== undefined ? { source } : {}), fields, sources: sourcesOf(values), write: !dryRun,
+      root, project: await project(), ...(source !== undefined ? { source } : {}), fields, sources: sourcesOf(values), write: !dryRun,
       ...(typeof values.cache === 'string' ? { cache: values.cache } : {}),
     });
     if (outcome.problem) {
@@ -184,8 +191,8 @@ function reportAdded(outcome: AddDatasetOutcome, format: ReturnType<typeof forma
 }
 
 /** add for a dataset: from the flags, or the "Add a dataset" form (flags given win). */
-async function addDatasetCommand(values: Record<string, unknown>, body: string | undefined, root: string, format: ReturnType<typeof formatOf>, io: Io): Promise<number> {
-  const project = await loadProject(root);
+async function addDatasetCommand(values: Record<string, unknown>, body: string | undefined, root: string, projectOf: () => Promise<Project>, format: ReturnType<typeof formatOf>, io: Io): Promise<number> {
+  const project = await projectOf();
   const choices = sectionChoices(project.sections, 'dataset');
   const flag = (name: string): string | undefined => (typeof values[name] === 'string' && (values[name] as string).trim() ? (values[name] as string) : undefined);
   const form = body !== undefined ? readDatasetForm(body, choices) : undefined;

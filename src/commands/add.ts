@@ -101,6 +101,8 @@ export async function lookUpRecord(ref: PaperRef, sources: SourceOptions, cacheP
 
 export interface AddRequest {
   root: string;
+  /** The repository's entries, when the caller loaded them already (the command line did, for the form's sections). */
+  project?: Project;
   /** A link or id of the paper: its record gives the fields that `fields` does not. */
   source?: string;
   fields: AddFields;
@@ -120,7 +122,7 @@ export interface AddRequest {
 export async function addPaper(request: AddRequest): Promise<AddOutcome & { problem?: FetchProblem }> {
   const { root } = request;
   // Entries with only unknown-field errors count too: a paper listed with a typo'd key is listed.
-  const [loaded, { config }] = await Promise.all([loadProject(root), loadConfig(root)]);
+  const [loaded, { config }] = await Promise.all([request.project ?? loadProject(root), loadConfig(root)]);
   const project = withPartialEntries(loaded);
   let fields = request.fields;
   const diagnostics: Diagnostic[] = [];
