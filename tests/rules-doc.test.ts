@@ -44,7 +44,7 @@ function examples(): Example[] {
  * the file add would write for its title (a paper) or name (a dataset), beside lint-base's entries.
  */
 function exampleFile(example: Example): string {
-  const named = /\bsaved as (entries\/(?:papers|datasets)\/[^\s,;)]+\.yml)/.exec(example.header)?.[1];
+  const named = /\bsaved as (entries\/sections\.yml|entries\/(?:papers|datasets)\/[^\s,;:)]+\.yml)/.exec(example.header)?.[1];
   if (named) return named;
   const fields = parse(example.body) as { title?: unknown; name?: unknown; year?: unknown };
   const dataset = fields.name !== undefined;
@@ -72,9 +72,9 @@ describe('docs/rules.md', () => {
   it.each(all.map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, example) => {
     const root = await copyFixture('lint-base');
     const file = exampleFile(example);
-    const kind = file.startsWith('entries/datasets/') ? 'dataset' : 'paper';
-    // The doc leaves out the schema comment every entry file starts with.
-    await writeFile(join(root, file), `# yaml-language-server: $schema=../../schema/${kind}.schema.json\n${example.body}`);
+    // The doc leaves out the schema comment every entry file (and the sections file) starts with.
+    const schema = file === 'entries/sections.yml' ? '../schema/sections' : `../../schema/${file.startsWith('entries/datasets/') ? 'dataset' : 'paper'}`;
+    await writeFile(join(root, file), `# yaml-language-server: $schema=${schema}.schema.json\n${example.body}`);
     const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
     const diagnostics = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; ruleId: string; related?: Array<{ file: string }> }>)
       .filter((d) => d.file === file || d.related?.some((r) => r.file === file));
