@@ -13,6 +13,7 @@ import { rulesDoc } from '../scripts/rules-doc.mjs';
 import { assignIds } from '../src/core/entry-ids.js';
 import { PACKAGE_ROOT } from '../src/core/package-files.js';
 import { copyFixture, runCli } from './helpers.js';
+import { replayRecords } from './record-services.js';
 
 const doc = await readFile(join(PACKAGE_ROOT, 'docs/rules.md'), 'utf8');
 
@@ -20,19 +21,19 @@ interface Example {
   line: number;
   header: string;
   body: string;
-  /** What lint says at the example's file, when the doc shows it (a ```text block right after, under "What lint says at that file:"). */
+  /** What lint (or verify) says at the example's file (a ```text block right after, under "What lint says at that file:"). */
   said?: string;
 }
 
-/** The YAML blocks that start with "# invalid:" or "# valid", with their line in the doc. */
+/** The YAML blocks that start with "# invalid:", "# valid" (lint) or "# verify:", with their line in the doc. */
 function examples(): Example[] {
   const found: Example[] = [];
   const lines = doc.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i] !== '```yaml' || !/^# (in)?valid\b/.test(lines[i + 1] ?? '')) continue;
+    if (lines[i] !== '```yaml' || !/^# ((in)?valid|verify:)/.test(lines[i + 1] ?? '')) continue;
     const end = lines.indexOf('```', i + 1);
     let next = end + 1;
-    while (lines[next] === '' || lines[next] === 'What lint says at that file:') next++;
+    while (lines[next] === '' || /^What (lint|verify) says at that file:$/.test(lines[next]!)) next++;
     const said = lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
     found.push({ line: i + 2, header: lines[i + 1]!, body: lines.slice(i + 2, end).join('\n') + '\n', ...(said !== undefined ? { said } : {}) });
   }
@@ -56,10 +57,12 @@ function exampleFile(example: Example): string {
 
 /** The checks a header names outside its explanations in parentheses: "duplicates/title", "schema". */
 const namedChecks = (header: string): string[] =>
-  header.startsWith('# valid') ? [] : [...new Set(header.replace(/^# invalid:/, '').replace(/\([^)]*\)/g, '').match(/\bschema\b|\b[a-z]+\/[a-z-]+\b/g) ?? [])].sort();
+  header.startsWith('# valid') ? [] : [...new Set(header.replace(/^# (invalid|verify):/, '').replace(/\([^)]*\)/g, '').match(/\bschema\b|\b[a-z]+\/[a-z-]+\b/g) ?? [])].sort();
 
 describe('docs/rules.md', () => {
-  const all = examples();
+  const every = examples();
+  const all = every.filter((e) => !e.header.startsWith('# verify:'));
+  const verifying = every.filter((e) => e.header.startsWith('# verify:'));
 
   it('has examples, each invalid one naming what it shows and showing exactly what lint says', () => {
     expect(all.length).toBeGreaterThanOrEqual(6);
@@ -86,6 +89,18 @@ describe('docs/rules.md', () => {
       expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
     }
   });
+
+  it.each(verifying.map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, example) => {
+    expect(example.said, 'no "What verify says at that file:"').toBeDefined();
+    const root = await copyFixture('lint-base');
+    const file = exampleFile(example);
+    await writeFile(join(root, file), `# yaml-language-server: $schema=../../schema/paper.schema.json\n${example.body}`);
+    const services = await replayRecords();
+    const result = await runCli(['verify', '--root', root, '--entry', file, ...services.verifyOptions, '--format', 'json'], root);
+    const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === file);
+    expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(example.header));
+    expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
+  }, 30_000);
 
   it('its tables are the check descriptors: every check once, with its default level, fix and anchor (npm run docs writes them)', () => {
     expect(rulesDoc(doc, CHECKS, OTHER_DIAGNOSTICS), 'run npm run docs').toBe(doc);

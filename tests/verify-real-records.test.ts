@@ -6,9 +6,8 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, FIXTURES, listenLocal, runCli } from './helpers.js';
-
-const records = (path: string): Promise<string> => readFile(join(FIXTURES, 'records', path), 'utf8');
+import { copyFixture, runCli } from './helpers.js';
+import { replayRecords as replay } from './record-services.js';
 
 const entry = (title: string, authors: string, year: number, venue: string, paper: string): string =>
   `# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: ${JSON.stringify(title)}\nauthors: ${authors}\nyear: ${year}\nvenue: ${venue}\nlinks:\n  paper: ${paper}\nsections:\n  - sft\n`;
@@ -22,40 +21,6 @@ const ENTRIES: Record<string, string> = {
   'sports-clubs.yml': entry('Między zagrodą a boiskiem. Studium aktywności wiejskich klubów sportowych', 'Konrad Burdyka', 2019, 'Zenodo', 'https://doi.org/10.5281/zenodo.3520062'),
   'unassimilated-borrowings.yml': entry('Detecting Unassimilated Borrowings in Spanish: An Annotated Corpus and Approaches to Modeling', 'Álvarez-Mellado et al.', 2022, 'ACL', 'https://aclanthology.org/2022.acl-long.268'),
 };
-
-/** The services, each answering from its recordings; what was not recorded is answered as the service answers an unknown id. */
-async function replay(): Promise<{ base: string; asked: string[] }> {
-  const asked: string[] = [];
-  const feed = await records('arxiv/search-testing.xml');
-  const widgetList = JSON.parse(await records('crossref/list-query-widget.json')) as { message: { items: Array<{ DOI: string }> } };
-  const envelope = JSON.parse(await records('crossref/work-10.1109-icdcsw.2003.1203662.json')) as object;
-  const works: Record<string, string> = {
-    '10.1109/icdcsw.2003.1203662': await records('crossref/work-10.1109-icdcsw.2003.1203662.json'),
-    '10.1136/jclinpath-2020-206745': await records('crossref/work-10.1136-jclinpath-2020-206745.json'),
-    // The list's item in a single-work answer (the work JSON is the same in both).
-    '10.1145/3027385.3027428': JSON.stringify({ ...envelope, message: widgetList.message.items.find((i) => i.DOI === '10.1145/3027385.3027428') }),
-  };
-  const notFound = await records('crossref/not-found.txt');
-  // DataCite's recorded list; a DOI is answered with its item as the single-DOI document ({"data": item}, JSON:API).
-  const dataciteItems = (JSON.parse(await records('datacite/list-dois-page1.json')) as { data: Array<{ id: string }> }).data;
-  const bib = await records('alvarez-mellado.bib');
-  const server = await listenLocal((req, res) => {
-    const url = req.url ?? '';
-    asked.push(url);
-    if (url.startsWith('/api/query')) return void res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(feed);
-    if (url.startsWith('/works/')) {
-      const work = works[decodeURIComponent(url.slice('/works/'.length)).toLowerCase()];
-      return void res.writeHead(work ? 200 : 404, { 'content-type': work ? 'application/json' : 'text/plain' }).end(work ?? notFound);
-    }
-    if (url.startsWith('/dois/')) {
-      const item = dataciteItems.find((i) => i.id === decodeURIComponent(url.slice('/dois/'.length)).toLowerCase());
-      return void res.writeHead(item ? 200 : 404, { 'content-type': 'application/vnd.api+json' }).end(item ? JSON.stringify({ data: item }) : '');
-    }
-    if (url === '/2022.acl-long.268.bib') return void res.writeHead(200, { 'content-type': 'application/x-bibtex' }).end(bib);
-    res.writeHead(404).end();
-  });
-  return { base: server.base, asked };
-}
 
 describe('verify on records as the services send them', () => {
   it('raises no error on entries written as the list writes them', async () => {
