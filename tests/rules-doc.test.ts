@@ -23,19 +23,28 @@ interface Example {
   body: string;
   /** What lint (or verify) says at the example's file (a ```text block right after, under "What lint says at that file:"). */
   said?: string;
+  /** Files the example is added beside (```yaml blocks before it that start "# given: entries/…"). */
+  given: Array<{ file: string; body: string }>;
 }
 
 /** The YAML blocks that start with "# invalid:", "# valid" (lint) or "# verify:", with their line in the doc. */
 function examples(): Example[] {
   const found: Example[] = [];
   const lines = doc.split('\n');
+  let given: Example['given'] = [];
   for (let i = 0; i < lines.length; i++) {
+    const givenFile = lines[i] === '```yaml' ? /^# given: (entries\/(?:papers|datasets)\/[a-z0-9-]+\.yml)$/.exec(lines[i + 1] ?? '')?.[1] : undefined;
+    if (givenFile) {
+      given.push({ file: givenFile, body: lines.slice(i + 2, lines.indexOf('```', i + 1)).join('\n') + '\n' });
+      continue;
+    }
     if (lines[i] !== '```yaml' || !/^# ((in)?valid|verify:)/.test(lines[i + 1] ?? '')) continue;
     const end = lines.indexOf('```', i + 1);
     let next = end + 1;
     while (lines[next] === '' || /^What (lint|verify) says at that file:$/.test(lines[next]!)) next++;
     const said = lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
-    found.push({ line: i + 2, header: lines[i + 1]!, body: lines.slice(i + 2, end).join('\n') + '\n', ...(said !== undefined ? { said } : {}) });
+    found.push({ line: i + 2, header: lines[i + 1]!, body: lines.slice(i + 2, end).join('\n') + '\n', given, ...(said !== undefined ? { said } : {}) });
+    given = [];
   }
   return found;
 }
@@ -75,6 +84,7 @@ describe('docs/rules.md', () => {
   it.each(all.map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, example) => {
     const root = await copyFixture('lint-base');
     const file = exampleFile(example);
+    for (const g of example.given) await writeFile(join(root, g.file), `# yaml-language-server: $schema=../../schema/paper.schema.json\n${g.body}`);
     // The doc leaves out the schema comment every entry file (and the sections file) starts with.
     const schema = file === 'entries/sections.yml' ? '../schema/sections' : `../../schema/${file.startsWith('entries/datasets/') ? 'dataset' : 'paper'}`;
     await writeFile(join(root, file), `# yaml-language-server: $schema=${schema}.schema.json\n${example.body}`);
