@@ -12,7 +12,7 @@ import { DEFAULT_LEVELS } from '../src/check/config.js';
 import { rulesDoc } from '../scripts/rules-doc.mjs';
 import { assignIds } from '../src/core/entry-ids.js';
 import { PACKAGE_ROOT } from '../src/core/package-files.js';
-import { copyFixture, runCli } from './helpers.js';
+import { copyFixture, gitFixture, runCli } from './helpers.js';
 import { replayRecords } from './record-services.js';
 
 const doc = await readFile(join(PACKAGE_ROOT, 'docs/rules.md'), 'utf8');
@@ -64,9 +64,40 @@ function exampleFile(example: Example): string {
   return `entries/${dataset ? 'datasets' : 'papers'}/${id}.yml`;
 }
 
+interface Edit {
+  line: number;
+  header: string;
+  file: string;
+  before: string;
+  after: string;
+  said?: string;
+}
+
+/** The ```diff blocks that start with "# edit <file>:": the lines removed and added, and what lint says at README.md after. */
+function edits(): Edit[] {
+  const lines = doc.split('\n');
+  const found: Edit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const file = lines[i] === '```diff' ? /^# edit ([^:]+):/.exec(lines[i + 1] ?? '')?.[1] : undefined;
+    if (!file) continue;
+    const end = lines.indexOf('```', i + 1);
+    const body = lines.slice(i + 2, end);
+    let next = end + 1;
+    while (lines[next] === '' || lines[next] === 'What lint says at README.md:') next++;
+    const said = lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
+    found.push({
+      line: i + 2, header: lines[i + 1]!, file,
+      before: body.filter((l) => l.startsWith('-')).map((l) => l.slice(1)).join('\n'),
+      after: body.filter((l) => l.startsWith('+')).map((l) => l.slice(1)).join('\n'),
+      ...(said !== undefined ? { said } : {}),
+    });
+  }
+  return found;
+}
+
 /** The checks a header names outside its explanations in parentheses: "duplicates/title", "schema". */
 const namedChecks = (header: string): string[] =>
-  header.startsWith('# valid') ? [] : [...new Set(header.replace(/^# (invalid|verify):/, '').replace(/\([^)]*\)/g, '').match(/\bschema\b|\b[a-z]+\/[a-z-]+\b/g) ?? [])].sort();
+  header.startsWith('# valid') ? [] : [...new Set(header.replace(/^# (invalid|verify):|^# edit [^:]+:/, '').replace(/\([^)]*\)/g, '').match(/\bschema\b|\b[a-z]+\/[a-z-]+\b/g) ?? [])].sort();
 
 describe('docs/rules.md', () => {
   const every = examples();
@@ -111,6 +142,18 @@ describe('docs/rules.md', () => {
     expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(example.header));
     expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
   }, 30_000);
+
+  it.each(edits().map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, edit) => {
+    expect(edit.said, 'no "What lint says at README.md:"').toBeDefined();
+    const root = await gitFixture('lint-base');
+    const text = await readFile(join(root, edit.file), 'utf8');
+    expect(text.split(edit.before).length, `${edit.file} holds the removed lines once`).toBe(2);
+    await writeFile(join(root, edit.file), text.replace(edit.before, edit.after));
+    const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
+    const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === 'README.md');
+    expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(edit.header));
+    expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(edit.said);
+  });
 
   it('its tables are the check descriptors: every check once, with its default level, fix and anchor (npm run docs writes them)', () => {
     expect(rulesDoc(doc, CHECKS, OTHER_DIAGNOSTICS), 'run npm run docs').toBe(doc);
