@@ -336,6 +336,11 @@ describe('paperlist links (CLI)', () => {
     const root = await repoWithLinks({ 'paper-one': `${b}/ok`, 'paper-two': `${b}/perm`, 'paper-three': `${b}/redirect/1` });
     await writeFile(join(root, '.paperlist.yml'), LOCAL_SETTINGS);
     expect((await runCli(['generate', '--root', root], root)).code).toBe(0);
+    // The report says what --fix will write: the permanent move's new URL is its expected value; a temporary one has none.
+    const report = JSON.parse((await runCli(['links', '--root', root, '--allow-private', '--format', 'json'], root)).stdout) as { diagnostics: Array<{ file: string; ruleId: string; expected?: string[] }> };
+    expect(report.diagnostics.filter((d) => d.ruleId === 'links/redirected' && d.file.startsWith('entries/')).map((d) => [d.file, d.expected])).toEqual([
+      ['entries/papers/paper-three.yml', undefined], ['entries/papers/paper-two.yml', [`${b}/ok`]],
+    ]);
     const fixed = await runCli(['links', '--fix', '--changes', 'changes.md', '--root', root, '--allow-private'], root);
     expect(fixed.code).toBe(0);
     expect(fixed.stderr).toContain(`fixed entries/papers/paper-two.yml: links.code: ${b}/perm → ${b}/ok\nCommit: entries/papers/paper-two.yml, README.md.\n`);

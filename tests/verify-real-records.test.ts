@@ -3,7 +3,7 @@
 // entry stands for a shape the fixtures written from documentation never had: a TeX title from
 // arXiv, a subtitle Crossref keeps apart, HTML across lines, `issued` as [[null]], a hyphenated
 // family name behind a TeX accent in the Anthology's BibTeX.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, runCli } from './helpers.js';

@@ -61,7 +61,7 @@ function toJson(d: Diagnostic): Record<string, unknown> {
     ...(d.hint ? { hint: d.hint } : {}),
     ...(d.related?.length ? { related: d.related } : {}),
     // A whole file's text (the canonical form) is no value to show: only a field's is.
-    ...(d.fix?.path.length ? { expected: [d.fix.value] } : {}),
+    ...(d.expected ? { expected: d.expected } : d.fix?.path.length ? { expected: [d.fix.value] } : {}),
     url: checkUrl(d.ruleId),
   };
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import { formatDataset, formatPaper } from '../core/entry-format.js';
 import type { CheckedLink } from '../links/report.js';
+import { movedLinks } from '../links/moved.js';
 import { LINK_KINDS } from '../core/model.js';
 import { loadProject, type Project } from '../check/project.js';
 import { writeEntryFixes, type EntryFix } from './write-entries.js';
@@ -15,14 +16,6 @@ export interface MovedFix {
   /** Files generate wrote after them (README.md, the chart). */
   generated: string[];
   diagnostics: Diagnostic[];
-}
-
-/** The new URL of each link that moved permanently, with the answer that says so. */
-export function movedLinks(links: readonly CheckedLink[]): Map<string, { to: string; evidence: string }> {
-  return new Map(links.filter((l) => l.state === 'redirected' && l.permanent && l.finalUrl && /^https?:\/\//.test(l.finalUrl)).map((l) => [l.url, {
-    to: l.finalUrl!,
-    evidence: l.via === 'github-api' ? `GitHub's API names the repository of ${l.url} ${l.finalUrl}` : `${l.url} redirects permanently (301 or 308) to ${l.finalUrl}${l.status ? `, which answers ${l.status}` : ''}`,
-  }]));
 }
 
 /** `project`: the one the links were read from, when the caller has it (not loaded again). */

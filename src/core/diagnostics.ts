@@ -1,7 +1,7 @@
 // The one shape every stage reports in, and small helpers over it. It is vfile-message's, flattened
 // the way ESLint's JSON is: line/column and endLine/endColumn are its place's start and end,
-// ruleId its ruleId, hint its note, related its cause's places, fix.value its expected; the
-// report adds its url (check/checks.ts checkUrl).
+// ruleId its ruleId, hint its note, related its cause's places, expected (or fix.value) its
+// expected; the report adds its url (check/checks.ts checkUrl).
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -32,7 +32,10 @@ export interface Diagnostic extends Place {
   hint?: string;
   /** The other place involved (e.g. the first copy of a duplicate). */
   related?: Place[];
+  /** The fix lint --fix writes (its value is the expected value shown). */
   fix?: Fix;
+  /** What the place should say, where another command writes it (links --fix: a link's new URL). */
+  expected?: string[];
 }
 
 export interface Summary {

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { LinkResult, LinkState, LinkVia } from './options.js';
 import { isLocalTarget, type LinkSource } from './collector.js';
 import { count } from '../text/count.js';
+import { movedLinks } from './moved.js';
 
 export interface CheckedLink extends LinkResult {
   origins: LinkSource['origins'];
@@ -53,12 +54,15 @@ export function linkDiagnostics(links: readonly CheckedLink[], level: (check: Ch
   const out: Diagnostic[] = [];
   const stateLevel = (link: CheckedLink): Level => (FINDINGS[link.state] ? level(FINDINGS[link.state]!) : 'off');
   const archivedLevel = level('links/archived');
+  const moved = movedLinks(links);
   for (const link of links) {
     const severity = stateLevel(link);
     const { message, hint } = describe(link);
+    // What links --fix would write instead (a permanent move): vfile-message's expected value.
+    const to = moved.get(link.url)?.to;
     for (const origin of link.origins) {
       const at = { file: origin.file, line: origin.line, column: 1 };
-      if (severity !== 'off') out.push({ ...at, ruleId: FINDINGS[link.state]!, severity, message, hint });
+      if (severity !== 'off') out.push({ ...at, ruleId: FINDINGS[link.state]!, severity, message, hint, ...(to ? { expected: [to] } : {}) });
       if (link.archived && archivedLevel !== 'off') out.push({ ...at, ruleId: 'links/archived', severity: archivedLevel, message: ARCHIVED.message(link), hint: ARCHIVED.hint });
     }
   }
