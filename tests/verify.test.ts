@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAnthologyBib } from '../src/records/anthology-bib.js';
 import { parseArxivFeed } from '../src/records/arxiv-feed.js';
 import { parseS2Batch } from '../src/records/semantic-scholar.js';
+import { loadVenues } from '../src/core/package-files.js';
 import { copyFixture, FIXTURES, listenLocal, runCli, RULES_DOC } from './helpers.js';
 
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, 'verify', name), 'utf8');
@@ -377,14 +378,56 @@ sections:
     });
   }, 30_000);
 
+  it('a venue without DOIs: Semantic Scholar\'s DBLP key names it (ICLR 2025, not the arXiv year it gives), held to the title and first author', async () => {
+    // Recorded: Semantic Scholar's answer for WavTokenizer once ICLR 2025 had accepted it (SOURCES.md).
+    const s2 = await fixture('s2-batch-iclr-2408.16532.json');
+    const root = await copyFixture('lint-base');
+    const file = 'entries/papers/wavtokenizer-an-efficient-acoustic-discrete-codec.yml';
+    const entry = (authors: string): string => `# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: "WavTokenizer: an Efficient Acoustic Discrete Codec Tokenizer for Audio Language Modeling"\nauthors: ${authors}\nyear: 2024\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2408.16532\nsections:\n  - sft\n`;
+    await writeFile(join(root, file), entry('Ji et al.'));
+    const server = await replay([{ body: '' }], {}, { s2: { body: s2 } });
+    // arXiv is not asked here (no recording of this paper): unreachable, one line.
+    const args = (...more: string[]): string[] => ['verify', '--root', root, '--entry', file, '--arxiv-api', 'http://127.0.0.1:1/api/query', '--anthology', server.base, '--crossref', server.base, '--semantic-scholar', `${server.base}/graph/v1`, '--interval', '0', '--format', 'json', ...more];
+    const result = await runCli(args('--cache', 'records.json'), root);
+    expect(JSON.parse(result.stdout).diagnostics).toEqual([{
+      file, line: 5, column: 8, endLine: 5, endColumn: 13, ruleId: 'verify/published', severity: 'warning',
+      message: 'Published as ICLR 2025, as DBLP lists it (conf/iclr/Ji00C0Z0C0LZY0J25; Semantic Scholar: "International Conference on Learning Representations"), with no DOI or Anthology page to read.',
+      hint: 'Link its ICLR page (its proceedings or OpenReview page) and set venue: ICLR and year: 2025; verify --fix cannot, for no record gives that link.',
+      url: `${RULES_DOC}#verify-published`,
+    }]);
+    expect(JSON.parse(result.stdout).summary).toMatchObject({ published: 1, fillable: 0 });
+    expect(server.log.map((r) => `${r.method} ${r.path} ${r.body ?? ''}`)).toEqual(['POST /graph/v1/paper/batch?fields=externalIds,title,year,venue,authors {"ids":["ARXIV:2408.16532"]}']);
+    // Kept in the record cache (its schema holds the claim) and read back without asking again;
+    // --fix changes nothing: no record gives the published version's link.
+    const again = (...more: string[]): string[] => args('--cache', 'records.json', ...more).map((a) => (a === `${server.base}/graph/v1` ? 'http://127.0.0.1:1/graph/v1' : a));
+    const fixed = await runCli(again('--fix'), root);
+    expect(server.log).toHaveLength(1);
+    expect(JSON.parse(fixed.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['verify/published']);
+    expect(await readFile(join(root, file), 'utf8')).toBe(entry('Ji et al.'));
+    // Another first author: Semantic Scholar may have joined two papers; nothing is claimed.
+    await writeFile(join(root, file), entry('Wang et al.'));
+    expect(JSON.parse((await runCli(again(), root)).stdout).diagnostics).toEqual([]);
+  }, 60_000);
+
+  it('a DBLP key names its venue and year by its stream; arXiv\'s stream (journals/corr) and unknown streams name none', () => {
+    const venues = loadVenues();
+    expect(venues.forDblpKey('conf/iclr/Ji00C0Z0C0LZY0J25', 2026)).toMatchObject({ venue: { name: 'ICLR' }, year: 2025 });
+    expect(venues.forDblpKey('conf/nips/VaswaniSPUJGKP17', 2026)).toMatchObject({ venue: { name: 'NeurIPS' }, year: 2017 });
+    expect(venues.forDblpKey('conf/icml/SmithJ99a', 2026)).toMatchObject({ venue: { name: 'ICML' }, year: 1999 });
+    // Recorded before ICLR took the paper: DBLP's arXiv stream.
+    expect(venues.forDblpKey('journals/corr/abs-2408-16532', 2026)).toBeUndefined();
+    expect(venues.forDblpKey('conf/somewhere/Ji25', 2026)).toBeUndefined();
+    expect(venues.forDblpKey('conf/iclr', 2026)).toBeUndefined();
+  });
+
   it('reads the Semantic Scholar batch answer by arXiv id, skipping nulls and arXiv DOIs', async () => {
     expect(parseS2Batch(await fixture('s2-batch.json'))).toEqual({
       kind: 'papers',
       papers: [
-        { arxiv: '2310.06825', title: 'Mistral 7B', authors: ['Albert Qiaochu Jiang', 'Alexandre Sablayrolles'], year: 2023, venue: 'arXiv.org' },
+        { arxiv: '2310.06825', title: 'Mistral 7B', authors: ['Albert Qiaochu Jiang', 'Alexandre Sablayrolles'], year: 2023, venue: 'arXiv.org', dblp: 'journals/corr/abs-2310-06825' },
         {
           arxiv: '2401.07817', title: 'Question Translation Training for Better Multilingual Reasoning', authors: ['Wenhao Zhu', 'Shujian Huang'], year: 2024,
-          venue: 'Annual Meeting of the Association for Computational Linguistics', acl: '2024.findings-acl.498', doi: '10.18653/v1/2024.findings-acl.498',
+          venue: 'Annual Meeting of the Association for Computational Linguistics', acl: '2024.findings-acl.498', doi: '10.18653/v1/2024.findings-acl.498', dblp: 'conf/acl/ZhuHYSCB24',
         },
       ],
     });

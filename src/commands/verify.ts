@@ -15,7 +15,7 @@ import { fetchAnthology, fetchArxiv, fetchDois, fetchPublished, withContact, typ
 import { toDiagnostics, type Finding } from '../check/findings.js';
 import { placeOf } from '../rules/types.js';
 import { compareRecord } from '../verify/compare.js';
-import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, type PublishedVersion } from '../verify/published.js';
+import { fillFromRecords, isPreprintOnly, publishedFinding, publishedVersion, venueOnlyFinding, venueOnlyVersion, type PublishedVersion } from '../verify/published.js';
 import { count } from '../text/count.js';
 import { writeEntryFixes, type EntryFix } from './write-entries.js';
 
@@ -117,9 +117,15 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
         const found = cache.get(target.key);
         version = ref && found ? publishedVersion(p, ref, found, target.via, venues) : undefined;
       }
+      // No record of a published version, but a venue without DOIs that DBLP names (ICLR, NeurIPS).
+      const claim = !version && preprints.has(p) && key.startsWith('arxiv:') ? cache.venueClaimOf(key) : undefined;
+      const venueOnly = claim ? venueOnlyVersion(p, claim, venues) : undefined;
       if (version) {
         published++;
         findings.push(publishedFinding(p, version), ...own.filter((f) => f.check !== 'verify/journal-ref'));
+      } else if (venueOnly) {
+        published++;
+        findings.push(venueOnlyFinding(p, venueOnly), ...own.filter((f) => f.check !== 'verify/journal-ref'));
       } else findings.push(...own);
       // The own record adds its author list only when it is this paper, by title and first author.
       const trusted = record && !own.some((f) => f.check === 'verify/title' || f.check === 'verify/author') ? record : undefined;

@@ -10,6 +10,8 @@ export interface Venue {
   kind: VenueKind;
   aliases?: string[];
   anthology?: string[];
+  /** Its DBLP streams ('conf/iclr'). */
+  dblp?: string[];
 }
 
 export class VenueList {
@@ -27,6 +29,23 @@ export class VenueList {
   /** The venue a label names, by display name or alias (case and spacing folded). */
   resolve(label: string): Venue | undefined {
     return this.byKey.get(key(label));
+  }
+
+  /**
+   * The venue and year a DBLP record key names ('conf/iclr/Ji00C0Z0C0LZY0J25' → ICLR 2025): the
+   * stream is the key's first two parts, the year the two digits that end it (DBLP's convention,
+   * a letter after them for a second paper of the same name). Undefined for a stream no venue
+   * lists (journals/corr is arXiv's) or a key without a year.
+   */
+  forDblpKey(dblpKey: string, thisYear = new Date().getUTCFullYear()): { venue: Venue; year: number } | undefined {
+    const parts = dblpKey.split('/');
+    if (parts.length !== 3) return undefined;
+    const stream = `${parts[0]}/${parts[1]}`;
+    const venue = this.venues.find((v) => v.dblp?.includes(stream));
+    const yy = /(\d{2})[a-z]?$/.exec(parts[2]!)?.[1];
+    if (!venue || yy === undefined) return undefined;
+    const year = 2000 + Number(yy) <= thisYear + 1 ? 2000 + Number(yy) : 1900 + Number(yy);
+    return { venue, year };
   }
 
   /** The venue whose Anthology volume prefix matches the id's volume best (longest prefix). */

@@ -15,7 +15,19 @@ interface CacheFile {
   version: typeof CACHE_VERSION;
   records: Record<string, { record: SourceRecord | null; fetchedAt: string }>;
   /** arXiv key → the record key of its published version (null: none known), from Semantic Scholar. */
-  published?: Record<string, { to: string | null; fetchedAt: string }>;
+  published?: Record<string, { to: string | null; fetchedAt: string; venue?: VenueClaim }>;
+}
+
+/**
+ * What Semantic Scholar says of a paper published where there is no DOI or Anthology page to read
+ * (ICLR, NeurIPS): the DBLP key it gives, the venue as it names it, and its title and authors, to
+ * hold against the entry before anything is said (verify/published.ts venueOnlyVersion).
+ */
+export interface VenueClaim {
+  dblp: string;
+  venue?: string;
+  title: string;
+  authors: string[];
 }
 
 const SOURCES_OF_PREFIX: Record<string, ReadonlyArray<SourceRecord['source']>> = { arxiv: ['arXiv'], acl: ['ACL Anthology'], doi: ['Crossref', 'DataCite'] };
@@ -73,8 +85,14 @@ export class RecordCache {
     return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.to : undefined;
   }
 
-  setPublished(arxivKey: string, to: string | null, now = Date.now()): void {
-    (this.data.published ??= {})[arxivKey] = { to, fetchedAt: new Date(now).toISOString() };
+  setPublished(arxivKey: string, to: string | null, now = Date.now(), venue?: VenueClaim): void {
+    (this.data.published ??= {})[arxivKey] = { to, fetchedAt: new Date(now).toISOString(), ...(venue ? { venue } : {}) };
+  }
+
+  /** Semantic Scholar's word on a venue without DOIs, when it gave one with no record to read. */
+  venueClaimOf(arxivKey: string, now = Date.now()): VenueClaim | undefined {
+    const hit = this.data.published?.[arxivKey];
+    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.venue : undefined;
   }
 
   /**

@@ -2,7 +2,8 @@
 // {"ids": ["ARXIV:2402.07827", …]}): a JSON array, one element per id asked, null where Semantic
 // Scholar has no such paper, each paper {paperId, externalIds: {ArXiv, ACL, DOI, DBLP, CorpusId,
 // …}, title, year, venue, authors: [{authorId, name}]} with the fields asked for. What verify
-// needs from it: the published versions (an Anthology id, a DOI) of an arXiv paper.
+// needs from it: the published versions (an Anthology id, a DOI) of an arXiv paper, and for a venue
+// without DOIs the DBLP key it gives (externalIds.DBLP).
 import { tidySpaces } from '../text/spacing.js';
 
 /** The fields asked for: only those the published-version lookup reads. */
@@ -20,6 +21,8 @@ export interface S2Paper {
   acl?: string;
   /** The DOI of the published version (not arXiv's own 10.48550 DOI), lowercase. */
   doi?: string;
+  /** Its DBLP record key ('conf/iclr/Ji00C0Z0C0LZY0J25'; 'journals/corr/…' for the arXiv version). */
+  dblp?: string;
 }
 
 interface Raw {
@@ -57,6 +60,7 @@ export function parseS2Batch(body: string): { kind: 'papers'; papers: S2Paper[] 
     if (!arxiv || !title) continue; // nothing to match it with, or nothing to compare
     const acl = text(ids.ACL);
     const doi = text(ids.DOI)?.toLowerCase();
+    const dblp = text(ids.DBLP);
     const venue = text(raw.venue);
     const authors = (Array.isArray(raw.authors) ? raw.authors : []).map((a) => text((a as { name?: unknown } | null)?.name)).filter((n): n is string => n !== undefined);
     papers.push({
@@ -65,6 +69,7 @@ export function parseS2Batch(body: string): { kind: 'papers'; papers: S2Paper[] 
       ...(venue ? { venue } : {}),
       ...(acl ? { acl } : {}),
       ...(doi && !ARXIV_DOI.test(doi) ? { doi } : {}),
+      ...(dblp ? { dblp } : {}),
     });
   }
   return { kind: 'papers', papers };

@@ -247,6 +247,9 @@ const S2_BATCH = 500;
  * key to fetch next ("acl:…", "doi:…"), or null when Semantic Scholar knows none. A paper it has
  * not indexed is not a problem: it only means no published version is known.
  */
+/** A DBLP record key as the record cache keeps it (its schema holds the same pattern). */
+const DBLP_KEY = /^(conf|journals)\/[a-z0-9]+\/[A-Za-z0-9_-]{1,200}$/;
+
 export async function fetchPublished(arxivIds: readonly string[], cache: RecordCache, options: SourceOptions): Promise<FetchProblem[]> {
   const problems: FetchProblem[] = [];
   const missing = arxivIds.filter((id) => cache.publishedOf(`arxiv:${id}`) === undefined);
@@ -272,7 +275,11 @@ export async function fetchPublished(arxivIds: readonly string[], cache: RecordC
     for (const id of batch) {
       const paper = found.get(id);
       const ref = paper?.acl ? identifyPaper(paper.acl) : paper?.doi ? identifyPaper(paper.doi) : undefined;
-      cache.setPublished(`arxiv:${id}`, ref && ref.kind !== 'arxiv' ? recordKey(ref) : null);
+      const to = ref && ref.kind !== 'arxiv' ? recordKey(ref) : null;
+      // No record to read, but a DBLP key outside DBLP's arXiv stream (journals/corr): kept with
+      // what it comes with, for verify to weigh.
+      const claim = !to && paper?.dblp && DBLP_KEY.test(paper.dblp) && !paper.dblp.startsWith('journals/corr/') ? { dblp: paper.dblp, ...(paper.venue ? { venue: paper.venue } : {}), title: paper.title, authors: paper.authors } : undefined;
+      cache.setPublished(`arxiv:${id}`, to, Date.now(), claim);
     }
   }
   return problems;

@@ -8,7 +8,8 @@ import { identifyPaper, type PaperRef } from '../core/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { recordFields, type RecordFields } from '../records/to-entry.js';
 import type { VenueList } from '../core/venues.js';
-import { isRecordOf } from '../core/same-paper.js';
+import { firstAuthorIs, isRecordOf } from '../core/same-paper.js';
+import type { VenueClaim } from '../records/record-cache.js';
 
 /** The entry is a preprint: its paper link is arXiv, and its venue, if any, is a preprint server. */
 export function isPreprintOnly(p: PaperEntry, venues: VenueList): boolean {
@@ -45,6 +46,35 @@ export function publishedFinding(p: PaperEntry, v: PublishedVersion): Finding {
     hint: v.fields.venue
       ? '`npx paperlist verify --fix` sets the venue, year and paper link from that record and regenerates README.md; commit the files it names.'
       : `schema/venues.json has no venue named "${v.record.publishedInShort ?? v.record.publishedIn ?? ''}": add it (name, kind, aliases), then run \`npx paperlist verify --fix\`.`,
+  };
+}
+
+/** A published version known only by its venue: no DOI or Anthology page gives its link. */
+export interface VenueOnlyVersion {
+  venue: string;
+  year: number;
+  claim: VenueClaim;
+}
+
+/**
+ * Semantic Scholar's DBLP key for a paper with no record to read, as a published version: the
+ * key's stream must be a venue of schema/venues.json (DBLP's key decides, not Semantic Scholar's
+ * venue name or year: it gives the arXiv year), and its title and first author must be the
+ * entry's (a mapping service can join two papers; a title alone is not enough).
+ */
+export function venueOnlyVersion(p: PaperEntry, claim: VenueClaim, venues: VenueList): VenueOnlyVersion | undefined {
+  const named = venues.forDblpKey(claim.dblp);
+  if (!named || named.venue.kind === 'preprint') return undefined;
+  const first = claim.authors[0];
+  if (!first || !isRecordOf(p.paper, claim) || !firstAuthorIs(p.paper.authors, first)) return undefined;
+  return { venue: named.venue.name, year: named.year, claim };
+}
+
+export function venueOnlyFinding(p: PaperEntry, v: VenueOnlyVersion): Finding {
+  return {
+    check: 'verify/published', ...placeOf(p, p.paper.venue ? ['venue'] : ['links', 'paper']),
+    message: `Published as ${v.venue} ${v.year}, as DBLP lists it (${v.claim.dblp}; Semantic Scholar${v.claim.venue ? `: "${v.claim.venue}"` : ''}), with no DOI or Anthology page to read.`,
+    hint: `Link its ${v.venue} page (its proceedings or OpenReview page) and set venue: ${v.venue} and year: ${v.year}; verify --fix cannot, for no record gives that link.`,
   };
 }
 
