@@ -319,12 +319,21 @@ describe('lint --fix', () => {
   it('applies only safe fixes, says what it changed, and leaves judgement calls', async () => {
     const messy = '# yaml-language-server: $schema=../../schema/paper.schema.json\nyear: 2023\ntitle: "Plain  Title Here "\nauthors: A et al.\nvenue: Arxiv\nlinks:\n  code: https://huggingface.co/a/b\n  paper: https://arxiv.org/abs/2305.11111\nsections: [sft]\n';
     const { diagnostics, root, stderr } = await lintWith({ 'entries/papers/plain-title-here.yml': messy }, ['--fix']);
-    expect(stderr).toBe('fixed entries/papers/plain-title-here.yml: venue: "Arxiv" → "arXiv", title: spacing, canonical form\n');
+    expect(stderr).toBe('fixed entries/papers/plain-title-here.yml: title: spacing, venue: "Arxiv" → "arXiv", canonical form\n');
     expect(await readFile(join(root, 'entries/papers/plain-title-here.yml'), 'utf8')).toBe(
       '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Plain Title Here\nauthors: A et al.\nyear: 2023\nvenue: arXiv\nlinks:\n  paper: https://arxiv.org/abs/2305.11111\n  code: https://huggingface.co/a/b\nsections:\n  - sft\n',
     );
     // The code link pointing at weights is a judgement call: still reported, not moved.
     expect(diagnostics.filter((d) => d.file === 'entries/papers/plain-title-here.yml').map((d) => d.ruleId)).toEqual(['mislabels/code-link']);
+  });
+});
+
+describe('lint --fix, two fixes of one field', () => {
+  it('compose: the spacing, then the display name of the alias (not the tidied alias)', async () => {
+    const messy = '# yaml-language-server: $schema=../../schema/paper.schema.json\ntitle: Alias Venue Paper Title\nauthors: A et al.\nyear: 2023\nvenue: " Arxiv"\nlinks:\n  paper: https://arxiv.org/abs/2305.11111\nsections:\n  - sft\n';
+    const { root, stderr } = await lintWith({ 'entries/papers/alias-venue-paper-title.yml': messy }, ['--fix']);
+    expect(stderr).toBe('fixed entries/papers/alias-venue-paper-title.yml: venue: spacing, venue: "Arxiv" → "arXiv"\n');
+    expect(await readFile(join(root, 'entries/papers/alias-venue-paper-title.yml'), 'utf8')).toBe(messy.replace('venue: " Arxiv"', 'venue: arXiv'));
   });
 });
 

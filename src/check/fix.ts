@@ -22,7 +22,10 @@ export function fixesFrom(diagnostics: readonly Diagnostic[], project: Project):
     if (!fixes) continue;
     const changes: string[] = [];
     const data = structuredClone('paper' in e ? e.paper : e.dataset) as unknown as Record<string, unknown>;
-    for (const { ruleId, fix } of fixes) {
+    // Spacing first: another check's value for the same field (a venue alias's display name) is
+    // the whole answer, tidy already, and must not be undone by the tidied original.
+    const ordered = [...fixes].sort((a, b) => Number(b.ruleId === 'hygiene/spacing') - Number(a.ruleId === 'hygiene/spacing'));
+    for (const { ruleId, fix } of ordered) {
       if (!fix.path.length) continue; // the canonical form: written below whatever else changed
       const before = valueAt(data, fix.path);
       if (before === fix.value) continue;
