@@ -378,7 +378,7 @@ sections:
     });
   }, 30_000);
 
-  it('a venue without DOIs: Semantic Scholar\'s DBLP key names it (ICLR 2025, not the arXiv year it gives), held to the title and first author', async () => {
+  it('a venue without DOIs: Semantic Scholar\'s DBLP key names it (ICLR 2025, not the arXiv year it gives), held to the title and an author; --fix sets venue and year and keeps the arXiv link', async () => {
     // Recorded: Semantic Scholar's answer for WavTokenizer once ICLR 2025 had accepted it (SOURCES.md).
     const s2 = await fixture('s2-batch-iclr-2408.16532.json');
     const root = await copyFixture('lint-base');
@@ -387,25 +387,29 @@ sections:
     await writeFile(join(root, file), entry('Ji et al.'));
     const server = await replay([{ body: '' }], {}, { s2: { body: s2 } });
     // arXiv is not asked here (no recording of this paper): unreachable, one line.
-    const args = (...more: string[]): string[] => ['verify', '--root', root, '--entry', file, '--arxiv-api', 'http://127.0.0.1:1/api/query', '--anthology', server.base, '--crossref', server.base, '--semantic-scholar', `${server.base}/graph/v1`, '--interval', '0', '--format', 'json', ...more];
-    const result = await runCli(args('--cache', 'records.json'), root);
+    const args = (...more: string[]): string[] => ['verify', '--root', root, '--entry', file, '--arxiv-api', 'http://127.0.0.1:1/api/query', '--anthology', server.base, '--crossref', server.base, '--semantic-scholar', `${server.base}/graph/v1`, '--interval', '0', '--format', 'json', '--cache', 'records.json', ...more];
+    const result = await runCli(args(), root);
     expect(JSON.parse(result.stdout).diagnostics).toEqual([{
       file, line: 5, column: 8, endLine: 5, endColumn: 13, ruleId: 'verify/published', severity: 'warning',
       message: 'Published as ICLR 2025, as DBLP lists it (conf/iclr/Ji00C0Z0C0LZY0J25; Semantic Scholar: "International Conference on Learning Representations"), with no DOI or Anthology page to read.',
-      hint: 'Link its ICLR page (its proceedings or OpenReview page) and set venue: ICLR and year: 2025; verify --fix cannot, for no record gives that link.',
+      hint: '`npx paperlist verify --fix` sets venue: ICLR and year: 2025 and keeps the arXiv link; link its ICLR page instead (proceedings or OpenReview) if it has one.',
       url: `${RULES_DOC}#verify-published`,
     }]);
-    expect(JSON.parse(result.stdout).summary).toMatchObject({ published: 1, fillable: 0 });
+    expect(JSON.parse(result.stdout).summary).toMatchObject({ published: 1, fillable: 1 });
     expect(server.log.map((r) => `${r.method} ${r.path} ${r.body ?? ''}`)).toEqual(['POST /graph/v1/paper/batch?fields=externalIds,title,year,venue,authors {"ids":["ARXIV:2408.16532"]}']);
-    // Kept in the record cache (its schema holds the claim) and read back without asking again;
-    // --fix changes nothing: no record gives the published version's link.
-    const again = (...more: string[]): string[] => args('--cache', 'records.json', ...more).map((a) => (a === `${server.base}/graph/v1` ? 'http://127.0.0.1:1/graph/v1' : a));
-    const fixed = await runCli(again('--fix'), root);
+    // Another author's surname: Semantic Scholar may have joined two papers; nothing is claimed
+    // (the claim, kept in the record cache, is read back without asking again).
+    const again = (...more: string[]): string[] => args(...more).map((a) => (a === `${server.base}/graph/v1` ? 'http://127.0.0.1:1/graph/v1' : a));
+    await writeFile(join(root, file), entry('Smith et al.'));
+    expect(JSON.parse((await runCli(again(), root)).stdout).diagnostics).toEqual([]);
     expect(server.log).toHaveLength(1);
-    expect(JSON.parse(fixed.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['verify/published']);
-    expect(await readFile(join(root, file), 'utf8')).toBe(entry('Ji et al.'));
-    // Another first author: Semantic Scholar may have joined two papers; nothing is claimed.
-    await writeFile(join(root, file), entry('Wang et al.'));
+    // --fix: the venue and year, the arXiv link kept (no record gives the ICLR page), with DBLP's page as evidence.
+    await writeFile(join(root, file), entry('Ji et al.'));
+    const fixed = await runCli(again('--fix', '--changes', 'changes.md'), root);
+    expect(await readFile(join(root, file), 'utf8')).toBe(entry('Ji et al.').replace('year: 2024\nvenue: arXiv', 'year: 2025\nvenue: ICLR'));
+    expect(await readFile(join(root, 'changes.md'), 'utf8')).toContain(`| \`${file}\` | \`venue: arXiv → ICLR\`<br>\`year: 2024 → 2025\` | \`DBLP conf/iclr/Ji00C0Z0C0LZY0J25 (https://dblp.org/rec/conf/iclr/Ji00C0Z0C0LZY0J25), named by Semantic Scholar\` |`);
+    expect(fixed.stderr).toContain(`fixed ${file}`);
+    // Fixed, the entry is no preprint: nothing more to say of it.
     expect(JSON.parse((await runCli(again(), root)).stdout).diagnostics).toEqual([]);
   }, 60_000);
 

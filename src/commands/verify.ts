@@ -129,7 +129,7 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       } else findings.push(...own);
       // The own record adds its author list only when it is this paper, by title and first author.
       const trusted = record && !own.some((f) => f.check === 'verify/title' || f.check === 'verify/author') ? record : undefined;
-      const filled = fillFromRecords(p.paper, trusted, applyPublished ? version : undefined);
+      const filled = fillFromRecords(p.paper, trusted, applyPublished ? version : undefined, applyPublished ? venueOnly : undefined);
       if (!filled) continue;
       fillable++;
       if (options.fix) fixes.push({ entry: p, changes: filled.changes, evidence: filled.evidence, text: formatPaper(filled.paper) });

@@ -59,22 +59,26 @@ export interface VenueOnlyVersion {
 /**
  * Semantic Scholar's DBLP key for a paper with no record to read, as a published version: the
  * key's stream must be a venue of schema/venues.json (DBLP's key decides, not Semantic Scholar's
- * venue name or year: it gives the arXiv year), and its title and first author must be the
- * entry's (a mapping service can join two papers; a title alone is not enough).
+ * venue name or year: it gives the arXiv year), and its title must be the entry's with at least
+ * one author the entry names (a mapping service can join two papers; a title alone is not enough).
  */
 export function venueOnlyVersion(p: PaperEntry, claim: VenueClaim, venues: VenueList): VenueOnlyVersion | undefined {
   const named = venues.forDblpKey(claim.dblp);
   if (!named || named.venue.kind === 'preprint') return undefined;
-  const first = claim.authors[0];
-  if (!first || !isRecordOf(p.paper, claim) || !firstAuthorIs(p.paper.authors, first)) return undefined;
+  const listed = p.paper.authorList?.length ? p.paper.authorList : [p.paper.authors];
+  const shared = claim.authors.some((a) => listed.some((mine) => firstAuthorIs(mine, a)));
+  if (!isRecordOf(p.paper, claim) || !shared) return undefined;
   return { venue: named.venue.name, year: named.year, claim };
 }
+
+/** DBLP's page for a record key: where a reviewer checks the venue and year. */
+export const dblpPage = (dblpKey: string): string => `https://dblp.org/rec/${dblpKey}`;
 
 export function venueOnlyFinding(p: PaperEntry, v: VenueOnlyVersion): Finding {
   return {
     check: 'verify/published', ...placeOf(p, p.paper.venue ? ['venue'] : ['links', 'paper']),
     message: `Published as ${v.venue} ${v.year}, as DBLP lists it (${v.claim.dblp}; Semantic Scholar${v.claim.venue ? `: "${v.claim.venue}"` : ''}), with no DOI or Anthology page to read.`,
-    hint: `Link its ${v.venue} page (its proceedings or OpenReview page) and set venue: ${v.venue} and year: ${v.year}; verify --fix cannot, for no record gives that link.`,
+    hint: `\`npx paperlist verify --fix\` sets venue: ${v.venue} and year: ${v.year} and keeps the arXiv link; link its ${v.venue} page instead (proceedings or OpenReview) if it has one.`,
   };
 }
 
@@ -98,7 +102,7 @@ const show = (v: unknown): string => (v === undefined ? '(none)' : String(v));
  * verify found one with a known venue), and the full author list and DOI when the entry has none.
  * `own` is the record of the entry's own link, used only when its title and first author agree.
  */
-export function fillFromRecords(p: Paper, own: SourceRecord | undefined, published: PublishedVersion | undefined): FixedPaper | undefined {
+export function fillFromRecords(p: Paper, own: SourceRecord | undefined, published: PublishedVersion | undefined, venueOnly?: VenueOnlyVersion): FixedPaper | undefined {
   const next: Paper = { ...p, links: { ...p.links } };
   const changes: string[] = [];
   const set = <K extends 'venue' | 'year' | 'doi'>(key: K, value: Paper[K] | undefined): void => {
@@ -116,6 +120,10 @@ export function fillFromRecords(p: Paper, own: SourceRecord | undefined, publish
     }
     source = published.record;
     if (published.fields.doi) set('doi', published.fields.doi);
+  } else if (venueOnly) {
+    // No page to link: the venue and year, the arXiv link kept.
+    set('venue', venueOnly.venue);
+    set('year', venueOnly.year);
   }
   // arXiv's own DOI field names a published version, not the preprint: it is not this link's DOI.
   if (source && next.doi === undefined && source.doi && source.source !== 'arXiv') set('doi', source.doi);
@@ -123,6 +131,10 @@ export function fillFromRecords(p: Paper, own: SourceRecord | undefined, publish
     next.authorList = [...source.authors];
     changes.push(`authorList: ${source.authors.length} name${source.authors.length === 1 ? '' : 's'} from ${source.source}`);
   }
-  const evidence = [...(published?.fields.venue ? [`${recordEvidence(published.record)}, the published version named by ${published.via}`] : []), ...(source && source !== published?.record ? [recordEvidence(source)] : [])];
+  const evidence = [
+    ...(published?.fields.venue ? [`${recordEvidence(published.record)}, the published version named by ${published.via}`] : []),
+    ...(!published?.fields.venue && venueOnly ? [`DBLP ${venueOnly.claim.dblp} (${dblpPage(venueOnly.claim.dblp)}), named by Semantic Scholar`] : []),
+    ...(source && source !== published?.record ? [recordEvidence(source)] : []),
+  ];
   return changes.length ? { paper: next, changes, evidence } : undefined;
 }
