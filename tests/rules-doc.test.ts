@@ -95,9 +95,26 @@ function edits(): Edit[] {
   return found;
 }
 
+/** The ```markdown blocks that start "<!-- links: …(saved as FILE…) -->": a file given to `paperlist links`, and what it says at that file. */
+function linkExamples(): Array<{ line: number; header: string; file: string; body: string; said?: string }> {
+  const lines = doc.split('\n');
+  const found: Array<{ line: number; header: string; file: string; body: string; said?: string }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i] === '```markdown' ? /^<!-- (links: .*) -->$/.exec(lines[i + 1] ?? '')?.[1] : undefined;
+    if (!header) continue;
+    const file = /\bsaved as ([\w.-]+\.md)\b/.exec(header)?.[1] ?? 'notes.md';
+    const end = lines.indexOf('```', i + 1);
+    let next = end + 1;
+    while (lines[next] === '' || lines[next] === 'What links says at that file:') next++;
+    const said = lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
+    found.push({ line: i + 2, header: `# ${header}`, file, body: lines.slice(i + 1, end).join('\n') + '\n', ...(said !== undefined ? { said } : {}) });
+  }
+  return found;
+}
+
 /** The checks a header names outside its explanations in parentheses: "duplicates/title", "schema". */
 const namedChecks = (header: string): string[] =>
-  header.startsWith('# valid') ? [] : [...new Set(header.replace(/^# (invalid|verify):|^# edit [^:]+:/, '').replace(/\([^)]*\)/g, '').match(/\bschema\b|\b[a-z]+\/[a-z-]+\b/g) ?? [])].sort();
+  header.startsWith('# valid') ? [] : [...new Set(header.replace(/^# (invalid|verify|links):|^# edit [^:]+:/, '').replace(/\([^)]*\)/g, '').match(/\bschema\b|\b[a-z]+\/[a-z-]+\b/g) ?? [])].sort();
 
 describe('docs/rules.md', () => {
   const every = examples();
@@ -153,6 +170,16 @@ describe('docs/rules.md', () => {
     const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === 'README.md');
     expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(edit.header));
     expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(edit.said);
+  });
+
+  it.each(linkExamples().map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, example) => {
+    expect(example.said, 'no "What links says at that file:"').toBeDefined();
+    const root = await copyFixture('lint-base');
+    await writeFile(join(root, example.file), example.body);
+    const result = await runCli(['links', example.file, '--root', root, '--format', 'json'], root);
+    const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === example.file);
+    expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(example.header));
+    expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
   });
 
   it('its tables are the check descriptors: every check once, with its default level, fix and anchor (npm run docs writes them)', () => {

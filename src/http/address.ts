@@ -51,7 +51,8 @@ export class PrivateAddressError extends Error {
     readonly hostname: string,
     readonly address: string,
   ) {
-    super(`${hostname} resolves to ${address}, a private or reserved address`);
+    // A literal address is not resolved: say what it is, not that it resolves to itself.
+    super(hostname === address ? `${address} is a private or reserved address` : `${hostname} resolves to ${address}, a private or reserved address`);
   }
 }
 
