@@ -2,8 +2,8 @@
 // a new entry of the list the doc describes (tests/fixtures/lint-base) and must raise exactly the
 // checks its first line names; the doc's tables must be what scripts/rules-doc.mjs writes from the
 // check descriptors (src/check/checks.ts).
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CHECKS, OTHER_DIAGNOSTICS, checkUrl } from '../src/check/checks.js';
@@ -54,7 +54,7 @@ function examples(): Example[] {
  * the file add would write for its title (a paper) or name (a dataset), beside lint-base's entries.
  */
 function exampleFile(example: Example): string {
-  const named = /\bsaved as (entries\/sections\.yml|entries\/(?:papers|datasets)\/[^\s,;:)]+\.yml)/.exec(example.header)?.[1];
+  const named = /\bsaved as (entries\/sections\.yml|entries\/(?:papers|datasets)\/[^\s,;:)]+\.yml|\.github\/ISSUE_TEMPLATE\/[a-z-]+\.yml)/.exec(example.header)?.[1];
   if (named) return named;
   const fields = parse(example.body) as { title?: unknown; name?: unknown; year?: unknown };
   const dataset = fields.name !== undefined;
@@ -133,9 +133,11 @@ describe('docs/rules.md', () => {
     const root = await copyFixture('lint-base');
     const file = exampleFile(example);
     for (const g of example.given) await writeFile(join(root, g.file), `# yaml-language-server: $schema=../../schema/paper.schema.json\n${g.body}`);
-    // The doc leaves out the schema comment every entry file (and the sections file) starts with.
+    // The doc leaves out the schema comment every entry file (and the sections file) starts with;
+    // another file (an issue form) starts with the example's own first line, a comment.
     const schema = file === 'entries/sections.yml' ? '../schema/sections' : `../../schema/${file.startsWith('entries/datasets/') ? 'dataset' : 'paper'}`;
-    await writeFile(join(root, file), `# yaml-language-server: $schema=${schema}.schema.json\n${example.body}`);
+    await mkdir(dirname(join(root, file)), { recursive: true });
+    await writeFile(join(root, file), `${file.startsWith('entries/') ? `# yaml-language-server: $schema=${schema}.schema.json` : example.header}\n${example.body}`);
     const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
     const diagnostics = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; ruleId: string; related?: Array<{ file: string }> }>)
       .filter((d) => d.file === file || d.related?.some((r) => r.file === file));
@@ -180,6 +182,14 @@ describe('docs/rules.md', () => {
     const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === example.file);
     expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(example.header));
     expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
+  });
+
+  it('shows every check in an example, but those it names as shown in the tests only', () => {
+    const shown = new Set([...every, ...edits(), ...linkExamples()].flatMap((e) => namedChecks(e.header)));
+    const sentence = /except those\s+whose answer comes from a live server[\s\S]*?:\s*((?:`[a-z]+\/[a-z-]+`(?:, |\.))+)/.exec(doc)?.[1] ?? '';
+    const testedOnly = [...sentence.matchAll(/`([a-z]+\/[a-z-]+)`/g)].map((m) => m[1]!).sort();
+    expect(testedOnly.length).toBeGreaterThan(0);
+    expect(Object.keys(CHECKS).filter((id) => !shown.has(id)).sort()).toEqual(testedOnly);
   });
 
   it('its tables are the check descriptors: every check once, with its default level, fix and anchor (npm run docs writes them)', () => {
