@@ -30,13 +30,16 @@ compares it with the entry: the title (a different title means the link points a
 paper), the first author, the year (not before the first arXiv version). Entries labelled arXiv
 are looked up in Semantic Scholar (one batch request for up to 500 papers), which knows the
 published versions of arXiv papers; the published version's own record (Anthology or Crossref)
-is then read, and the entry gets a warning "published as <venue> <year>: <link>". Records are
-cached 30 days. Not part of the pull-request gate: the scheduled workflow runs it.
+is then read, and the entry gets a warning "published as <venue> <year>: <link>". A venue that
+gives no DOI or Anthology page (ICLR, NeurIPS, ...) is named by the DBLP key Semantic Scholar gives,
+when its title and an author are the entry's. Records are cached 30 days. Not part of the
+pull-request gate: the scheduled workflow runs it.
 
   --entry E        only this paper: its file (entries/papers/<id>.yml), its paper link or id, or
                    its exact title
   --from-issue F   only the paper a "Report a correction" issue names (its "Entry" answer)
-  --fix   sets venue, year and paper link from the published version (nothing else of it),
+  --fix   sets venue, year and paper link from the published version (nothing else of it;
+          for a venue without a page to link, venue and year, and the arXiv link stays),
           fills the full author list (authorList) and the DOI of every entry whose record
           agrees with it, then regenerates README.md and names the files to commit.
 
