@@ -1,5 +1,5 @@
 // The canonical text of an entry file: fixed key order, one schema comment, no folding, LF, final newline.
-import { Document } from 'yaml';
+import { Document, stringify } from 'yaml';
 import { LINK_KINDS, type Dataset, type EntryKind, type Paper, type SectionsFile } from './model.js';
 
 export const SCHEMA_COMMENT: Record<EntryKind | 'sections', string> = {
@@ -31,28 +31,48 @@ function plain(value: unknown): boolean {
   return (PLAIN_TEXT.test(value) || PLAIN_URL.test(value)) && !value.endsWith(' ') && !value.includes('  ') && !KEYWORD.test(value);
 }
 
+// Printable ASCII on one line: the yaml package writes such a string plain or in quotes, never as
+// a block or with escapes, so asking it for that one scalar gives the bytes it writes in the file
+// (a title with ": " is most of the list's quoted values).
+const ONE_LINE_ASCII = /^[\x20-\x7E]+$/;
+
+/** A string value as the entry file writes it, or undefined when only the whole-document writer may decide. */
+function scalar(value: unknown): string | undefined {
+  if (plain(value)) return value as string;
+  if (typeof value !== 'string' || !ONE_LINE_ASCII.test(value)) return undefined;
+  return stringify(value, { lineWidth: 0, defaultStringType: 'PLAIN' }).slice(0, -1);
+}
+
 function fastPaper(p: Paper, links: Record<string, string>): string | undefined {
   // The author list and DOI are rare enough (entries written from records) to leave to the yaml package.
   if (!Array.isArray(p.sections) || p.authorList !== undefined || p.doi !== undefined) return undefined;
-  const strings = [p.title, p.authors, ...(p.venue !== undefined ? [p.venue] : []), ...Object.values(links), ...p.sections];
-  if (!strings.every(plain) || !Number.isSafeInteger(p.year) || p.year < 0 || p.sections.length === 0 || Object.keys(links).length === 0) return undefined;
-  let out = `${SCHEMA_COMMENT.paper}\ntitle: ${p.title}\nauthors: ${p.authors}\nyear: ${p.year}\n`;
-  if (p.venue !== undefined) out += `venue: ${p.venue}\n`;
+  if (!Number.isSafeInteger(p.year) || p.year < 0 || p.sections.length === 0 || Object.keys(links).length === 0) return undefined;
+  const title = scalar(p.title);
+  const authors = scalar(p.authors);
+  const venue = p.venue !== undefined ? scalar(p.venue) : '';
+  const linkLines = Object.entries(links).map(([k, v]) => [k, scalar(v)] as const);
+  const sections = p.sections.map(scalar);
+  if (title === undefined || authors === undefined || venue === undefined || linkLines.some(([, v]) => v === undefined) || sections.some((v) => v === undefined)) return undefined;
+  let out = `${SCHEMA_COMMENT.paper}\ntitle: ${title}\nauthors: ${authors}\nyear: ${p.year}\n`;
+  if (p.venue !== undefined) out += `venue: ${venue}\n`;
   out += 'links:\n';
-  for (const [k, v] of Object.entries(links)) out += `  ${k}: ${v}\n`;
+  for (const [k, v] of linkLines) out += `  ${k}: ${v}\n`;
   out += 'sections:\n';
-  for (const s of p.sections) out += `  - ${s}\n`;
+  for (const s of sections) out += `  - ${s}\n`;
   return out;
 }
 
 function fastDataset(d: Dataset): string | undefined {
-  if (!Array.isArray(d.sections)) return undefined;
-  const strings = [d.name, ...(d.url !== undefined ? [d.url] : []), d.description, ...d.sections];
-  if (!strings.every(plain) || d.sections.length === 0) return undefined;
-  let out = `${SCHEMA_COMMENT.dataset}\nname: ${d.name}\n`;
-  if (d.url !== undefined) out += `url: ${d.url}\n`;
-  out += `description: ${d.description}\nsections:\n`;
-  for (const s of d.sections) out += `  - ${s}\n`;
+  if (!Array.isArray(d.sections) || d.sections.length === 0) return undefined;
+  const name = scalar(d.name);
+  const url = d.url !== undefined ? scalar(d.url) : '';
+  const description = scalar(d.description);
+  const sections = d.sections.map(scalar);
+  if (name === undefined || url === undefined || description === undefined || sections.some((v) => v === undefined)) return undefined;
+  let out = `${SCHEMA_COMMENT.dataset}\nname: ${name}\n`;
+  if (d.url !== undefined) out += `url: ${url}\n`;
+  out += `description: ${description}\nsections:\n`;
+  for (const s of sections) out += `  - ${s}\n`;
   return out;
 }
 
@@ -115,6 +135,16 @@ export function formatSections(s: SectionsFile): string {
 }
 
 /**
+ * A scalar as the canonical writer quotes it: "…" without escapes, '…' with '' for a quote. What
+ * this makes of anything else is refused by the write-back comparison in readCanonical.
+ */
+function unquote(text: string): string {
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"') && !text.includes('\\')) return text.slice(1, -1);
+  if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).replace(/''/g, "'");
+  return text;
+}
+
+/**
  * Reads an entry file that is in canonical form, without the YAML parser: the lines give a
  * candidate, which is accepted only if writing it back gives the very same text. Canonical text is
  * YAML whose meaning the tests pin (formatPaper's output reads back to its input), so an accepted
@@ -133,11 +163,11 @@ export function readCanonical(kind: EntryKind, text: string): Paper | Dataset | 
       const [, key, value] = m;
       if (value === undefined) data[key!] = open = key === 'sections' ? [] : {};
       else {
-        data[key!] = key === 'year' && /^\d+$/.test(value) ? Number(value) : value;
+        data[key!] = key === 'year' && /^\d+$/.test(value) ? Number(value) : unquote(value);
         open = undefined;
       }
-    } else if ((m = /^ {2}- (.*)$/.exec(line)) && Array.isArray(open)) open.push(m[1]!);
-    else if ((m = /^ {2}([a-z]+): (.*)$/.exec(line)) && open && !Array.isArray(open)) open[m[1]!] = m[2]!;
+    } else if ((m = /^ {2}- (.*)$/.exec(line)) && Array.isArray(open)) open.push(unquote(m[1]!));
+    else if ((m = /^ {2}([a-z]+): (.*)$/.exec(line)) && open && !Array.isArray(open)) open[m[1]!] = unquote(m[2]!);
     else return undefined;
   }
   const candidate = data as unknown as Paper & Dataset;
