@@ -16,8 +16,12 @@ export interface RecordServices {
   verifyOptions: string[];
 }
 
-/** The services, each answering from its recordings; what was not recorded is answered as the service answers an unknown id. */
-export async function replayRecords(): Promise<RecordServices> {
+/**
+ * The services, each answering from its recordings; what was not recorded is answered as the
+ * service answers an unknown id. Semantic Scholar is unreachable (nothing it answers for these
+ * papers was recorded) unless `s2Throttled`: then it answers every batch with its recorded 429.
+ */
+export async function replayRecords(options: { s2Throttled?: boolean } = {}): Promise<RecordServices> {
   const asked: string[] = [];
   const feed = await records('arxiv/search-testing.xml');
   const widgetList = JSON.parse(await records('crossref/list-query-widget.json')) as { message: { items: Array<{ DOI: string }> } };
@@ -32,6 +36,7 @@ export async function replayRecords(): Promise<RecordServices> {
   // DataCite's recorded list; a DOI is answered with its item as the single-DOI document ({"data": item}, JSON:API).
   const dataciteItems = (JSON.parse(await records('datacite/list-dois-page1.json')) as { data: Array<{ id: string }> }).data;
   const bib = await records('alvarez-mellado.bib');
+  const throttled = await readFile(join(FIXTURES, 'verify', 's2-throttled.json'), 'utf8');
   // The handle API's answers name their DOI: each is given for that DOI only.
   const handles: Record<string, string> = {};
   for (const name of ['doi-found.json', 'doi-not-found.json']) {
@@ -55,10 +60,11 @@ export async function replayRecords(): Promise<RecordServices> {
       const found = answer !== undefined && (JSON.parse(answer) as { responseCode: number }).responseCode === 1;
       return void res.writeHead(found ? 200 : 404, { 'content-type': 'application/json;charset=UTF-8' }).end(answer ?? '');
     }
+    if (options.s2Throttled && url.startsWith('/graph/v1/paper/batch')) return void res.writeHead(429, { 'content-type': 'application/json' }).end(throttled);
     if (url === '/2022.acl-long.268.bib') return void res.writeHead(200, { 'content-type': 'application/x-bibtex' }).end(bib);
     res.writeHead(404).end();
   });
-  const verifyOptions = ['--arxiv-api', `${server.base}/api/query`, '--anthology', server.base, '--crossref', server.base, '--datacite', server.base, '--doi-api', `${server.base}/api/handles`, '--semantic-scholar', 'http://127.0.0.1:1/graph/v1', '--interval', '0'];
+  const verifyOptions = ['--arxiv-api', `${server.base}/api/query`, '--anthology', server.base, '--crossref', server.base, '--datacite', server.base, '--doi-api', `${server.base}/api/handles`, '--semantic-scholar', options.s2Throttled ? `${server.base}/graph/v1` : 'http://127.0.0.1:1/graph/v1', '--interval', '0'];
   return { base: server.base, asked, verifyOptions };
 }
 

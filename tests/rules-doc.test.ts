@@ -155,7 +155,8 @@ describe('docs/rules.md', () => {
     const root = await copyFixture('lint-base');
     const file = exampleFile(example);
     await writeFile(join(root, file), `# yaml-language-server: $schema=../../schema/paper.schema.json\n${example.body}`);
-    const services = await replayRecords();
+    // "HTTP 429" in the header: Semantic Scholar answers with its recorded throttling.
+    const services = await replayRecords({ s2Throttled: /HTTP 429/.test(example.header) });
     const result = await runCli(['verify', '--root', root, '--entry', file, ...services.verifyOptions, '--format', 'json'], root);
     const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === file);
     expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(example.header));
