@@ -15,8 +15,9 @@ function dump(value: unknown, comment: string): string {
 
 // Strings that every YAML emitter writes plain, unquoted: they start with a letter, hold no
 // indicator, comment, quote or escape character, and are not a keyword. Lint formats every entry,
-// so entries made only of such strings are written directly (10× faster than building a yaml
-// Document); anything else goes through the yaml package. A test checks both give the same bytes.
+// so entries made only of such strings, or of printable ASCII the yaml package quotes (asked of it
+// one scalar at a time), are written directly (10× faster than building a yaml Document);
+// anything else goes through the whole document. A test checks both give the same bytes.
 // Kept because the bench needs it (issue 12's target: lint and generate no slower than the plain
 // yaml + ajv + remark-stringify pipeline, ../shared/bench/yardstick.mjs, on 10,000 papers). Measured
 // side by side, medians of 5 (2026-12-01): with this writer and readCanonical, lint 0.93× and
