@@ -187,7 +187,7 @@ describe('docs/rules.md', () => {
 
   it('shows every check in an example, but those it names as shown in the tests only', () => {
     const shown = new Set([...every, ...edits(), ...linkExamples()].flatMap((e) => namedChecks(e.header)));
-    const sentence = /except those\s+whose answer comes from a live server[\s\S]*?:\s*((?:`[a-z]+\/[a-z-]+`(?:, |\.))+)/.exec(doc)?.[1] ?? '';
+    const sentence = /except those\s+whose answer comes from a live server[\s\S]*?\):\s*((?:`[a-z]+\/[a-z-]+`(?:,\s+|\.))+)/.exec(doc)?.[1] ?? '';
     const testedOnly = [...sentence.matchAll(/`([a-z]+\/[a-z-]+)`/g)].map((m) => m[1]!).sort();
     expect(testedOnly.length).toBeGreaterThan(0);
     expect(Object.keys(CHECKS).filter((id) => !shown.has(id)).sort()).toEqual(testedOnly);
