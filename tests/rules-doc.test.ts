@@ -1,7 +1,11 @@
-// docs/rules.md is tested as written: every `# invalid: <checks>` / `# valid` example is linted as
-// a new entry of the list the doc describes (tests/fixtures/lint-base) and must raise exactly the
-// checks its first line names; the doc's tables must be what scripts/rules-doc.mjs writes from the
-// check descriptors (src/check/checks.ts).
+// docs/rules.md is tested as written, each example on a copy of the list the doc describes
+// (tests/fixtures/lint-base), raising exactly the checks its first line names and saying exactly
+// what the doc shows: `# invalid:` / `# valid` blocks are linted as a new file (an entry, the
+// sections file, an issue form; after `# given:` entries), `# edit` diffs are applied to a
+// committed copy and linted, `# verify:` entries are verified against the recorded services
+// (record-services.ts), `<!-- links: -->` Markdown is given to `paperlist links`. The tables must be
+// what scripts/rules-doc.mjs writes from the check descriptors (src/check/checks.ts), and every
+// check has an example but those the doc names as shown only in the tests.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
