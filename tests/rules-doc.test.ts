@@ -116,6 +116,25 @@ function linkExamples(): Array<{ line: number; header: string; file: string; bod
   return found;
 }
 
+interface Said {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  ruleId: string;
+  message: string;
+  hint?: string;
+}
+
+/** The diagnostics a command's JSON report gives at `file`, as the doc shows them: place, severity, check, message, hint. */
+function saidAt(stdout: string, file: string): { checks: string[]; text: string } {
+  const here = (JSON.parse(stdout).diagnostics as Said[]).filter((d) => d.file === file);
+  return {
+    checks: [...new Set(here.map((d) => d.ruleId))].sort(),
+    text: here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n'),
+  };
+}
+
 /** The checks a header names outside its explanations in parentheses: "duplicates/title", "schema". */
 const namedChecks = (header: string): string[] =>
   header.startsWith('# valid') ? [] : [...new Set(header.replace(/^# (invalid|verify|links):|^# edit [^:]+:/, '').replace(/\([^)]*\)/g, '').match(/\bschema\b|\b[a-z]+\/[a-z-]+\b/g) ?? [])].sort();
@@ -148,10 +167,7 @@ describe('docs/rules.md', () => {
     const raised = [...new Set(diagnostics.map((d) => (d.ruleId === 'schema' ? 'schema' : d.ruleId)))].sort();
     expect(raised).toEqual(namedChecks(example.header));
     // Where the doc shows what lint says, it says exactly that: place, severity, check, message, hint.
-    if (example.said !== undefined) {
-      const here = (diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === file);
-      expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
-    }
+    if (example.said !== undefined) expect(saidAt(result.stdout, file).text).toBe(example.said);
   });
 
   it.each(verifying.map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, example) => {
@@ -162,9 +178,7 @@ describe('docs/rules.md', () => {
     // "HTTP 429" in the header: Semantic Scholar answers with its recorded throttling.
     const services = await replayRecords({ s2Throttled: /HTTP 429/.test(example.header) });
     const result = await runCli(['verify', '--root', root, '--entry', file, ...services.verifyOptions, '--format', 'json'], root);
-    const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === file);
-    expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(example.header));
-    expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
+    expect(saidAt(result.stdout, file)).toEqual({ checks: namedChecks(example.header), text: example.said });
   }, 30_000);
 
   it.each(edits().map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, edit) => {
@@ -174,9 +188,7 @@ describe('docs/rules.md', () => {
     expect(text.split(edit.before).length, `${edit.file} holds the removed lines once`).toBe(2);
     await writeFile(join(root, edit.file), text.replace(edit.before, edit.after));
     const result = await runCli(['lint', '--root', root, '--format', 'json'], root);
-    const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === 'README.md');
-    expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(edit.header));
-    expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(edit.said);
+    expect(saidAt(result.stdout, 'README.md')).toEqual({ checks: namedChecks(edit.header), text: edit.said });
   });
 
   it.each(linkExamples().map((e) => [`docs/rules.md:${e.line} ${e.header}`, e] as const))('%s', async (_name, example) => {
@@ -184,9 +196,7 @@ describe('docs/rules.md', () => {
     const root = await copyFixture('lint-base');
     await writeFile(join(root, example.file), example.body);
     const result = await runCli(['links', example.file, '--root', root, '--format', 'json'], root);
-    const here = (JSON.parse(result.stdout).diagnostics as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string; hint?: string }>).filter((d) => d.file === example.file);
-    expect([...new Set(here.map((d) => d.ruleId))].sort()).toEqual(namedChecks(example.header));
-    expect(here.map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`).join('\n')).toBe(example.said);
+    expect(saidAt(result.stdout, example.file)).toEqual({ checks: namedChecks(example.header), text: example.said });
   });
 
   it('shows every check in an example, but those it names as shown in the tests only', () => {
