@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 const CHECKS_HEADER = '| check | default | finds |';
 const OTHERS_HEADER = '| diagnostic | reports |';
 
-/** The doc with every table rewritten from `checks` and `others`; the rest of the text unchanged. */
-export function rulesDoc(doc, checks, others) {
+/** The doc with every table rewritten from `checks` and `others` (each check's row carrying `anchor(id)`); the rest of the text unchanged. */
+export function rulesDoc(doc, checks, others, anchor) {
   const lines = doc.split('\n');
   const out = [];
   let rule;
@@ -27,7 +27,7 @@ export function rulesDoc(doc, checks, others) {
     if (line === CHECKS_HEADER) {
       const rows = Object.entries(checks).filter(([id]) => id.startsWith(`${rule}/`));
       if (!rows.length) throw new Error(`docs/rules.md: a table of checks under "## ${rule}", which has none`);
-      out.push(line, '| --- | --- | --- |', ...rows.map(([id, c]) => `| <a id="${id.replace('/', '-')}"></a>\`${id}\` | ${c.level}${c.fix ? `, fixable (\`${c.fix}\`)` : ''} | ${c.finds} |`));
+      out.push(line, '| --- | --- | --- |', ...rows.map(([id, c]) => `| <a id="${anchor(id)}"></a>\`${id}\` | ${c.level}${c.fix ? `, fixable (\`${c.fix}\`)` : ''} | ${c.finds} |`));
     } else {
       out.push(line, '| --- | --- |', ...Object.entries(others).map(([id, what]) => `| \`${id}\` | ${what} |`));
     }
@@ -37,11 +37,11 @@ export function rulesDoc(doc, checks, others) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { CHECKS, OTHER_DIAGNOSTICS } = await import('../dist/check/checks.js');
+  const { CHECKS, OTHER_DIAGNOSTICS, checkAnchor } = await import('../dist/check/checks.js');
   const file = fileURLToPath(new URL('../docs/rules.md', import.meta.url));
   const doc = await readFile(file, 'utf8');
-  const next = rulesDoc(doc, CHECKS, OTHER_DIAGNOSTICS);
-  const written = Object.keys(CHECKS).filter((id) => next.includes(`<a id="${id.replace('/', '-')}"></a>`));
+  const next = rulesDoc(doc, CHECKS, OTHER_DIAGNOSTICS, checkAnchor);
+  const written = Object.keys(CHECKS).filter((id) => next.includes(`<a id="${checkAnchor(id)}"></a>`));
   const missing = Object.keys(CHECKS).filter((id) => !written.includes(id));
   if (missing.length) {
     console.error(`docs/rules.md has no table for: ${missing.join(', ')} (add "## <rule>" with a "${CHECKS_HEADER}" table)`);

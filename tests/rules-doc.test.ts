@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CHECKS, OTHER_DIAGNOSTICS, checkUrl } from '../src/check/checks.js';
+import { CHECKS, OTHER_DIAGNOSTICS, checkAnchor, checkUrl } from '../src/check/checks.js';
 import { DEFAULT_LEVELS } from '../src/check/config.js';
 // @ts-expect-error: a plain script, untyped
 import { rulesDoc } from '../scripts/rules-doc.mjs';
@@ -20,6 +20,13 @@ import { copyFixture, gitFixture, runCli } from './helpers.js';
 import { replayRecords } from './record-services.js';
 
 const doc = await readFile(join(PACKAGE_ROOT, 'docs/rules.md'), 'utf8');
+
+/** The ```text block after the example that ends at line `end`, under a "What … says at …:" line, when the doc shows one. */
+function saidAfter(lines: readonly string[], end: number): string | undefined {
+  let next = end + 1;
+  while (lines[next] === '' || /^What (lint|verify|links) says at .+:$/.test(lines[next]!)) next++;
+  return lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
+}
 
 interface Example {
   line: number;
@@ -44,9 +51,7 @@ function examples(): Example[] {
     }
     if (lines[i] !== '```yaml' || !/^# ((in)?valid|verify:)/.test(lines[i + 1] ?? '')) continue;
     const end = lines.indexOf('```', i + 1);
-    let next = end + 1;
-    while (lines[next] === '' || /^What (lint|verify) says at that file:$/.test(lines[next]!)) next++;
-    const said = lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
+    const said = saidAfter(lines, end);
     found.push({ line: i + 2, header: lines[i + 1]!, body: lines.slice(i + 2, end).join('\n') + '\n', given, ...(said !== undefined ? { said } : {}) });
     given = [];
   }
@@ -86,9 +91,7 @@ function edits(): Edit[] {
     if (!file) continue;
     const end = lines.indexOf('```', i + 1);
     const body = lines.slice(i + 2, end);
-    let next = end + 1;
-    while (lines[next] === '' || lines[next] === 'What lint says at README.md:') next++;
-    const said = lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
+    const said = saidAfter(lines, end);
     found.push({
       line: i + 2, header: lines[i + 1]!, file,
       before: body.filter((l) => l.startsWith('-')).map((l) => l.slice(1)).join('\n'),
@@ -108,9 +111,7 @@ function linkExamples(): Array<{ line: number; header: string; file: string; bod
     if (!header) continue;
     const file = /\bsaved as ([\w.-]+\.md)\b/.exec(header)?.[1] ?? 'notes.md';
     const end = lines.indexOf('```', i + 1);
-    let next = end + 1;
-    while (lines[next] === '' || lines[next] === 'What links says at that file:') next++;
-    const said = lines[next] === '```text' ? lines.slice(next + 1, lines.indexOf('```', next + 1)).join('\n') : undefined;
+    const said = saidAfter(lines, end);
     found.push({ line: i + 2, header: `# ${header}`, file, body: lines.slice(i + 1, end).join('\n') + '\n', ...(said !== undefined ? { said } : {}) });
   }
   return found;
@@ -208,7 +209,7 @@ describe('docs/rules.md', () => {
   });
 
   it('its tables are the check descriptors: every check once, with its default level, fix and anchor (npm run docs writes them)', () => {
-    expect(rulesDoc(doc, CHECKS, OTHER_DIAGNOSTICS), 'run npm run docs').toBe(doc);
+    expect(rulesDoc(doc, CHECKS, OTHER_DIAGNOSTICS, checkAnchor), 'run npm run docs').toBe(doc);
     const rows = [...doc.matchAll(/^\| <a id="([a-z]+-[a-z-]+)"><\/a>`([a-z]+\/[a-z-]+)` \| (error|warning|info)\b/gm)].map((m) => [m[2]!, m[3]!] as const);
     expect(Object.fromEntries(rows)).toEqual(DEFAULT_LEVELS);
     expect(rows).toHaveLength(Object.keys(CHECKS).length); // each once

@@ -96,9 +96,12 @@ export const OTHER_DIAGNOSTICS = {
   records: 'verify, add: a record cache that was not read whole (warning) or not saved (warning)',
 } as const;
 
+/** The anchor of a check's row in docs/rules.md ('duplicates/title' → 'duplicates-title'); scripts/rules-doc.mjs writes it. */
+export const checkAnchor = (id: string): string => id.replace('/', '-');
+
 /** Where a diagnostic's id is explained: its row in docs/rules.md (an anchor per check), for the `url` of the JSON report and annotations. */
 export function checkUrl(ruleId: string): string {
-  const anchor = ruleId in CHECKS ? ruleId.replace('/', '-') : ruleId in OTHER_DIAGNOSTICS ? 'other-diagnostics' : undefined;
+  const anchor = ruleId in CHECKS ? checkAnchor(ruleId) : ruleId in OTHER_DIAGNOSTICS ? 'other-diagnostics' : undefined;
   return `${DOCS_URL}rules.md${anchor ? `#${anchor}` : ''}`;
 }
 

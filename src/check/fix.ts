@@ -3,6 +3,7 @@
 // wrong or what is right: a fix is only what a finding carries, so --fix changes exactly what lint
 // reported, and nothing the settings turned off.
 import { formatDataset, formatPaper } from '../core/entry-format.js';
+import { tidySpaces } from '../text/spacing.js';
 import type { Diagnostic, Fix } from '../core/diagnostics.js';
 import type { Project } from './project.js';
 
@@ -14,31 +15,33 @@ export interface EntryFix {
 
 /** The fixed text of every valid entry a diagnostic carries a fix for; entries with none are left as they are. */
 export function fixesFrom(diagnostics: readonly Diagnostic[], project: Project): EntryFix[] {
-  const byFile = new Map<string, Array<{ ruleId: string; fix: Fix }>>();
-  for (const d of diagnostics) if (d.fix) byFile.set(d.file, [...(byFile.get(d.file) ?? []), { ruleId: d.ruleId, fix: d.fix }]);
+  const byFile = new Map<string, Fix[]>();
+  for (const d of diagnostics) if (d.fix) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d.fix]);
   const out: EntryFix[] = [];
   for (const e of [...project.papers, ...project.datasets]) {
     const fixes = byFile.get(e.entry.source.file);
     if (!fixes) continue;
     const changes: string[] = [];
     const data = structuredClone('paper' in e ? e.paper : e.dataset) as unknown as Record<string, unknown>;
-    // Spacing first: another check's value for the same field (a venue alias's display name) is
-    // the whole answer, tidy already, and must not be undone by the tidied original.
-    const ordered = [...fixes].sort((a, b) => Number(b.ruleId === 'hygiene/spacing') - Number(a.ruleId === 'hygiene/spacing'));
-    for (const { ruleId, fix } of ordered) {
+    // A fix that only tidies the field's spaces goes first: another fix of the same field (a venue
+    // alias's display name) is the whole answer, tidy already, and must not be undone by it.
+    const spacingOnly = (fix: Fix): boolean => fix.path.length > 0 && fix.value === tidySpaces(String(valueAt(data, fix.path) ?? ''));
+    const ordered = [...fixes].sort((a, b) => Number(spacingOnly(b)) - Number(spacingOnly(a)));
+    for (const fix of ordered) {
       if (!fix.path.length) continue; // the canonical form: written below whatever else changed
+      const tidyOnly = spacingOnly(fix);
       const before = valueAt(data, fix.path);
       if (before === fix.value) continue;
       setAt(data, fix.path, fix.value);
       const name = fix.path.join('.');
-      changes.push(ruleId === 'hygiene/spacing' ? `${name}: spacing` : `${name}: ${before === undefined ? '(none)' : JSON.stringify(before)} → ${JSON.stringify(fix.value)}`);
+      changes.push(tidyOnly ? `${name}: spacing` : `${name}: ${before === undefined ? '(none)' : JSON.stringify(before)} → ${JSON.stringify(fix.value)}`);
     }
     const { decoded, text: before } = e.entry.source;
     const after = 'paper' in e ? formatPaper(data as never) : formatDataset(data as never);
     if (decoded.bom) changes.push('byte-order mark removed');
     if (decoded.crlf) changes.push('CRLF → LF');
     if (after === before && !changes.length) continue;
-    if (fixes.some((f) => !f.fix.path.length && f.fix.value !== before)) changes.push('canonical form');
+    if (fixes.some((f) => !f.path.length && f.value !== before)) changes.push('canonical form');
     out.push({ file: e.entry.source.file, text: after, changes: [...new Set(changes)] });
   }
   return out;

@@ -10,6 +10,7 @@ import { readmeState } from '../pipeline/readme-state.js';
 import { levelOf } from '../check/config.js';
 import { toDiagnostics, type Finding } from '../check/findings.js';
 import { README_FILE } from '../core/model.js';
+import type { LocalText } from '../links/local.js';
 
 export interface LintOutcome {
   diagnostics: Diagnostic[];
@@ -76,7 +77,7 @@ async function localFileFindings(root: string, checked: CheckedRepository): Prom
   const { project } = checked;
   if (levelOf(checked.config, 'links/dead') === 'off' || !project.workspace.template) return [];
   const { missingLocalFiles } = await import('../links/local.js');
-  const texts: Parameters<typeof missingLocalFiles>[1][number][] = [{ file: project.workspace.template.file, text: project.workspace.template.text }];
+  const texts: LocalText[] = [{ file: project.workspace.template.file, text: project.workspace.template.text }];
   const { locate } = await import('../check/load.js');
   const sectionsFile = project.workspace.sections;
   for (const { section, path } of walkSections(project.sections)) {

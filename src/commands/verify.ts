@@ -120,12 +120,11 @@ export async function verify(root: string, options: VerifyOptions): Promise<Veri
       // No record of a published version, but a venue without DOIs that DBLP names (ICLR, NeurIPS).
       const claim = !version && preprints.has(p) && key.startsWith('arxiv:') ? cache.venueClaimOf(key) : undefined;
       const venueOnly = claim ? venueOnlyVersion(p, claim, venues) : undefined;
-      if (version) {
+      const publishedAs = version ? publishedFinding(p, version) : venueOnly ? venueOnlyFinding(p, venueOnly) : undefined;
+      if (publishedAs) {
         published++;
-        findings.push(publishedFinding(p, version), ...own.filter((f) => f.check !== 'verify/journal-ref'));
-      } else if (venueOnly) {
-        published++;
-        findings.push(venueOnlyFinding(p, venueOnly), ...own.filter((f) => f.check !== 'verify/journal-ref'));
+        // A published version found says more than arXiv's journal reference.
+        findings.push(publishedAs, ...own.filter((f) => f.check !== 'verify/journal-ref'));
       } else findings.push(...own);
       // The own record adds its author list only when it is this paper, by title and first author.
       const trusted = record && !own.some((f) => f.check === 'verify/title' || f.check === 'verify/author') ? record : undefined;

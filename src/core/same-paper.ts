@@ -178,6 +178,17 @@ export function isRecordOf(entry: PaperLike, record: { title: string }): boolean
   return comparePapers(entry, { title: record.title, links: entry.links }, POLICY.record).verdict === 'same';
 }
 
+/**
+ * A record a mapping service joined to the entry (not fetched by the entry's own identifier): the
+ * same paper when its title is the entry's and at least one of its authors is one the entry names
+ * (its `authors` line or its author list; surnames folded). A title alone is not enough.
+ */
+export function isMappedRecordOf(entry: PaperLike & { authors: string; authorList?: string[] }, record: { title: string; authors: readonly string[] }): boolean {
+  if (!isRecordOf(entry, record)) return false;
+  const named = entry.authorList?.length ? entry.authorList : [entry.authors];
+  return record.authors.some((a) => named.some((mine) => firstAuthorIs(mine, a)));
+}
+
 /** The first of `listed` whose paper link or DOI carries the identifier of `link` (add's "listed already", before any record is read). */
 export function findByIdentifier<T>(link: string, listed: readonly T[], view: (t: T) => PaperLike): { entry: T; by: LinkKey } | undefined {
   const wanted = linkKeys(link).filter((k) => k.kind !== 'url');

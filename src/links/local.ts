@@ -26,7 +26,10 @@ export function checkLocal(root: string, url: string): LinkResult {
  * descriptions whose file is not in the repository: lint reports them with no network, so the
  * pull-request gate catches a missing figure (the links command checks the same way).
  */
-export async function missingLocalFiles(root: string, texts: ReadonlyArray<{ file: string; line?: number } & ({ text: string } | { tree: Root })>): Promise<Array<{ file: string; line: number; url: string; error: string }>> {
+/** Markdown whose relative links lint checks: its text, or its tree parsed already; `line` is where it starts in `file`. */
+export type LocalText = { file: string; line?: number } & ({ text: string } | { tree: Root });
+
+export async function missingLocalFiles(root: string, texts: readonly LocalText[]): Promise<Array<{ file: string; line: number; url: string; error: string }>> {
   const [{ LinkCollector, isLocalTarget, collect }, { markdownLinks, treeLinks }] = await Promise.all([import('./collector.js'), import('./markdown-links.js')]);
   const missing: Array<{ file: string; line: number; url: string; error: string }> = [];
   for (const item of texts) {

@@ -81,8 +81,7 @@ export class RecordCache {
 
   /** The published version of an arXiv paper: a record key, null when none is known, undefined when not cached. */
   publishedOf(arxivKey: string, now = Date.now()): string | null | undefined {
-    const hit = this.data.published?.[arxivKey];
-    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.to : undefined;
+    return this.publishedEntry(arxivKey, now)?.to;
   }
 
   setPublished(arxivKey: string, to: string | null, now = Date.now(), venue?: VenueClaim): void {
@@ -91,8 +90,13 @@ export class RecordCache {
 
   /** Semantic Scholar's word on a venue without DOIs, when it gave one with no record to read. */
   venueClaimOf(arxivKey: string, now = Date.now()): VenueClaim | undefined {
+    return this.publishedEntry(arxivKey, now)?.venue;
+  }
+
+  /** What Semantic Scholar said of an arXiv paper, unless older than the cache keeps things. */
+  private publishedEntry(arxivKey: string, now: number): NonNullable<CacheFile['published']>[string] | undefined {
     const hit = this.data.published?.[arxivKey];
-    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit.venue : undefined;
+    return hit && now - Date.parse(hit.fetchedAt) <= this.ttlMs ? hit : undefined;
   }
 
   /**

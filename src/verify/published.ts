@@ -8,7 +8,7 @@ import { identifyPaper, type PaperRef } from '../core/identify.js';
 import type { SourceRecord } from '../records/record.js';
 import { recordFields, type RecordFields } from '../records/to-entry.js';
 import type { VenueList } from '../core/venues.js';
-import { firstAuthorIs, isRecordOf } from '../core/same-paper.js';
+import { isMappedRecordOf, isRecordOf } from '../core/same-paper.js';
 import type { VenueClaim } from '../records/record-cache.js';
 
 /** The entry is a preprint: its paper link is arXiv, and its venue, if any, is a preprint server. */
@@ -59,15 +59,13 @@ export interface VenueOnlyVersion {
 /**
  * Semantic Scholar's DBLP key for a paper with no record to read, as a published version: the
  * key's stream must be a venue of schema/venues.json (DBLP's key decides, not Semantic Scholar's
- * venue name or year: it gives the arXiv year), and its title must be the entry's with at least
- * one author the entry names (a mapping service can join two papers; a title alone is not enough).
+ * venue name or year: it gives the arXiv year), and it must be the entry's paper by title and an
+ * author (same-paper.ts isMappedRecordOf: a mapping service can join two papers).
  */
 export function venueOnlyVersion(p: PaperEntry, claim: VenueClaim, venues: VenueList): VenueOnlyVersion | undefined {
   const named = venues.forDblpKey(claim.dblp);
   if (!named || named.venue.kind === 'preprint') return undefined;
-  const listed = p.paper.authorList?.length ? p.paper.authorList : [p.paper.authors];
-  const shared = claim.authors.some((a) => listed.some((mine) => firstAuthorIs(mine, a)));
-  if (!isRecordOf(p.paper, claim) || !shared) return undefined;
+  if (!isMappedRecordOf(p.paper, claim)) return undefined;
   return { venue: named.venue.name, year: named.year, claim };
 }
 
